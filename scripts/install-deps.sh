@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ForkLab's tests use: the RISC-V cross toolchain (kernel build and
+# reference builds of test programs), QEMU (system and user mode, the reference machines),
+# OpenSBI (QEMU's firmware), Chromium (end-to-end tests of the web edition).
+set -euo pipefail
+pkgs=(gcc-riscv64-linux-gnu qemu-system-misc opensbi qemu-user chromium)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi

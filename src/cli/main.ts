@@ -1,0 +1,31 @@
+// The headless `forklab` command. Each subcommand lives in its own module and is loaded on
+// demand, so `forklab cc` does not pay for loading the emulator and vice versa.
+// Every subcommand returns its exit status instead of calling process.exit, so tests can call it.
+
+type Subcommand = (args: string[]) => Promise<number>;
+
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  emu: async () => (await import('./emu')).emuCommand,
+  bench: async () => (await import('./bench')).benchCommand,
+};
+
+const usage = `usage: forklab <command> [options]
+
+commands:
+  emu IMAGE.elf [--initrd FILE] [--bootargs STR] [--ram MiB] [--max-insns N] [--bare] [--tohost] [--trace]
+  bench          run the benchmarks, one JSON line per figure
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const load = subcommands[name];
+  if (load === undefined) {
+    process.stderr.write(`forklab: unknown command '${name}'\n${usage}`);
+    return 2;
+  }
+  return (await load())(rest);
+}
