@@ -12,7 +12,7 @@ describe('diagnostics', () => {
     const lines = formatDiagnostic({ ...d, column: 6, endColumn: 11 }, '\tint count;').split('\n');
     expect(lines[1]).toBe('    3 | \tint count;');
     // the tab stays a tab so the caret lines up under any tab width
-    expect(lines[2]).toBe('      | \t    ^~~~');
+    expect(lines[2]).toBe('      | \t    ^~~~~');
   });
   test('treats a build with only warnings as free of errors', () => {
     expect(hasErrors([{ ...d, severity: 'warning' }])).toBe(false);
