@@ -1,0 +1,85 @@
+// The message protocol between the UI (renderer) and the lab host (src/lab running in an
+// Electron utility process or a Web Worker). The renderer holds one MessagePort; the host
+// answers on it. Channel-free: every message is a tagged object, checked on arrival with
+// `isHostRequest` because the host must not trust its peer blindly.
+
+import type { Diagnostic } from '../toolchain/diagnostics';
+import type { LabModel, TimelineEvent } from './model';
+
+/** The sources of a session: file name -> C text. One program per file with a main(). */
+export type SessionFiles = Readonly<Record<string, string>>;
+
+export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'halted';
+
+/** Renderer -> host. */
+export type HostRequest =
+  | { readonly type: 'build'; readonly id: number; readonly files: SessionFiles }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly files: SessionFiles;
+      /** Bootargs `apps=` spec, e.g. "cow" or "print*3,cow"; default: every program once, in file order. */
+      readonly apps?: string;
+      readonly bootargs?: string;
+    }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'step'; readonly count: number }
+  | { readonly type: 'run-until'; readonly event: 'fork' | 'fault' }
+  | { readonly type: 'reset' }
+  /** Instructions per second to aim for; null runs flat out. */
+  | { readonly type: 'speed'; readonly ips: number | null }
+  | { readonly type: 'input'; readonly data: string }
+  /** The renderer has drawn this many console characters: the host may send more. */
+  | { readonly type: 'console-ack'; readonly chars: number };
+
+/** Host -> renderer. */
+export type HostEvent =
+  | { readonly type: 'diagnostics'; readonly id: number; readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean }
+  | { readonly type: 'console'; readonly data: string }
+  | { readonly type: 'model'; readonly model: LabModel }
+  | { readonly type: 'timeline'; readonly events: readonly TimelineEvent[] }
+  | {
+      readonly type: 'status';
+      readonly state: RunState;
+      readonly insn: number;
+      /** Measured over the last second of running; 0 when not running. */
+      readonly mips: number;
+      /** Why the machine stopped, in words, when it did. */
+      readonly reason?: string;
+    }
+  | { readonly type: 'error'; readonly message: string };
+
+/** Console characters the host may send ahead of the renderer's acks before it pauses output. */
+export const CONSOLE_WINDOW = 64 * 1024;
+
+const requestTypes = new Set(['build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack']);
+
+/** Shape check for a message arriving at the host; anything else is dropped with an error event. */
+export function isHostRequest(value: unknown): value is HostRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (typeof m.type !== 'string' || !requestTypes.has(m.type)) return false;
+  switch (m.type) {
+    case 'build':
+    case 'run':
+      return typeof m.id === 'number' && isFiles(m.files) && (m.apps === undefined || typeof m.apps === 'string');
+    case 'step':
+      return Number.isInteger(m.count) && (m.count as number) > 0;
+    case 'run-until':
+      return m.event === 'fork' || m.event === 'fault';
+    case 'speed':
+      return m.ips === null || (typeof m.ips === 'number' && m.ips > 0);
+    case 'input':
+      return typeof m.data === 'string';
+    case 'console-ack':
+      return typeof m.chars === 'number' && m.chars >= 0;
+    default:
+      return true;
+  }
+}
+
+function isFiles(value: unknown): value is SessionFiles {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).every(([k, v]) => typeof k === 'string' && typeof v === 'string');
+}
