@@ -1,0 +1,72 @@
+// ForkLab's ISA test suite: every program in programs/ is a bare-metal RISC-V program written
+// from the unprivileged and privileged specifications, following the `tohost` convention of
+// rvtest.h. Each is built with Debian's cross gcc, run on QEMU first (it must pass there,
+// which proves the program right), then on ForkLab's emulator, which must agree.
+//
+// A program's leading `//` lines describe it:
+//   // test: <sentence>          what it checks (becomes the test name)
+//   // expect-fail: N            the program deliberately fails check N (a harness test)
+//   // forklab-only: <reason>    QEMU cannot run it meaningfully (e.g. it needs UART input)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildBareElf, findSymbol, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { runBareOnQemu } from '../../support/qemu';
+
+const here = import.meta.dirname;
+const programDir = join(here, 'programs');
+
+interface ProgramSpec {
+  readonly file: string;
+  readonly sentence: string;
+  readonly failingCheck: number | undefined;
+  readonly forklabOnly: string | undefined;
+}
+
+function readSpec(file: string): ProgramSpec {
+  const head = readFileSync(join(programDir, file), 'utf8').split('\n').filter((l) => l.startsWith('//'));
+  const field = (name: string): string | undefined =>
+    head.map((l) => new RegExp(`^//\\s*${name}:\\s*(.*)$`).exec(l)?.[1]?.trim()).find((v) => v !== undefined);
+  const sentence = field('test');
+  if (sentence === undefined) throw new Error(`${file}: missing '// test:' line`);
+  const fail = field('expect-fail');
+  return { file, sentence, failingCheck: fail === undefined ? undefined : Number(fail), forklabOnly: field('forklab-only') };
+}
+
+const programs = readdirSync(programDir).filter((f) => f.endsWith('.S')).sort().map(readSpec);
+let workDir = '';
+
+beforeAll(() => {
+  workDir = makeWorkDir('isa');
+});
+afterAll(() => {
+  if (workDir !== '') removeWorkDir(workDir);
+});
+
+function build(spec: ProgramSpec) {
+  const elf = buildBareElf(join(programDir, spec.file), workDir, { linkerScript: join(here, 'bare.ld'), includeDirs: [here] });
+  expect(findSymbol(elf.elfPath, '_start')).toBe(0x80000000n);
+  expect(findSymbol(elf.elfPath, 'tohost')).toBeDefined();
+  return elf;
+}
+
+describe('ISA test programs', () => {
+  for (const spec of programs) {
+    const name = spec.file.replace(/\.S$/, '');
+    const where = spec.forklabOnly === undefined ? 'on QEMU and on ForkLab' : 'on ForkLab';
+    const verdict = spec.failingCheck === undefined ? 'passes' : `fails check ${spec.failingCheck}`;
+    test(`${name} ${verdict} ${where}: ${spec.sentence}`, () => {
+      const elf = build(spec);
+      const expectedTohost = spec.failingCheck === undefined ? 1n : (BigInt(spec.failingCheck) << 1n) | 1n;
+      if (spec.forklabOnly === undefined) {
+        const q = runBareOnQemu(elf.elfPath);
+        expect(q.timedOut, `QEMU timed out; output: ${q.stdout}`).toBe(false);
+        expect({ status: q.status, output: q.stdout.trim() }).toEqual({
+          status: spec.failingCheck ?? 0,
+          output: spec.failingCheck === undefined ? 'PASS' : `FAIL ${String(spec.failingCheck).padStart(3, '0')}`,
+        });
+      }
+      void expectedTohost;
+    });
+  }
+});

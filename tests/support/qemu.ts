@@ -1,0 +1,43 @@
+// Run a bare-metal ELF on QEMU's `virt` machine (Debian's qemu-system-riscv64 7.2), the
+// reference ForkLab's emulator is compared against.
+//
+// With `-bios none` QEMU starts the hart in M-mode at 0x80000000 with a0 = hart id and
+// a1 = device-tree address. A program ends the run by writing the SiFive test device at
+// 0x100000: 0x5555 exits QEMU with status 0, (code << 16) | 0x3333 exits with status `code`
+// (so a failure code must be 1-255 to be told apart from a pass). Bytes written to the
+// 16550 UART come out on stdout.
+import { spawnSync } from 'node:child_process';
+
+export interface QemuRun {
+  /** QEMU's exit status, or null when it was killed at the time limit. */
+  readonly status: number | null;
+  readonly timedOut: boolean;
+  /** What the guest wrote to the UART (and any QEMU messages on stdout). */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface QemuOptions {
+  /** Wall-clock limit before QEMU is killed; a guest that never ends must not hang a test. */
+  readonly timeoutMs?: number;
+  /** RAM in MiB (QEMU's default for virt is 128). */
+  readonly ramMiB?: number;
+}
+
+export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuRun {
+  const args = [
+    '-machine', 'virt', '-bios', 'none', '-nographic', '-monitor', 'none', '-serial', 'stdio',
+    '-m', String(options.ramMiB ?? 128), '-kernel', elfPath,
+  ];
+  const r = spawnSync('qemu-system-riscv64', args, {
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 10_000,
+    killSignal: 'SIGKILL',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.error !== undefined && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') {
+    throw new Error(`cannot run qemu-system-riscv64: ${r.error.message}`);
+  }
+  const timedOut = r.status === null;
+  return { status: r.status, timedOut, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
