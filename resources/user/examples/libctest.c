@@ -1,0 +1,115 @@
+/*
+ * libctest.c -- exercises the user library with standard C only.
+ *
+ * The same source compiled by the host's gcc against glibc must print the
+ * very same text: tests/kernel/libc.test.ts compares the two outputs, so
+ * every line here is checked against a real C library.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <errno.h>
+
+static int by_value(const void *a, const void *b) {
+  return *(const int *)a - *(const int *)b;
+}
+
+static void formats(void) {
+  char buf[64];
+  int n;
+  printf("[%d] [%i] [%u] [%x] [%X] [%o]\n", -42, 17, 3000000000U, 0xbeef, 0xbeef, 8);
+  printf("[%5d] [%-5d] [%05d] [%+d] [% d] [%+d]\n", 42, 42, 42, 42, 42, -42);
+  printf("[%.3d] [%8.3d] [%-8.3d] [%.0d] [%08.3d]\n", 7, 7, 7, 0, 7);
+  printf("[%#x] [%#X] [%#o] [%#x] [%#o]\n", 255, 255, 8, 0, 0);
+  printf("[%ld] [%lu] [%lx] [%lld] [%llu] [%zu]\n", LONG_MIN, ULONG_MAX, 0xdeadbeefcafeUL,
+         LLONG_MAX, 18446744073709551615ULL, sizeof(long));
+  printf("[%hd] [%hhu] [%hx]\n", (short)-3, (unsigned char)250, (unsigned short)0xffff);
+  printf("[%c] [%3c] [%-3c]\n", 'a', 'b', 'c');
+  printf("[%s] [%10s] [%-10s] [%.2s] [%*d] [%-*d] [%.*s]\n", "str", "right", "left", "abc", 6, 1, 6, 2, 3, "xyzw");
+  printf("[%p] [%%]\n", (void *)0x1234);
+  n = snprintf(buf, 8, "%s-%d", "truncate", 12345);
+  printf("snprintf -> %d [%s]\n", n, buf);
+  n = sprintf(buf, "%d+%d=%d", 2, 2, 4);
+  printf("sprintf -> %d [%s]\n", n, buf);
+}
+
+static void strings(void) {
+  char a[32] = "hello";
+  char b[32];
+  char tokens[] = "  fork  exec wait ";
+  char *t;
+  printf("strlen=%zu cmp=%d %d %d ncmp=%d\n", strlen(a), strcmp(a, "hello") == 0,
+         strcmp("abc", "abd") < 0, strcmp("b", "a") > 0, strncmp("forklab", "fork", 4));
+  strcpy(b, a);
+  strcat(b, ", world");
+  printf("%s | %s | %s | %s\n", b, strchr(b, 'o'), strrchr(b, 'o'), strstr(b, "wor"));
+  strncpy(b, "xy", 5);
+  printf("strncpy=%s %d\n", b, b[4]);
+  memset(b, 'z', 4);
+  b[4] = 0;
+  memmove(b + 1, b, 3);
+  printf("memset/memmove=%s memcmp=%d\n", b, memcmp("abc", "abd", 3) < 0);
+  printf("spn=%zu cspn=%zu\n", strspn("aabbc", "ab"), strcspn("hello", "l"));
+  for (t = strtok(tokens, " "); t; t = strtok(NULL, " "))
+    printf("token <%s>\n", t);
+}
+
+static void numbers(void) {
+  char *end;
+  long big;
+  printf("atoi=%d %d %d\n", atoi("123"), atoi("  -77x"), atoi("junk"));
+  printf("strtol=%ld %ld %ld\n", strtol("0x1f", &end, 16), strtol("0x1f", NULL, 0), strtol("077", NULL, 0));
+  printf("strtol end=[%s]\n", end);
+  printf("strtoul=%lu\n", strtoul("4294967296", NULL, 10));
+  errno = 0;
+  big = strtol("99999999999999999999", NULL, 10);
+  printf("overflow=%ld erange=%d\n", big, errno == ERANGE);
+  printf("abs=%d %ld\n", abs(-5), labs(-9L));
+  printf("ctype=%d%d%d%d%d %c%c\n", !!isdigit('7'), !!isalpha('x'), !!isspace('\t'), !!isupper('a'),
+         !!isxdigit('F'), toupper('q'), tolower('Q'));
+}
+
+static void memory(void) {
+  int *v = malloc(100 * sizeof(int));
+  int sorted[6] = {5, 3, 9, 1, 7, 2};
+  long sum = 0;
+  char *s;
+  int i;
+  for (i = 0; i < 100; i++)
+    v[i] = i * i;
+  v = realloc(v, 5000 * sizeof(int));
+  for (i = 100; i < 5000; i++)
+    v[i] = i;
+  for (i = 0; i < 5000; i++)
+    sum += v[i];
+  free(v);
+  v = calloc(1000, sizeof(int));
+  for (i = 0; i < 1000; i++)
+    sum += v[i];
+  free(v);
+  for (i = 0; i < 200; i++) {
+    char *p = malloc((size_t)(i * 37 % 1000 + 1));
+    p[0] = 1;
+    free(p);
+  }
+  s = strdup("duplicate");
+  printf("malloc sum=%ld %s\n", sum, s);
+  free(s);
+  qsort(sorted, 6, sizeof(int), by_value);
+  printf("qsort=%d %d %d %d %d %d\n", sorted[0], sorted[1], sorted[2], sorted[3], sorted[4], sorted[5]);
+}
+
+int main(void) {
+  formats();
+  strings();
+  numbers();
+  memory();
+  printf("int limits %d %d %u\n", INT_MIN, INT_MAX, UINT_MAX);
+  printf("int64 %ld %lu\n", (long)INT64_MIN, (unsigned long)UINT64_MAX);
+  fputs("fputs line\n", stdout);
+  puts("done");
+  return 0;
+}
