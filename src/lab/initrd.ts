@@ -1,0 +1,112 @@
+// The lab's initrd: an app table the kernel reads at boot (docs/abi.md section 3).
+//
+//   0x00  8     magic "UAPP\0\0\0\0"
+//   0x08  4     version = 1 (little-endian)
+//   0x0c  4     count
+//   0x10  32*n  entries: u64 offset (from the start of the image), u64 size, char name[16]
+//   ...         ELF images, each at an 8-byte aligned offset
+//
+// Names are at most 15 ASCII characters so the kernel always finds a NUL after
+// them. Packing and parsing never throw: bad input comes back as an error value
+// that names the problem, because both directions see user-supplied data (a
+// student's program list, a file dropped on the app).
+
+export const INITRD_MAGIC = 'UAPP\0\0\0\0';
+export const INITRD_VERSION = 1;
+export const INITRD_NAME_MAX = 15;
+const HEADER_SIZE = 16;
+const ENTRY_SIZE = 32;
+const NAME_FIELD = 16;
+/** A generous bound that keeps a corrupt count from allocating gigabytes. */
+const MAX_APPS = 4096;
+
+/** One program in the app table. */
+export interface InitrdApp {
+  /** The name the kernel runs it by (`apps=NAME`, the shell, execve). */
+  readonly name: string;
+  /** The program's ELF image. */
+  readonly elf: Uint8Array;
+}
+
+export type InitrdResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+function fail<T>(error: string): InitrdResult<T> {
+  return { ok: false, error };
+}
+
+/** Checks a name against the table's rules; returns the problem or null. */
+export function checkAppName(name: string): string | null {
+  if (name.length === 0) return 'an app name is empty';
+  if (name.length > INITRD_NAME_MAX) return `app name '${name}' is longer than ${INITRD_NAME_MAX} characters`;
+  if (!/^[\x21-\x7e]+$/.test(name)) return `app name '${name}' must be printable ASCII without spaces`;
+  return null;
+}
+
+const align8 = (n: number): number => (n + 7) & ~7;
+
+/** Packs programs, in the given order, into an initrd image. */
+export function packInitrd(apps: readonly InitrdApp[]): InitrdResult<Uint8Array> {
+  if (apps.length > MAX_APPS) return fail(`too many apps: ${apps.length} (at most ${MAX_APPS})`);
+  const seen = new Set<string>();
+  for (const app of apps) {
+    const problem = checkAppName(app.name);
+    if (problem) return fail(problem);
+    if (seen.has(app.name)) return fail(`app name '${app.name}' appears twice`);
+    seen.add(app.name);
+    if (app.elf.length === 0) return fail(`app '${app.name}' has an empty image`);
+  }
+
+  const offsets: number[] = [];
+  let end = align8(HEADER_SIZE + ENTRY_SIZE * apps.length);
+  for (const app of apps) {
+    offsets.push(end);
+    end = align8(end + app.elf.length);
+  }
+
+  const image = new Uint8Array(end);
+  const view = new DataView(image.buffer);
+  for (let i = 0; i < INITRD_MAGIC.length; i++) image[i] = INITRD_MAGIC.charCodeAt(i);
+  view.setUint32(8, INITRD_VERSION, true);
+  view.setUint32(12, apps.length, true);
+  apps.forEach((app, i) => {
+    const entry = HEADER_SIZE + ENTRY_SIZE * i;
+    view.setBigUint64(entry, BigInt(offsets[i]!), true);
+    view.setBigUint64(entry + 8, BigInt(app.elf.length), true);
+    for (let c = 0; c < app.name.length; c++) image[entry + 16 + c] = app.name.charCodeAt(c);
+    image.set(app.elf, offsets[i]!);
+  });
+  return { ok: true, value: image };
+}
+
+/** Reads an initrd image back into its apps (views into `image`, not copies). */
+export function parseInitrd(image: Uint8Array): InitrdResult<InitrdApp[]> {
+  if (image.length < HEADER_SIZE) return fail(`initrd is ${image.length} bytes, shorter than its 16-byte header`);
+  for (let i = 0; i < INITRD_MAGIC.length; i++) {
+    if (image[i] !== INITRD_MAGIC.charCodeAt(i)) return fail('initrd does not start with the magic "UAPP\\0\\0\\0\\0"');
+  }
+  const view = new DataView(image.buffer, image.byteOffset, image.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== INITRD_VERSION) return fail(`initrd version ${version} is not supported (expected ${INITRD_VERSION})`);
+  const count = view.getUint32(12, true);
+  if (count > MAX_APPS || HEADER_SIZE + ENTRY_SIZE * count > image.length) {
+    return fail(`initrd claims ${count} apps but its table does not fit in ${image.length} bytes`);
+  }
+
+  const apps: InitrdApp[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = HEADER_SIZE + ENTRY_SIZE * i;
+    const offset = view.getBigUint64(entry, true);
+    const size = view.getBigUint64(entry + 8, true);
+    const nameBytes = image.subarray(entry + 16, entry + 16 + NAME_FIELD);
+    const nul = nameBytes.indexOf(0);
+    const name = String.fromCharCode(...nameBytes.subarray(0, nul < 0 ? NAME_FIELD : nul));
+    const problem = checkAppName(name) ?? (nul < 0 ? `app name '${name}' has no terminating NUL` : null);
+    if (problem) return fail(`entry ${i}: ${problem}`);
+    if (offset % 8n !== 0n) return fail(`entry ${i} ('${name}'): offset ${offset} is not 8-byte aligned`);
+    if (offset + size > BigInt(image.length)) {
+      return fail(`entry ${i} ('${name}'): image [${offset}, ${offset + size}) runs past the end (${image.length} bytes)`);
+    }
+    apps.push({ name, elf: image.subarray(Number(offset), Number(offset + size)) });
+  }
+  return { ok: true, value: apps };
+}
