@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBareElf, findSymbol, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { buildBareElf, disassemble, findSymbol, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { runBareOnQemu } from '../../support/qemu';
 
 const here = import.meta.dirname;
@@ -69,4 +69,25 @@ describe('ISA test programs', () => {
       void expectedTohost;
     });
   }
+});
+
+// The RV64C instructions of the RV64IMAC ISA (C.FLD/C.FSD and friends belong to F/D).
+const rv64cMnemonics = [
+  'c.addi4spn', 'c.ld', 'c.lw', 'c.sd', 'c.sw', 'c.nop', 'c.addi', 'c.addiw', 'c.li', 'c.addi16sp',
+  'c.lui', 'c.srli', 'c.srai', 'c.andi', 'c.sub', 'c.xor', 'c.or', 'c.and', 'c.subw', 'c.addw', 'c.j',
+  'c.beqz', 'c.bnez', 'c.slli', 'c.ldsp', 'c.lwsp', 'c.jr', 'c.mv', 'c.ebreak', 'c.jalr', 'c.add',
+  'c.sdsp', 'c.swsp',
+];
+
+describe('RV64C coverage', () => {
+  test('the rv64c-all program contains every RV64C instruction as a 16-bit encoding', () => {
+    const spec = programs.find((p) => p.file === 'rv64c-all.S');
+    expect(spec).toBeDefined();
+    const insns = disassemble(build(spec!).elfPath);
+    // objdump -M no-aliases prints c.nop (0x0001) as its expansion c.addi zero,0
+    const compressed = new Set(
+      insns.filter((i) => i.encoding.length === 4).map((i) => (i.encoding === '0001' ? 'c.nop' : i.mnemonic)),
+    );
+    expect(rv64cMnemonics.filter((m) => !compressed.has(m))).toEqual([]);
+  });
 });
