@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { IPC_INVOKE, type Workspace } from '../../src/common/app-api';
+import { ipcHandlers, MAX_OPEN_BYTES, type IpcDeps } from '../../src/main/ipc-handlers';
+import type { IpcSender } from '../../src/main/security';
+
+const ws: Workspace = { version: 1, files: { 'a.c': 'x' }, open: ['a.c'], active: 'a.c', language: null, theme: null };
+const app: IpcSender = { id: 1, frameUrl: 'app://forklab/index.html' };
+
+function deps(over: Partial<IpcDeps> = {}) {
+  const saved: Workspace[] = [];
+  const written: [string, string][] = [];
+  const connected: number[] = [];
+  const d: IpcDeps = {
+    store: { load: async () => ({ workspace: ws, error: null }), save: async (w) => void saved.push(w) },
+    windowIds: () => new Set([1]),
+    showOpen: async () => '/home/u/my prog.c',
+    showSave: async (s) => `/home/u/${s}`,
+    readText: async () => 'int main(){}',
+    fileSize: async () => 12,
+    writeText: async (p, t) => void written.push([p, t]),
+    connectHost: (id) => void connected.push(id),
+    ...over,
+  };
+  return { handlers: ipcHandlers(d), saved, written, connected };
+}
+
+describe('main-process IPC handlers', () => {
+  test('refuse every channel to a sender that is not the app window', async () => {
+    const { handlers } = deps();
+    for (const ch of Object.values(IPC_INVOKE)) {
+      await expect(handlers[ch]!({ id: 2, frameUrl: 'app://forklab/index.html' }, [])).rejects.toThrow(/not a ForkLab window/);
+      await expect(handlers[ch]!({ id: 1, frameUrl: 'https://evil.example/' }, [])).rejects.toThrow(/not a ForkLab window/);
+    }
+  });
+
+  test('save a valid workspace and reject a malformed one without touching the store', async () => {
+    const { handlers, saved } = deps();
+    await handlers[IPC_INVOKE.workspaceSave]!(app, [ws]);
+    await expect(handlers[IPC_INVOKE.workspaceSave]!(app, [{ ...ws, files: { 'a.c': 42 } }])).rejects.toThrow(/not text/);
+    expect(saved).toEqual([ws]);
+  });
+
+  test('open a file, turning its name into a safe session file name', async () => {
+    const { handlers } = deps();
+    expect(await handlers[IPC_INVOKE.fileOpen]!(app, [])).toEqual({ name: 'my_prog.c', text: 'int main(){}' });
+  });
+
+  test('refuse to open a file larger than the limit', async () => {
+    const { handlers } = deps({ fileSize: async () => MAX_OPEN_BYTES + 1 });
+    await expect(handlers[IPC_INVOKE.fileOpen]!(app, [])).rejects.toThrow(/opens files up to/);
+  });
+
+  test('save text where the dialog says, and nothing when it is cancelled', async () => {
+    const { handlers, written } = deps();
+    expect(await handlers[IPC_INVOKE.fileSave]!(app, ['cow.c', 'text'])).toBe('/home/u/cow.c');
+    const cancelled = deps({ showSave: async () => null });
+    expect(await cancelled.handlers[IPC_INVOKE.fileSave]!(app, ['cow.c', 'text'])).toBeNull();
+    expect(cancelled.written).toEqual([]);
+    expect(written).toEqual([['/home/u/cow.c', 'text']]);
+    await expect(handlers[IPC_INVOKE.fileSave]!(app, ['../../.bashrc', 'x'])).rejects.toThrow(/bad file name/);
+  });
+
+  test('connect the asking window to the lab host', async () => {
+    const { handlers, connected } = deps();
+    await handlers[IPC_INVOKE.hostConnect]!(app, []);
+    expect(connected).toEqual([1]);
+  });
+});
