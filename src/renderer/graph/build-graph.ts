@@ -1,0 +1,207 @@
+// Model -> graph: turns a LabModel into React Flow nodes and edges, before layout.
+//
+// - One `process` node per process; fork edges parent -> child, children in fork order
+//   (createdAt), which the layout keeps left to right.
+// - A frame mapped by two or more processes (or with a kernel refcount above one) is a `frame`
+//   node of its own, with one edge from every (process, page) that maps it: that is where
+//   copy-on-write sharing is seen, and where a frame splits when a child writes.
+// - A process's private frames collapse into one `private` node per VMA kind ("heap: 12"),
+//   so big programs stay readable; expanding the process (a click) draws them one by one.
+// Everything in node data is plain, serializable data: no callbacks. The function is pure and
+// deterministic, so the shape key below changes only when the drawing's shape changes.
+
+import type { Edge, Node } from '@xyflow/react';
+import type { FrameInfo, FrameSharing, LabModel, ProcessState, VmaKind } from '../../common/model';
+
+export type ProcessNodeData = {
+  pid: number;
+  name: string;
+  state: ProcessState;
+  exitCode: number | null;
+  killed: boolean;
+  kernelThread: boolean;
+  pageCount: number;
+  privateCount: number;
+  expanded: boolean;
+};
+
+export type FrameNodeData = {
+  addr: number;
+  /** Kernel refcount when reported, else the number of mappings found in page tables. */
+  refcount: number;
+  sharing: FrameSharing;
+  /** Number of distinct processes mapping it. */
+  sharers: number;
+  vma: VmaKind;
+  mismatch: string | null;
+  /** Touched by the latest copy-on-write fault (old or new frame of a split). */
+  split: boolean;
+};
+
+export type PrivateNodeData = {
+  pid: number;
+  vma: VmaKind;
+  count: number;
+};
+
+export type ProcessNode = Node<ProcessNodeData, 'process'>;
+export type FrameNode = Node<FrameNodeData, 'frame'>;
+export type PrivateNode = Node<PrivateNodeData, 'private'>;
+export type LabNode = ProcessNode | FrameNode | PrivateNode;
+
+export type EdgeKind = 'fork' | 'map' | 'map-cow' | 'private';
+export type LabEdge = Edge<{ kind: EdgeKind; label: string }>;
+
+export interface LabGraph {
+  nodes: LabNode[];
+  edges: LabEdge[];
+}
+
+export interface GraphOptions {
+  /** Processes whose private frames are drawn one by one. */
+  expanded?: ReadonlySet<number>;
+  /** Frames touched by the latest COW split, highlighted. */
+  split?: ReadonlySet<number>;
+  /** Hide kernel threads (idle, kernel workers). Default false. */
+  hideKernelThreads?: boolean;
+}
+
+export const VMA_ORDER: readonly VmaKind[] = ['text', 'data', 'bss', 'heap', 'mmap', 'stack', 'other'];
+
+export const processId = (pid: number) => `p${pid}`;
+export const frameId = (addr: number) => `f${addr.toString(16)}`;
+export const privateId = (pid: number, vma: VmaKind) => `g${pid}-${vma}`;
+
+export function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+/** True when a frame is drawn on its own (shared in some way) rather than in a private group. */
+export function isSharedFrame(f: FrameInfo): boolean {
+  const pids = new Set(f.mappings.map((m) => m.pid));
+  return pids.size > 1 || (f.refcount ?? 0) > 1 || f.sharing !== 'private';
+}
+
+export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
+  const expanded = opts.expanded ?? new Set<number>();
+  const split = opts.split ?? new Set<number>();
+  const procs = model.processes
+    .filter((p) => !(opts.hideKernelThreads && p.kernelThread))
+    .slice()
+    .sort((a, b) => a.createdAt - b.createdAt || a.pid - b.pid);
+  const shown = new Set(procs.map((p) => p.pid));
+  const vmaOf = new Map<string, VmaKind>();
+  for (const p of procs) for (const pg of p.pages) vmaOf.set(`${p.pid}:${pg.va}`, pg.vma);
+
+  const nodes: LabNode[] = [];
+  const edges: LabEdge[] = [];
+  const privateByPid = new Map<number, Map<VmaKind, FrameInfo[]>>();
+  const frames = model.frames.slice().sort((a, b) => a.addr - b.addr);
+
+  for (const f of frames) {
+    const maps = f.mappings.filter((m) => shown.has(m.pid));
+    if (maps.length === 0) continue;
+    if (!isSharedFrame(f)) {
+      const m = maps[0]!;
+      const vma = vmaOf.get(`${m.pid}:${m.va}`) ?? 'other';
+      let byKind = privateByPid.get(m.pid);
+      if (!byKind) privateByPid.set(m.pid, (byKind = new Map()));
+      const list = byKind.get(vma) ?? [];
+      list.push(f);
+      byKind.set(vma, list);
+    }
+  }
+
+  for (const p of procs) {
+    const byKind = privateByPid.get(p.pid);
+    let privateCount = 0;
+    byKind?.forEach((l) => (privateCount += l.length));
+    nodes.push({
+      id: processId(p.pid),
+      type: 'process',
+      position: { x: 0, y: 0 },
+      data: {
+        pid: p.pid,
+        name: p.name,
+        state: p.state,
+        exitCode: p.exitCode,
+        killed: p.killed,
+        kernelThread: p.kernelThread,
+        pageCount: p.pages.length,
+        privateCount,
+        expanded: expanded.has(p.pid),
+      },
+    });
+    if (p.parent !== 0 && shown.has(p.parent)) {
+      edges.push({
+        id: `fork-${p.parent}-${p.pid}`,
+        source: processId(p.parent),
+        target: processId(p.pid),
+        type: 'smoothstep',
+        data: { kind: 'fork', label: 'fork' },
+        className: 'edge-fork',
+      });
+    }
+  }
+
+  for (const f of frames) {
+    const maps = f.mappings.filter((m) => shown.has(m.pid));
+    if (maps.length === 0) continue;
+    const shared = isSharedFrame(f);
+    const owner = maps[0]!;
+    if (!shared && !expanded.has(owner.pid)) continue;
+    const id = frameId(f.addr);
+    nodes.push({
+      id,
+      type: 'frame',
+      position: { x: 0, y: 0 },
+      data: {
+        addr: f.addr,
+        refcount: f.refcount ?? maps.length,
+        sharing: f.sharing,
+        sharers: new Set(maps.map((m) => m.pid)).size,
+        vma: vmaOf.get(`${owner.pid}:${owner.va}`) ?? 'other',
+        mismatch: f.mismatch,
+        split: split.has(f.addr),
+      },
+    });
+    for (const m of maps) {
+      const kind: EdgeKind = m.writable ? 'map' : f.sharing === 'cow' ? 'map-cow' : 'map';
+      edges.push({
+        id: `map-${m.pid}-${m.va.toString(16)}-${id}`,
+        source: processId(m.pid),
+        target: id,
+        data: { kind, label: hex(m.va) },
+        className: `edge-${kind}`,
+      });
+    }
+  }
+
+  for (const p of procs) {
+    if (expanded.has(p.pid)) continue;
+    const byKind = privateByPid.get(p.pid);
+    if (!byKind) continue;
+    for (const vma of VMA_ORDER) {
+      const list = byKind.get(vma);
+      if (!list) continue;
+      const id = privateId(p.pid, vma);
+      nodes.push({ id, type: 'private', position: { x: 0, y: 0 }, data: { pid: p.pid, vma, count: list.length } });
+      edges.push({
+        id: `priv-${p.pid}-${vma}`,
+        source: processId(p.pid),
+        target: id,
+        data: { kind: 'private', label: String(list.length) },
+        className: 'edge-private',
+      });
+    }
+  }
+  return { nodes, edges };
+}
+
+/**
+ * The drawing's shape: node ids and edge endpoints. Layout depends only on this, so a model
+ * update that changes states, counts or refcounts keeps positions and skips re-layout.
+ */
+export function shapeKey(graph: LabGraph): string {
+  return `${graph.nodes.map((n) => n.id).join(',')}|${graph.edges.map((e) => `${e.source}>${e.target}`).join(',')}`;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { buildGraph, frameId, isSharedFrame, processId, shapeKey, type FrameNode, type PrivateNode, type ProcessNode } from '../../../src/renderer/graph/build-graph';
+import { afterChildWrite, afterFork } from '../fixtures';
+
+const byType = <T extends string>(g: ReturnType<typeof buildGraph>, t: T) => g.nodes.filter((n) => n.type === t);
+
+describe('model to graph mapping', () => {
+  test('after fork, draws one node per process and a fork edge from parent to child', () => {
+    const g = buildGraph(afterFork());
+    const procs = byType(g, 'process') as ProcessNode[];
+    expect(procs.map((p) => p.data.pid)).toEqual([0, 1, 2, 3]);
+    const forks = g.edges.filter((e) => e.data?.kind === 'fork');
+    expect(forks.map((e) => [e.source, e.target])).toEqual([
+      [processId(1), processId(2)],
+      [processId(2), processId(3)],
+    ]);
+  });
+
+  test('after fork, the text, data and stack frames are drawn as shared frames with refcount 2', () => {
+    const frames = byType(buildGraph(afterFork()), 'frame') as FrameNode[];
+    expect(frames.map((f) => f.data.addr)).toEqual([0x80a00000, 0x80a01000, 0x80a02000]);
+    expect(frames.every((f) => f.data.refcount === 2 && f.data.sharers === 2)).toBe(true);
+    expect(frames.map((f) => f.data.vma)).toEqual(['text', 'data', 'stack']);
+  });
+
+  test('draws an edge from every process page that maps a shared frame, labelled with its address', () => {
+    const g = buildGraph(afterFork());
+    const toData = g.edges.filter((e) => e.target === frameId(0x80a01000));
+    expect(toData.map((e) => e.source).sort()).toEqual([processId(2), processId(3)]);
+    expect(toData.every((e) => e.data?.label === '0x11000' && e.data?.kind === 'map-cow')).toBe(true);
+  });
+
+  test('collapses private frames into one count per process and VMA kind', () => {
+    const priv = byType(buildGraph(afterFork()), 'private') as PrivateNode[];
+    expect(priv.map((p) => p.data)).toEqual([{ pid: 2, vma: 'heap', count: 2 }]);
+  });
+
+  test('after the child writes its data page, the data frame is no longer shared and each side owns one copy', () => {
+    const g = buildGraph(afterChildWrite());
+    const frames = byType(g, 'frame') as FrameNode[];
+    expect(frames.map((f) => f.data.addr)).toEqual([0x80a00000, 0x80a02000]);
+    const priv = (byType(g, 'private') as PrivateNode[]).map((p) => p.data);
+    expect(priv).toContainEqual({ pid: 2, vma: 'data', count: 1 });
+    expect(priv).toContainEqual({ pid: 3, vma: 'data', count: 1 });
+  });
+
+  test('an expanded process draws its private frames one by one instead of a count', () => {
+    const g = buildGraph(afterChildWrite(), { expanded: new Set([3]) });
+    const priv = (byType(g, 'private') as PrivateNode[]).map((p) => p.data.pid);
+    expect(priv).not.toContain(3);
+    const copy = g.nodes.find((n) => n.id === frameId(0x80a05000)) as FrameNode;
+    expect(copy.data).toMatchObject({ refcount: 1, sharers: 1, sharing: 'private', vma: 'data' });
+    expect(g.edges.filter((e) => e.target === copy.id).map((e) => e.source)).toEqual([processId(3)]);
+  });
+
+  test('marks the frames of the latest split so the view can highlight them', () => {
+    const g = buildGraph(afterChildWrite(), { split: new Set([0x80a01000, 0x80a05000]), expanded: new Set([2, 3]) });
+    const split = (byType(g, 'frame') as FrameNode[]).filter((f) => f.data.split).map((f) => f.data.addr);
+    expect(split.sort()).toEqual([0x80a01000, 0x80a05000]);
+  });
+
+  test('can hide kernel threads, dropping their fork edges too', () => {
+    const g = buildGraph(afterFork(), { hideKernelThreads: true });
+    expect((byType(g, 'process') as ProcessNode[]).map((p) => p.data.pid)).toEqual([2, 3]);
+    expect(g.edges.filter((e) => e.data?.kind === 'fork')).toHaveLength(1);
+  });
+
+  test('orders sibling processes by creation, not by pid', () => {
+    const m = afterFork();
+    const late = { ...m.processes[3]!, pid: 4, createdAt: 4000, pages: [] };
+    const g = buildGraph({ ...m, processes: [...m.processes, late] });
+    expect((byType(g, 'process') as ProcessNode[]).map((p) => p.data.pid)).toEqual([0, 1, 2, 4, 3]);
+  });
+
+  test('keeps the shape key when only states and counts change, and changes it when a frame splits', () => {
+    const a = afterFork();
+    const exited = { ...a, processes: a.processes.map((p) => (p.pid === 3 ? { ...p, state: 'zombie' as const, exitCode: 0 } : p)) };
+    expect(shapeKey(buildGraph(exited))).toBe(shapeKey(buildGraph(a)));
+    expect(shapeKey(buildGraph(afterChildWrite()))).not.toBe(shapeKey(buildGraph(a)));
+  });
+
+  test('treats a frame with a kernel refcount above one as shared even if only one mapping was found', () => {
+    expect(isSharedFrame({ addr: 1, refcount: 2, mappings: [{ pid: 2, va: 0, writable: false }], sharing: 'private', mismatch: 'x' })).toBe(true);
+    expect(isSharedFrame({ addr: 1, refcount: 1, mappings: [{ pid: 2, va: 0, writable: true }], sharing: 'private', mismatch: null })).toBe(false);
+  });
+});

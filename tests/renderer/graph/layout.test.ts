@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { buildGraph, frameId, processId } from '../../../src/renderer/graph/build-graph';
+import { layoutGraph, NODE_SIZE } from '../../../src/renderer/graph/layout';
+import { afterFork, bigModel } from '../fixtures';
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+describe('graph layout', () => {
+  test('places a child below its parent and a shared frame below both', () => {
+    const g = buildGraph(afterFork());
+    const pos = layoutGraph(g.nodes, g.edges);
+    expect(pos[processId(3)]!.y).toBeGreaterThan(pos[processId(2)]!.y);
+    expect(pos[frameId(0x80a01000)]!.y).toBeGreaterThan(pos[processId(3)]!.y);
+  });
+
+  test('gives every node a position and no two nodes overlap', () => {
+    const g = buildGraph(bigModel(30, 200));
+    const pos = layoutGraph(g.nodes, g.edges);
+    const boxes = g.nodes.map((n) => ({ ...pos[n.id]!, w: NODE_SIZE[n.type].width, h: NODE_SIZE[n.type].height }));
+    expect(boxes.every((b) => Number.isFinite(b.x) && Number.isFinite(b.y))).toBe(true);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    }
+  });
+
+  test('is deterministic: the same graph gives the same positions', () => {
+    const g = buildGraph(afterFork());
+    expect(layoutGraph(g.nodes, g.edges)).toEqual(layoutGraph(g.nodes, g.edges));
+  });
+});
