@@ -1,21 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X, walkUserPages } from '../../src/lab/pagetable';
-
-// A sparse fake physical memory: page address -> 4 KiB page.
-function memory() {
-  const pages = new Map<number, Uint8Array>();
-  const page = (pa: number) => {
-    let p = pages.get(pa);
-    if (!p) pages.set(pa, (p = new Uint8Array(4096)));
-    return p;
-  };
-  const setPte = (table: number, index: number, ppnAddr: number, flags: number) => {
-    const v = new DataView(page(table).buffer);
-    const pte = BigInt(ppnAddr / 4096) << 10n | BigInt(flags);
-    v.setBigUint64(index * 8, pte, true);
-  };
-  return { read: (pa: number) => pages.get(pa) ?? new Uint8Array(4096), setPte };
-}
+import { fakeMemory as memory } from './fake-memory';
 
 describe('Sv39 user page walk', () => {
   test('finds a 4 KiB page through three levels at the hand-computed address', () => {
