@@ -279,6 +279,7 @@ rvt_mtrap:
   addi t0, t0, -CAUSE_ECALL_U
   sltiu t0, t0, 4
   beqz t0, 1f
+  li a7, 0                 /* a stale magic value must not turn a later ecall into a goto */
   jr a0
 1:
   la t0, rvt_mlog
@@ -405,6 +406,11 @@ rvt_reset:
   la t0, rvt_strap
   csrw stvec, t0
   csrw mie, zero
+  li t0, CLINT_MTIMECMP    /* no timer interrupt pending until a program asks for one */
+  li t1, -1
+  sd t1, 0(t0)
+  li t0, CLINT_MSIP
+  sw zero, 0(t0)
   csrw medeleg, zero
   csrw mideleg, zero
   csrw satp, zero
