@@ -1,0 +1,281 @@
+// One RV64IMAC hart: architectural state, fetch, dispatch and the bounded run loop.
+//
+// Registers are 32 pairs of signed 32-bit halves in an Int32Array (x[2i] = low, x[2i+1] =
+// high) aliased by a BigInt64Array for the slow paths (mul/div, CSRs, debugging), so the hot
+// integer paths never allocate a BigInt. The pc is a JS number holding the signed 64-bit value
+// (every address the machine can execute is far below 2^53); a jump to an address a number
+// cannot hold sets pc = NaN and keeps the exact value in pcExact, so the fetch faults exactly.
+//
+// Faults are values: an instruction that faults calls raise(), and step() takes the trap after
+// the instruction returns, through one path (trap.ts). Interrupts are checked only when
+// something that can change their outcome happened (irqDirty) or a timer deadline passed.
+
+import { Bus } from './bus';
+import { Mmu, ACCESS_FETCH, TLB_MASK } from './mmu';
+import { expandCompressed } from './rvc';
+import { execute } from './decode';
+import {
+  takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
+} from './trap';
+import { numberToBig } from './bits';
+
+/** Firmware that sees traps into M-mode first (ForkLab's SBI); true = handled. */
+export interface Firmware {
+  handleTrap(h: Hart, cause: number, interrupt: boolean, tval: bigint, epc: bigint): boolean;
+}
+
+export type HartStop =
+  | { kind: 'shutdown'; clean: boolean; code: number }
+  | { kind: 'tohost'; value: bigint }
+  | { kind: 'idle' }
+  | { kind: 'error'; message: string };
+
+const FAULT_LOOP_LIMIT = 64;
+
+export class Hart {
+  readonly regBuf = new ArrayBuffer(32 * 8);
+  /** x[2i] = low 32 bits of register i, x[2i+1] = high 32 bits. */
+  readonly x = new Int32Array(this.regBuf);
+  readonly x64 = new BigInt64Array(this.regBuf);
+  pc = 0;
+  npc = 0;
+  pcExact: bigint | null = null;
+  priv = PRIV_M;
+
+  // CSR state. Interrupt and delegation registers are numbers (their bits all lie below 32).
+  mstatus = 0;
+  mie = 0;
+  mip = 0;
+  medeleg = 0;
+  mideleg = 0;
+  mcounteren = 0;
+  scounteren = 0;
+  mcountinhibit = 0;
+  mtvec = 0n; stvec = 0n;
+  mepc = 0n; sepc = 0n;
+  mcause = 0n; scause = 0n;
+  mtval = 0n; stval = 0n;
+  mscratch = 0n; sscratch = 0n;
+  satp = 0n;
+  readonly pmpcfg: bigint[] = new Array<bigint>(8).fill(0n);
+  readonly pmpaddr: bigint[] = new Array<bigint>(64).fill(0n);
+
+  /** Retired instructions, and machine cycles (retired + skipped in wfi). */
+  instret = 0;
+  cycles = 0;
+  cycleOffset = 0;
+  instretOffset = 0;
+
+  /** LR/SC reservation: physical address, or -1. */
+  reservation = -1;
+  /** In wfi, waiting for an interrupt. */
+  waiting = false;
+
+  /** Pending exception of the current instruction (-1 = none). */
+  excCause = -1;
+  excTval = 0n;
+  /** Exact 64-bit address of the current data access when it is not a safe integer. */
+  vaExact = 0n;
+
+  irqDirty = true;
+  /** Cycle count at which a timer needs attention (Infinity: never). */
+  timerCycle = Infinity;
+  /** Called when cycles >= timerCycle or time jumped; updates mip and timerCycle. */
+  timerHook: () => void = () => { this.timerCycle = Infinity; };
+  /** Called after every store that reached RAM or a device (physical address, size). */
+  storeWatch: ((pa: number, size: number) => void) | null = null;
+
+  firmware: Firmware | null = null;
+  stop: HartStop | null = null;
+
+  readonly mmu: Mmu;
+  private lastTrapCause = -1;
+  private lastTrapPc = NaN;
+  private lastTrapInstret = -1;
+  private sameTrapCount = 0;
+
+  constructor(readonly bus: Bus) {
+    this.mmu = new Mmu(this, bus);
+  }
+
+  /** mtime: cycles / 10 (10 MHz nominal with one instruction per 100 ns cycle). */
+  mtime(): number {
+    return Math.floor(this.cycles / 10);
+  }
+
+  getReg(i: number): bigint {
+    return this.x64[i]!;
+  }
+
+  setReg(i: number, v: bigint): void {
+    if (i !== 0) this.x64[i] = BigInt.asIntN(64, v);
+  }
+
+  setPriv(p: number): void {
+    this.priv = p;
+    this.irqDirty = true;
+    this.mmu.modeChanged();
+  }
+
+  /** Record an exception for the current instruction. */
+  raise(cause: number, tval: bigint): void {
+    this.excCause = cause;
+    this.excTval = tval;
+  }
+
+  raiseIllegal(insn: number): void {
+    this.raise(CAUSE_ILLEGAL_INSN, BigInt(insn >>> 0));
+  }
+
+  /** The exact unsigned 64-bit value of address `va` as computed by the current access. */
+  exactAddress(va: number): bigint {
+    if (Number.isSafeInteger(va)) return BigInt.asUintN(64, BigInt(va));
+    if (Number.isNaN(va) && this.pcExact !== null) return this.pcExact;
+    return this.vaExact;
+  }
+
+  /** Set the next pc to a 64-bit target (mret, sret, jalr slow path). */
+  jumpBig(target: bigint): void {
+    const t = BigInt.asIntN(64, target);
+    if (t >= -(1n << 53n) && t <= 1n << 53n) {
+      this.npc = Number(t);
+    } else {
+      this.npc = NaN;
+      this.pcExact = BigInt.asUintN(64, t);
+    }
+  }
+
+  noteStore(pa: number, size: number): void {
+    if (this.storeWatch !== null) this.storeWatch(pa, size);
+  }
+
+  /**
+   * Fetch, execute and retire one instruction, or take the trap it raises. Interrupts are the
+   * run loop's business.
+   */
+  step(): void {
+    const pc = this.pc;
+    const mmu = this.mmu;
+    let insn: number;
+    let off: number;
+    if (!mmu.fetchVirt) {
+      off = pc - mmu.ramBase;
+      if (!(off >= 0 && off <= mmu.ramSize - 4)) off = -1;
+    } else {
+      const vpn = Math.floor(pc / 4096);
+      const i = vpn & TLB_MASK;
+      off = mmu.tag[ACCESS_FETCH]![i] === vpn && (pc & 0xfff) !== 0xffe ? mmu.off[ACCESS_FETCH]![i]! + (pc & 0xfff) : -1;
+    }
+    if (off >= 0) {
+      insn = this.bus.ram.dv.getInt32(off, true);
+    } else {
+      insn = this.fetchSlow(pc);
+      if (this.excCause >= 0) { this.trap(numberToBigPc(this, pc)); return; }
+    }
+    if ((insn & 3) !== 3) {
+      this.npc = pc + 2;
+      const expanded = expandCompressed(insn & 0xffff);
+      if (expanded === 0) this.raiseIllegal(insn & 0xffff);
+      else execute(this, expanded);
+    } else {
+      this.npc = pc + 4;
+      execute(this, insn);
+    }
+    if (this.excCause >= 0) { this.trap(BigInt.asUintN(64, BigInt(pc))); return; }
+    this.pc = this.npc;
+    this.instret++;
+    this.cycles++;
+  }
+
+  private fetchSlow(pc: number): number {
+    if (Number.isNaN(pc)) {
+      this.mmu.accessFault(ACCESS_FETCH, pc);
+      return 0;
+    }
+    const low = this.mmu.fetch16(pc);
+    if (low < 0) return 0;
+    if ((low & 3) !== 3) return low;
+    const high = this.mmu.fetch16(pc + 2);
+    if (high < 0) return 0;
+    return low | (high << 16);
+  }
+
+  private trap(epc: bigint): void {
+    const cause = this.excCause;
+    const tval = this.excTval;
+    this.excCause = -1;
+    this.pcExact = null;
+    this.reservation = -1;
+    // A trap that repeats at the same pc without any instruction retiring in between can
+    // never make progress (e.g. a trap vector pointing at nowhere): stop instead of spinning.
+    if (cause === this.lastTrapCause && Object.is(this.pc, this.lastTrapPc) && this.instret === this.lastTrapInstret) {
+      if (++this.sameTrapCount >= FAULT_LOOP_LIMIT) {
+        this.stop = {
+          kind: 'error',
+          message: `fault loop: exception ${cause} (${causeName(cause)}) at pc 0x${epc.toString(16)}, tval 0x${tval.toString(16)}, repeated ${FAULT_LOOP_LIMIT} times; the trap vector leads nowhere`,
+        };
+        return;
+      }
+    } else {
+      this.sameTrapCount = 0;
+    }
+    this.lastTrapCause = cause;
+    this.lastTrapInstret = this.instret;
+    takeTrap(this, cause, false, tval, epc);
+    this.lastTrapPc = this.pc;
+  }
+
+  /** Take the highest-priority enabled pending interrupt, if any; true when one was taken. */
+  checkInterrupts(): boolean {
+    const irq = pendingInterrupt(this);
+    if (irq < 0) return false;
+    this.waiting = false;
+    this.reservation = -1;
+    takeTrap(this, irq, true, 0n, this.pcExact ?? BigInt.asUintN(64, BigInt(this.pc)));
+    return true;
+  }
+
+  /**
+   * Run up to `max` steps (instructions or trap entries); returns how many ran. Stops early
+   * when `stop` is set, at a breakpoint (not checked for the first step) or when wfi waits
+   * with nothing that can wake the hart.
+   */
+  run(max: number, breakpoints: Set<number> | null): number {
+    let n = 0;
+    while (n < max) {
+      if (this.cycles >= this.timerCycle) this.timerHook();
+      if (this.irqDirty) {
+        this.irqDirty = false;
+        if (this.checkInterrupts()) { n++; continue; }
+      }
+      if (this.waiting) {
+        if ((this.mip & this.mie) !== 0) { this.waiting = false; this.irqDirty = true; continue; }
+        if (this.timerCycle === Infinity) { this.stop = { kind: 'idle' }; break; }
+        // Nothing can happen before the next timer deadline: let time jump there.
+        if (this.timerCycle > this.cycles) this.cycles = this.timerCycle;
+        this.timerHook();
+        this.irqDirty = true;
+        continue;
+      }
+      if (breakpoints !== null && n > 0 && breakpoints.has(this.pc)) break;
+      this.step();
+      n++;
+      if (this.stop !== null) break;
+    }
+    return n;
+  }
+}
+
+function numberToBigPc(h: Hart, pc: number): bigint {
+  if (Number.isNaN(pc)) return h.pcExact ?? 0n;
+  return BigInt.asUintN(64, numberToBig(pc));
+}
+
+export function causeName(cause: number): string {
+  return [
+    'instruction address misaligned', 'instruction access fault', 'illegal instruction', 'breakpoint',
+    'load address misaligned', 'load access fault', 'store/AMO address misaligned', 'store/AMO access fault',
+    'ecall from U-mode', 'ecall from S-mode', 'reserved', 'ecall from M-mode',
+    'instruction page fault', 'load page fault', 'reserved', 'store/AMO page fault',
+  ][cause] ?? 'unknown';
+}

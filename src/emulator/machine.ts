@@ -1,0 +1,223 @@
+// The machine: one hart, RAM, the QEMU `virt` devices and ForkLab's firmware, put together and
+// run in bounded slices. This is the public face of the emulator (see index.ts): load an ELF,
+// run(n) until something worth reporting happens, inspect state, snapshot and restore.
+
+import { Bus, Ram } from './bus';
+import { Hart } from './hart';
+import { parseElf, PT_LOAD, type ElfFile } from './elf';
+import { PRIV_M } from './trap';
+import { bigToNumber } from './bits';
+import type { TraceEvent } from './trace';
+import { csrRead as csrReadHook } from './csr';
+
+export interface MachineOptions {
+  /** RAM size in MiB (default 128). */
+  ramMiB?: number;
+  /** Kernel command line, in /chosen/bootargs (default ''). */
+  bootargs?: string;
+  /** Initial ramdisk, placed per docs/abi.md. */
+  initrd?: Uint8Array;
+  /** M-mode at the ELF entry, no firmware/SBI, no FDT (a1 = 0). */
+  bare?: boolean;
+  /** Stop when the ELF symbol `tohost` is written. */
+  tohost?: boolean;
+}
+
+export type StopReason =
+  | { kind: 'limit' }
+  | { kind: 'breakpoint'; pc: bigint }
+  | { kind: 'shutdown'; clean: boolean; code: number }
+  | { kind: 'tohost'; value: bigint }
+  | { kind: 'idle' }
+  | { kind: 'error'; message: string };
+
+export type LoadResult = { ok: true; machine: Machine } | { ok: false; error: string };
+
+export const RAM_BASE = 0x80000000;
+const DEFAULT_RAM_MIB = 128;
+const MAX_RAM_MIB = 2047;
+
+export class Machine {
+  readonly breakpoints = new Set<bigint>();
+  onConsole: ((bytes: Uint8Array) => void) | null = null;
+  onTrace: ((ev: TraceEvent) => void) | null = null;
+  readonly ramBase: bigint;
+  readonly ramSize: number;
+  /** A terminal stop (shutdown, tohost, error) repeats on every later run(). */
+  private finalStop: StopReason | null = null;
+
+  /** @internal use Machine.fromElf or Machine.restore */
+  constructor(readonly hart: Hart, readonly bus: Bus, readonly options: Readonly<MachineOptions>) {
+    this.ramBase = BigInt(bus.ram.base);
+    this.ramSize = bus.ram.size;
+  }
+
+  /** Load a RISC-V ELF and prepare the boot state; never throws. */
+  static fromElf(elfBytes: Uint8Array, opts: MachineOptions = {}): LoadResult {
+    try {
+      return loadElf(elfBytes, opts);
+    } catch (e) {
+      return { ok: false, error: `cannot load the ELF: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  get instret(): number {
+    return this.hart.instret;
+  }
+
+  get pc(): bigint {
+    const h = this.hart;
+    if (Number.isNaN(h.pc)) return h.pcExact ?? 0n;
+    return BigInt.asUintN(64, BigInt(h.pc));
+  }
+
+  getReg(i: number): bigint {
+    return BigInt.asUintN(64, this.hart.getReg(i));
+  }
+
+  setReg(i: number, v: bigint): void {
+    this.hart.setReg(i, v);
+  }
+
+  /** Read a CSR as M-mode would (for debugging and tests); unknown CSRs read 0. */
+  readCsr(n: number): bigint {
+    const h = this.hart;
+    const saved = h.priv;
+    h.priv = PRIV_M;
+    const v = csrReadHook(h, n);
+    h.priv = saved;
+    return v === null ? 0n : BigInt.asUintN(64, v);
+  }
+
+  /** Copy of physical memory; bytes outside RAM read as zero. */
+  readPhys(addr: bigint, len: number): Uint8Array {
+    const n = Number.isFinite(len) ? Math.max(0, Math.min(Math.floor(len), 1 << 30)) : 0;
+    const out = new Uint8Array(n);
+    const ram = this.bus.ram;
+    const start = addr - this.ramBase;
+    // Intersect [start, start + n) with [0, ram.size).
+    const from = start < 0n ? 0n : start;
+    const to = start + BigInt(n) > BigInt(ram.size) ? BigInt(ram.size) : start + BigInt(n);
+    if (from < to) out.set(ram.bytes.subarray(Number(from), Number(to)), Number(from - start));
+    return out;
+  }
+
+  sendInput(bytes: Uint8Array): void {
+    this.inputHook(bytes);
+  }
+
+  /** @internal set by the devices/firmware layer: where console input goes. */
+  inputHook: (bytes: Uint8Array) => void = () => {};
+
+  /** Run up to maxInsns steps (instructions or trap entries); returns why it stopped. */
+  run(maxInsns: number): StopReason {
+    if (this.finalStop !== null) return this.finalStop;
+    const h = this.hart;
+    let bps: Set<number> | null = null;
+    if (this.breakpoints.size > 0) {
+      bps = new Set();
+      for (const b of this.breakpoints) {
+        const n = bigToNumber(b);
+        if (!Number.isNaN(n)) bps.add(n);
+      }
+    }
+    let left = Math.max(0, Math.floor(maxInsns));
+    while (left > 0) {
+      const ran = h.run(Math.min(left, 1 << 30), bps);
+      left -= ran;
+      const stop = h.stop;
+      if (stop !== null) {
+        h.stop = null;
+        if (stop.kind !== 'idle') this.finalStop = stop;
+        return stop;
+      }
+      if (bps !== null && left > 0 && bps.has(h.pc)) return { kind: 'breakpoint', pc: this.pc };
+      if (ran === 0) break;
+    }
+    return { kind: 'limit' };
+  }
+
+  /** Exactly one instruction (or trap entry). */
+  step(): StopReason {
+    return this.run(1);
+  }
+}
+
+function loadElf(bytes: Uint8Array, opts: MachineOptions): LoadResult {
+  const parsed = parseElf(bytes);
+  if (!parsed.ok) return parsed;
+  const elf = parsed.elf;
+  const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
+  if (!Number.isInteger(ramMiB) || ramMiB < 4 || ramMiB > MAX_RAM_MIB) {
+    return { ok: false, error: `RAM size must be a whole number of MiB between 4 and ${MAX_RAM_MIB} (got ${ramMiB})` };
+  }
+  const ram = new Ram(RAM_BASE, ramMiB * 1024 * 1024);
+  const bus = new Bus(ram);
+  const loaded = loadSegments(elf, ram);
+  if (!loaded.ok) return loaded;
+  const entry = physicalOf(elf, elf.entry);
+  if (entry === null || ram.offsetOf(entry, 2) < 0) {
+    return { ok: false, error: `the ELF entry point 0x${elf.entry.toString(16)} is not inside a loaded segment in RAM` };
+  }
+  const hart = new Hart(bus);
+  const m = new Machine(hart, bus, { ...opts });
+  hart.pc = entry;
+  if (opts.tohost) {
+    const sym = elf.symbol('tohost');
+    if (sym === undefined) return { ok: false, error: "--tohost needs the ELF symbol 'tohost', and this ELF has none (stripped?)" };
+    const pa = physicalOf(elf, sym.value) ?? Number(sym.value);
+    watchTohost(hart, ram, pa);
+  }
+  return { ok: true, machine: m };
+}
+
+function loadSegments(elf: ElfFile, ram: Ram): { ok: true } | { ok: false; error: string } {
+  for (const seg of elf.segments) {
+    if (seg.type !== PT_LOAD || seg.memsz === 0) continue;
+    const pa = Number(seg.paddr);
+    const off = ram.offsetOf(pa, seg.memsz);
+    if (off < 0) {
+      const end = seg.paddr + BigInt(seg.memsz);
+      return {
+        ok: false,
+        error: `ELF segment at physical 0x${seg.paddr.toString(16)}-0x${end.toString(16)} lies outside RAM (0x${ram.base.toString(16)}-0x${(ram.base + ram.size).toString(16)})`,
+      };
+    }
+    // The file bytes, then zeros up to memsz (RAM starts zeroed, but segments may overlap).
+    ram.bytes.fill(0, off + seg.filesz, off + seg.memsz);
+  }
+  for (const seg of elf.segments) {
+    if (seg.type !== PT_LOAD || seg.memsz === 0) continue;
+    return copySegments(elf, ram);
+  }
+  return { ok: false, error: 'the ELF has no loadable segments' };
+}
+
+function copySegments(elf: ElfFile, ram: Ram): { ok: true } {
+  for (const seg of elf.segments) {
+    if (seg.type !== PT_LOAD || seg.filesz === 0) continue;
+    const off = ram.offsetOf(Number(seg.paddr), seg.memsz);
+    ram.bytes.set(elf.bytes.subarray(seg.offset, seg.offset + seg.filesz), off);
+  }
+  return { ok: true };
+}
+
+/** Physical address of virtual address `va` through the PT_LOAD segment containing it. */
+export function physicalOf(elf: ElfFile, va: bigint): number | null {
+  for (const seg of elf.segments) {
+    if (seg.type === PT_LOAD && va >= seg.vaddr && va < seg.vaddr + BigInt(Math.max(seg.memsz, 1))) {
+      return Number(seg.paddr + (va - seg.vaddr));
+    }
+  }
+  return null;
+}
+
+function watchTohost(hart: Hart, ram: Ram, pa: number): void {
+  hart.storeWatch = (addr, size) => {
+    if (addr + size <= pa || addr >= pa + 8) return;
+    const off = ram.offsetOf(pa, 8);
+    if (off < 0) return;
+    const v = ram.dv.getBigUint64(off, true);
+    if (v !== 0n) hart.stop = { kind: 'tohost', value: v };
+  };
+}
