@@ -1,0 +1,223 @@
+// The assembler core: walks statements once, defining labels, running directives and encoding
+// instructions into sections; immediates that need symbol values become fixups resolved after
+// the last statement (so forward references work without a second pass — instruction sizes never
+// depend on symbols because ForkLab does no relaxation). Errors are collected per statement;
+// one bad line never stops the rest from being checked.
+
+import type { Diagnostic } from '../diagnostics';
+import { SHT_NOBITS, SHT_PROGBITS } from '../elf/constants';
+import { runDirective } from './directives';
+import type { Emitter, FixupRequest } from './emitter';
+import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type SymbolMeaning } from './expr';
+import { forEachStatement, type Statement } from './lexer';
+import { splitOperands } from './operands';
+import { assembleAny } from './pseudo';
+import { uType } from './encode';
+import { AsmSection, defaultSectionKind, type AsmSymbol, type Location } from './sections';
+
+export interface LineRow {
+  readonly section: number;
+  readonly offset: number;
+  readonly file: number;
+  readonly line: number;
+  readonly column: number;
+  readonly isStmt: boolean;
+}
+
+const MAX_ERRORS = 200;
+
+export class Assembler implements Emitter {
+  readonly sections: AsmSection[] = [];
+  readonly symbols = new Map<string, AsmSymbol>();
+  readonly diagnostics: Diagnostic[] = [];
+  /** `.file N "name"` table for the line table. */
+  readonly lineFiles = new Map<number, string>();
+  readonly lineRows: LineRow[] = [];
+  pendingLoc?: { file: number; line: number; column: number; isStmt: boolean };
+  current!: AsmSection;
+  previous?: AsmSection;
+  readonly sectionStack: AsmSection[] = [];
+  /** Location of the statement being assembled (for fixups and diagnostics). */
+  loc: Location = { file: '', line: 0, column: 1, endColumn: 1 };
+  private readonly localCounts = new Map<string, number>();
+  private pcrelCount = 0;
+  private errorCount = 0;
+
+  readonly parse: ParseContext = {
+    localLabel: (n, forward) => {
+      const count = this.localCounts.get(n) ?? 0;
+      if (!forward && count === 0) throw new AsmError(`local label '${n}b' has no earlier definition`);
+      return `.L${n}\u0002${forward ? count + 1 : count}`;
+    },
+    dot: () => ({ k: 'dot', section: this.current.number, offset: this.current.size }),
+  };
+
+  constructor(readonly fileName: string) {
+    this.switchSection('.text');
+  }
+
+  run(source: string): void {
+    forEachStatement(source, this.fileName, (s) => this.statement(s));
+  }
+
+  private statement(s: Statement): void {
+    this.loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
+    try {
+      for (const label of s.labels) {
+        this.loc = { file: s.file, line: s.line, column: label.column, endColumn: label.column + label.name.length };
+        this.defineLabel(label.name);
+      }
+      this.loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
+      if (s.op === '') return;
+      if (s.op.startsWith('.')) {
+        runDirective(this, s);
+        return;
+      }
+      if (this.current.isNobits) throw new AsmError(`instruction in section '${this.current.name}' which holds no data`);
+      const ops = splitOperands(s.args, s.argsColumn);
+      const before = this.current.size;
+      if (!assembleAny(this, s.op, ops, s.argsColumn)) {
+        throw new AsmError(`unknown instruction '${s.op}'`, s.opColumn);
+      }
+      if (this.pendingLoc && this.current.size > before) {
+        this.lineRows.push({ section: this.current.number, offset: before, ...this.pendingLoc });
+        this.pendingLoc = undefined;
+      }
+    } catch (e) {
+      this.reportError(e, s);
+    }
+  }
+
+  reportError(e: unknown, s?: Statement): void {
+    const message = e instanceof Error ? e.message : String(e);
+    const column = e instanceof AsmError && e.column !== undefined ? e.column : this.loc.column;
+    this.error(message, { ...this.loc, column, endColumn: Math.max(column, s?.endColumn ?? this.loc.endColumn) });
+  }
+
+  error(message: string, loc: Location = this.loc): void {
+    if (this.errorCount === MAX_ERRORS) {
+      this.diagnostics.push({ ...loc, severity: 'error', message: 'too many errors; stopping here' });
+    }
+    if (++this.errorCount > MAX_ERRORS) return;
+    this.diagnostics.push({
+      file: loc.file, line: loc.line, column: loc.column, endColumn: loc.endColumn, severity: 'error', message,
+    });
+  }
+
+  warn(message: string): void {
+    this.diagnostics.push({ ...this.loc, severity: 'warning', message });
+  }
+
+  // ---- sections ----
+
+  section(name: string, kind = defaultSectionKind(name), entsize = 0): AsmSection {
+    const found = this.sections.find((s) => s.name === name);
+    if (found) return found;
+    const s = new AsmSection(this.sections.length, name, kind.type === SHT_NOBITS ? SHT_NOBITS : kind.type || SHT_PROGBITS,
+      kind.flags, entsize);
+    this.sections.push(s);
+    return s;
+  }
+
+  switchSection(name: string, kind?: { type: number; flags: bigint }, entsize?: number): void {
+    const next = this.section(name, kind, entsize);
+    if (next !== this.current) this.previous = this.current;
+    this.current = next;
+  }
+
+  /** Appends bytes to the current section (zeros only in a NOBITS section). */
+  appendBytes(bytes: ArrayLike<number>): void {
+    const s = this.current;
+    if (s.isNobits) {
+      for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] !== 0) throw new AsmError(`non-zero data in section '${s.name}' which holds no data`);
+      }
+      s.nobitsSize += bytes.length;
+      return;
+    }
+    for (let i = 0; i < bytes.length; i++) s.data.u8(bytes[i]!);
+  }
+
+  appendZeros(n: number, fill = 0): void {
+    const s = this.current;
+    if (s.isNobits) {
+      if (fill !== 0) throw new AsmError(`non-zero fill in section '${s.name}' which holds no data`);
+      s.nobitsSize += n;
+    } else if (fill === 0) s.data.zeros(n);
+    else for (let i = 0; i < n; i++) s.data.u8(fill);
+  }
+
+  addFixup(field: FixupRequest['field'], imm: FixupRequest['imm'], offset = this.current.size): void {
+    this.current.fixups.push({ offset, field, imm, loc: { ...this.loc, column: imm.column } });
+  }
+
+  // ---- symbols ----
+
+  symbol(name: string): AsmSymbol {
+    let s = this.symbols.get(name);
+    if (!s) {
+      s = { name, binding: 'local', type: 0, referenced: false, keep: false };
+      this.symbols.set(name, s);
+    }
+    return s;
+  }
+
+  defineLabel(name: string): void {
+    if (/^\d+$/.test(name)) {
+      const n = String(Number(name));
+      const count = (this.localCounts.get(n) ?? 0) + 1;
+      this.localCounts.set(n, count);
+      name = `.L${n}\u0002${count}`;
+    }
+    this.define(name, { kind: 'label', section: this.current.number, offset: this.current.size });
+  }
+
+  define(name: string, definition: NonNullable<AsmSymbol['definition']>, redefinable = false): void {
+    const s = this.symbol(name);
+    if (s.definition && !(redefinable && s.definition.kind !== 'label')) {
+      const at = s.definedAt ? ` (first defined at ${s.definedAt.file}:${s.definedAt.line})` : '';
+      throw new AsmError(`symbol '${name}' is already defined${at}`, this.loc.column);
+    }
+    s.definition = definition;
+    s.definedAt ??= this.loc;
+  }
+
+  readonly resolve = (name: string): SymbolMeaning => {
+    const s = this.symbol(name);
+    s.referenced = true;
+    const d = s.definition;
+    if (!d || d.kind === 'common' || (s.binding === 'weak' && d.kind === 'label')) return { kind: 'extern' };
+    if (d.kind === 'label') return { kind: 'label', section: d.section, offset: d.offset };
+    if (d.kind === 'equ') return { kind: 'const', value: d.value };
+    return { kind: 'expr', expr: d.expr };
+  };
+
+  evaluateNow(e: Expr): Linear {
+    return evaluate(e, this.resolve);
+  }
+
+  readonly constant = (e: Expr, column: number): bigint => {
+    let v: Linear;
+    try {
+      v = evaluate(e, this.resolve);
+    } catch (err) {
+      throw new AsmError(err instanceof Error ? err.message : String(err), column);
+    }
+    if (v.terms.size) throw new AsmError('expression must be a constant known at this point', column);
+    return v.c;
+  };
+
+  // ---- Emitter ----
+
+  emit(word: number, fix?: FixupRequest): void {
+    if (fix) this.addFixup(fix.field, fix.imm);
+    this.current.data.u32(word);
+  }
+
+  pcrelHi(rd: number, target: Expr, column: number): string {
+    const label = `.Lpcrel_hi${this.pcrelCount++}`;
+    this.define(label, { kind: 'label', section: this.current.number, offset: this.current.size });
+    this.emit(uType(0x17, rd, 0), { field: 'U', imm: { mod: 'pcrel_hi', expr: target, column } });
+    return label;
+  }
+}

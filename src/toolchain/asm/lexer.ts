@@ -1,0 +1,144 @@
+// Splits GNU assembler source into statements. A statement is `label: ... mnemonic operands`;
+// statements end at a newline or ';'. Comments are '#' to end of line (the RISC-V comment
+// character), '//' to end of line, and '/* ... */' (may span lines). A line of the form
+// `# 12 "file.S"` is a preprocessor line marker: the next line is line 12 of file.S, so
+// diagnostics for preprocessed .S input point at the user's source.
+
+export interface Statement {
+  readonly file: string;
+  readonly line: number;
+  /** Labels defined before the mnemonic, with their 1-based columns. */
+  readonly labels: { name: string; column: number }[];
+  /** Mnemonic or directive, lower-cased ('' for a label-only line). */
+  readonly op: string;
+  readonly opColumn: number;
+  /** Operand text, trimmed, comments removed. */
+  readonly args: string;
+  readonly argsColumn: number;
+  /** End column of the statement (for diagnostic ranges). */
+  readonly endColumn: number;
+}
+
+const LINE_MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/;
+const SYMBOL_START = /[A-Za-z_.$]/;
+const SYMBOL_CHAR = /[A-Za-z0-9_.$]/;
+
+/** Calls `sink` for each statement of `text`, in order. */
+export function forEachStatement(text: string, fileName: string, sink: (s: Statement) => void): void {
+  let file = fileName;
+  let nextLine = 1;
+  let inBlockComment = false;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let raw = text.slice(start, end);
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    const line = nextLine++;
+    start = end + 1;
+    if (!inBlockComment && raw.charCodeAt(0) === 35 /* # */) {
+      const m = LINE_MARKER.exec(raw);
+      if (m) {
+        nextLine = Number(m[1]);
+        if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
+        continue;
+      }
+    }
+    // Strip comments while respecting string and character literals, splitting at ';'.
+    let piece = '';
+    let pieceStart = 0;
+    let i = 0;
+    const flush = (upTo: number): void => {
+      splitStatement(piece, pieceStart, file, line, sink);
+      piece = '';
+      pieceStart = upTo + 1;
+    };
+    while (i < raw.length) {
+      const c = raw[i]!;
+      if (inBlockComment) {
+        if (c === '*' && raw[i + 1] === '/') {
+          inBlockComment = false;
+          piece += '  ';
+          i += 2;
+        } else {
+          piece += ' ';
+          i++;
+        }
+        continue;
+      }
+      if (c === '"') {
+        let j = i + 1;
+        while (j < raw.length && raw[j] !== '"') j += raw[j] === '\\' ? 2 : 1;
+        piece += raw.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (c === "'" ) {
+        // A character constant: 'c, 'c' or '\n'.
+        const len = raw[i + 1] === '\\' ? 3 : 2;
+        const closing = raw[i + len] === "'" ? 1 : 0;
+        piece += raw.slice(i, i + len + closing);
+        i += len + closing;
+        continue;
+      }
+      if (c === '#' || (c === '/' && raw[i + 1] === '/')) break;
+      if (c === '/' && raw[i + 1] === '*') {
+        inBlockComment = true;
+        piece += '  ';
+        i += 2;
+        continue;
+      }
+      if (c === ';') {
+        flush(i);
+        i++;
+        continue;
+      }
+      piece += c;
+      i++;
+    }
+    flush(raw.length);
+    if (end === text.length) break;
+  }
+}
+
+function splitStatement(
+  piece: string, offset: number, file: string, line: number, sink: (s: Statement) => void,
+): void {
+  const labels: { name: string; column: number }[] = [];
+  let i = 0;
+  const n = piece.length;
+  for (;;) {
+    while (i < n && (piece[i] === ' ' || piece[i] === '\t')) i++;
+    if (i >= n) break;
+    // Try `name:` or `123:`.
+    let j = i;
+    if (SYMBOL_START.test(piece[i]!) || (piece[i]! >= '0' && piece[i]! <= '9')) {
+      while (j < n && SYMBOL_CHAR.test(piece[j]!)) j++;
+      let k = j;
+      while (k < n && (piece[k] === ' ' || piece[k] === '\t')) k++;
+      if (k < n && piece[k] === ':' && j > i) {
+        labels.push({ name: piece.slice(i, j), column: offset + i + 1 });
+        i = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (i >= n) {
+    if (labels.length) {
+      sink({ file, line, labels, op: '', opColumn: offset + n + 1, args: '', argsColumn: offset + n + 1, endColumn: offset + n + 1 });
+    }
+    return;
+  }
+  let j = i;
+  while (j < n && piece[j] !== ' ' && piece[j] !== '\t') j++;
+  const op = piece.slice(i, j).toLowerCase();
+  let k = j;
+  while (k < n && (piece[k] === ' ' || piece[k] === '\t')) k++;
+  let e = n;
+  while (e > k && (piece[e - 1] === ' ' || piece[e - 1] === '\t')) e--;
+  sink({
+    file, line, labels, op, opColumn: offset + i + 1, args: piece.slice(k, e), argsColumn: offset + k + 1,
+    endColumn: offset + e + 1,
+  });
+}

@@ -1,0 +1,143 @@
+// Turns an assembled module into an ELF64 relocatable object (ET_REL) that GNU ld accepts:
+// one ELF section per assembler section, a .rela section beside each that has relocations,
+// section symbols, the kept symbols (locals first), and the ForkLab line table as an ordinary
+// non-alloc section whose addresses are R_RISCV_64 relocations — so any linker, ours or GNU
+// ld, produces a correct table in the executable simply by applying relocations.
+
+import {
+  LINE_TABLE_SECTION, RELA_SIZE, SHF_INFO_LINK, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_RELA, SHT_SYMTAB, SHT_STRTAB,
+  STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_SECTION, SYM_SIZE, ET_REL, SHT_PROGBITS,
+} from '../elf/constants';
+import { ByteWriter } from '../elf/bytes';
+import { buildSymtab, writeElf, type OutSection, type OutSymbol } from '../elf/writer';
+import { utf8Encode } from '../elf/utf8';
+import type { Assembler } from './assembler';
+import { AsmError, evaluate } from './expr';
+import type { AsmSymbol } from './sections';
+
+export const LINE_MAGIC = 0x544c4c46; // 'FLLT'
+export const LINE_VERSION = 1;
+export const LINE_HEADER_SIZE = 24;
+export const LINE_ROW_SIZE = 24;
+
+/** Appends the line-table unit for this module as a section of D8 fixups (see docs/assembler.md). */
+export function emitLineTable(a: Assembler): void {
+  if (a.lineRows.length === 0) return;
+  const fileNumbers = [...a.lineFiles.keys()].sort((x, y) => x - y);
+  const fileIndex = new Map(fileNumbers.map((n, i) => [n, i]));
+  const names = new ByteWriter();
+  for (const n of fileNumbers) {
+    names.bytes(utf8Encode(a.lineFiles.get(n)!));
+    names.u8(0);
+  }
+  names.align(8);
+  const rows = a.lineRows;
+  const saved = a.current;
+  a.switchSection(LINE_TABLE_SECTION, { type: SHT_PROGBITS, flags: 0n });
+  const sec = a.current;
+  sec.align = 8;
+  const start = sec.data.length;
+  const total = LINE_HEADER_SIZE + names.length + rows.length * LINE_ROW_SIZE;
+  sec.data.u32(LINE_MAGIC);
+  sec.data.u16(LINE_VERSION);
+  sec.data.u16(0);
+  sec.data.u32(total);
+  sec.data.u32(fileNumbers.length);
+  sec.data.u32(rows.length);
+  sec.data.u32(names.length);
+  sec.data.bytes(names.toBytes());
+  for (const r of rows) {
+    sec.fixups.push({
+      offset: sec.data.length, field: 'D8', imm: { mod: '', expr: { k: 'dot', section: r.section, offset: r.offset }, column: 1 },
+      loc: a.loc,
+    });
+    sec.data.u64(0n);
+    sec.data.u32(fileIndex.get(r.file) ?? 0);
+    sec.data.u32(r.line);
+    sec.data.u32(r.column);
+    sec.data.u32(r.isStmt ? 1 : 0);
+  }
+  void start;
+  a.current = saved;
+}
+
+/** Builds the ELF REL image. Adds diagnostics for symbols that cannot be represented. */
+export function writeObject(a: Assembler): Uint8Array {
+  const sectionSyms: OutSymbol[] = a.sections.map((s) => ({
+    name: '', value: 0n, size: 0n, bind: STB_LOCAL, type: STT_SECTION, shndx: s.number + 1,
+  }));
+  const named = new Map<string, OutSymbol>();
+  for (const sym of a.symbols.values()) {
+    try {
+      const out = symbolFor(a, sym);
+      if (out) named.set(sym.name, out);
+    } catch (e) {
+      a.error(e instanceof Error ? e.message : String(e), sym.definedAt ?? a.loc);
+    }
+  }
+  // Relocations may name symbols that are otherwise dropped (for example an undefined local).
+  for (const s of a.sections) {
+    for (const r of s.relocs) {
+      if ('symbol' in r.target && !named.has(r.target.symbol)) {
+        named.set(r.target.symbol, { name: r.target.symbol, value: 0n, size: 0n, bind: STB_GLOBAL, type: 0, shndx: SHN_UNDEF });
+      }
+    }
+  }
+  const { symtab, strtab, firstGlobal, order } = buildSymtab([...sectionSyms, ...named.values()]);
+  const indexOf = new Map<OutSymbol, number>(order.map((s, i) => [s, i + 1]));
+
+  const sections: OutSection[] = a.sections.map((s) => ({
+    name: s.name, type: s.type, flags: s.flags, data: s.isNobits ? undefined : s.data.toBytes(),
+    size: s.isNobits ? s.nobitsSize : undefined, align: s.align, entsize: s.entsize || undefined,
+  }));
+  const symtabIndex = sections.length + a.sections.filter((s) => s.relocs.length).length + 1;
+  for (const s of a.sections) {
+    if (!s.relocs.length) continue;
+    const w = new ByteWriter(s.relocs.length * RELA_SIZE);
+    for (const r of s.relocs) {
+      const sym = 'section' in r.target ? sectionSyms[r.target.section]! : named.get(r.target.symbol)!;
+      w.u64(BigInt(r.offset));
+      w.u64((BigInt(indexOf.get(sym)!) << 32n) | BigInt(r.type));
+      w.u64(r.addend);
+    }
+    sections.push({
+      name: `.rela${s.name}`, type: SHT_RELA, flags: SHF_INFO_LINK, data: w.toBytes(), link: symtabIndex,
+      info: s.number + 1, align: 8, entsize: RELA_SIZE,
+    });
+  }
+  sections.push({ name: '.symtab', type: SHT_SYMTAB, flags: 0n, data: symtab, link: symtabIndex + 1, info: firstGlobal, align: 8, entsize: SYM_SIZE });
+  sections.push({ name: '.strtab', type: SHT_STRTAB, flags: 0n, data: strtab, align: 1 });
+  return writeElf({ type: ET_REL, flags: 0, sections });
+}
+
+function symbolFor(a: Assembler, sym: AsmSymbol): OutSymbol | undefined {
+  const d = sym.definition;
+  const bind = sym.binding === 'weak' ? STB_WEAK : sym.binding === 'global' ? STB_GLOBAL : STB_LOCAL;
+  const hiddenLocal = sym.name.startsWith('.L') && !sym.keep;
+  let size = 0n;
+  if (sym.sizeExpr) {
+    const v = evaluate(sym.sizeExpr, a.resolve);
+    if (v.terms.size) throw new AsmError(`.size of '${sym.name}' is not a constant`);
+    size = v.c;
+  }
+  const base = { name: sym.name, size, bind, type: sym.type };
+  if (!d) {
+    if (/^\.L\d+\u0002/.test(sym.name)) {
+      const n = sym.name.slice(2, sym.name.indexOf('\u0002'));
+      throw new AsmError(`local label '${n}f' is never defined after its use`);
+    }
+    if (!sym.referenced && bind === STB_LOCAL) return undefined;
+    return { ...base, bind: bind === STB_WEAK ? STB_WEAK : STB_GLOBAL, value: 0n, shndx: SHN_UNDEF };
+  }
+  if (d.kind === 'common') return { ...base, value: d.align, size: d.size, shndx: SHN_COMMON };
+  if (hiddenLocal && bind === STB_LOCAL) return undefined;
+  if (d.kind === 'label') return { ...base, value: BigInt(d.offset), shndx: d.section + 1 };
+  if (d.kind === 'equ') return { ...base, value: d.value, shndx: SHN_ABS };
+  const v = evaluate(d.expr, a.resolve);
+  if (v.terms.size === 0) return { ...base, value: v.c, shndx: SHN_ABS };
+  const [key, coef] = [...v.terms][0]!;
+  if (v.terms.size === 1 && coef === 1n && key.startsWith('s')) {
+    return { ...base, value: v.c, shndx: Number(key.slice(1)) + 1 };
+  }
+  throw new AsmError(`symbol '${sym.name}' is defined by an expression that is not a constant or a label`);
+}

@@ -1,0 +1,138 @@
+// Operand parsing for instructions: registers, immediates with %hi/%lo/%pcrel_hi/%pcrel_lo,
+// memory operands `offset(base)`, CSRs and fence sets. Each operand keeps its column so an
+// error points at the operand, not just the line.
+
+import { csrNumber, gprNumber } from './registers';
+import { AsmError, Cursor, parseExpr, type Expr, type ParseContext } from './expr';
+
+export interface Operand {
+  readonly text: string;
+  readonly column: number;
+}
+
+export type Modifier = '' | 'hi' | 'lo' | 'pcrel_hi' | 'pcrel_lo';
+
+export interface Immediate {
+  readonly mod: Modifier;
+  readonly expr: Expr;
+  readonly column: number;
+}
+
+/** Splits operand text at top-level commas (not inside parentheses, strings or char constants). */
+export function splitOperands(args: string, column: number): Operand[] {
+  const out: Operand[] = [];
+  if (args.trim() === '') return out;
+  let depth = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    const raw = args.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), column: column + start + lead });
+  };
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === '"') {
+      i++;
+      while (i < args.length && args[i] !== '"') i += args[i] === '\\' ? 2 : 1;
+    } else if (c === "'") {
+      i += args[i + 1] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth <= 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(args.length);
+  return out;
+}
+
+export function isRegister(op: Operand): boolean {
+  return gprNumber(op.text) !== undefined;
+}
+
+export function register(op: Operand): number {
+  const r = gprNumber(op.text);
+  if (r === undefined) {
+    throw new AsmError(op.text === '' ? 'missing register operand' : `'${op.text}' is not a register`, op.column);
+  }
+  return r;
+}
+
+const MODIFIER = /^%(hi|lo|pcrel_hi|pcrel_lo)\s*\(/;
+
+/** Parses an immediate that may carry a relocation modifier, from cursor position onward. */
+export function immediateAt(c: Cursor, ctx: ParseContext): Immediate {
+  c.ws();
+  const column = c.column();
+  const m = MODIFIER.exec(c.text.slice(c.pos));
+  if (m) {
+    c.pos += m[0].length;
+    const expr = parseExpr(c, ctx);
+    c.expect(')');
+    return { mod: m[1] as Modifier, expr, column };
+  }
+  if (c.text[c.pos] === '%') throw c.error('unknown relocation modifier');
+  return { mod: '', expr: parseExpr(c, ctx), column };
+}
+
+export function immediate(op: Operand, ctx: ParseContext): Immediate {
+  if (op.text === '') throw new AsmError('missing operand', op.column);
+  const c = new Cursor(op.text, op.column);
+  const imm = immediateAt(c, ctx);
+  if (!c.atEnd()) throw c.error('junk after operand');
+  return imm;
+}
+
+/** A plain expression operand (branch and jump targets, data values). */
+export function expression(op: Operand, ctx: ParseContext): Expr {
+  const imm = immediate(op, ctx);
+  if (imm.mod) throw new AsmError(`%${imm.mod} is not allowed here`, op.column);
+  return imm.expr;
+}
+
+const BARE_BASE = /^\(\s*([A-Za-z0-9_.$]+)\s*\)$/;
+
+/** `offset(base)`, `(base)` or `%lo(sym)(base)`. */
+export function memory(op: Operand, ctx: ParseContext): { imm: Immediate; base: number } {
+  const bare = BARE_BASE.exec(op.text);
+  if (bare) {
+    const base = register({ text: bare[1]!, column: op.column + 1 });
+    return { imm: { mod: '', expr: { k: 'num', v: 0n }, column: op.column }, base };
+  }
+  const c = new Cursor(op.text, op.column);
+  const imm = immediateAt(c, ctx);
+  c.expect('(');
+  c.ws();
+  const start = c.pos;
+  const name = c.ident() ?? '';
+  const base = register({ text: name, column: op.column + start });
+  c.expect(')');
+  if (!c.atEnd()) throw c.error('junk after memory operand');
+  return { imm, base };
+}
+
+/** True when the operand looks like a memory operand (ends with `(reg)`). */
+export function isMemory(op: Operand): boolean {
+  const m = /\(\s*([A-Za-z0-9_.$]+)\s*\)$/.exec(op.text);
+  return m !== null && gprNumber(m[1]!) !== undefined;
+}
+
+/** CSR by name or number (0..4095). */
+export function csr(op: Operand, ctx: ParseContext, constant: (e: Expr, column: number) => bigint): number {
+  const named = csrNumber(op.text);
+  if (named !== undefined) return named;
+  const v = constant(expression(op, ctx), op.column);
+  if (v < 0n || v > 4095n) throw new AsmError(`CSR number ${v} is out of range 0..4095`, op.column);
+  return Number(v);
+}
+
+/** Fence predecessor/successor set: a subset of "iorw" in that order, or a number 0..15. */
+export function fenceSet(op: Operand): number {
+  const t = op.text.toLowerCase();
+  if (/^[0-9]+$/.test(t) && Number(t) < 16) return Number(t);
+  if (t === '0') return 0;
+  const m = /^(i?)(o?)(r?)(w?)$/.exec(t);
+  if (!m || t === '') throw new AsmError(`bad fence set '${op.text}' (expected a subset of iorw)`, op.column);
+  return (m[1] ? 8 : 0) | (m[2] ? 4 : 0) | (m[3] ? 2 : 0) | (m[4] ? 1 : 0);
+}
