@@ -1,0 +1,310 @@
+// Preprocessing-token lexer (C11 6.4, translation phases 1-3).
+//
+// Design: the source is first turned into a "logical" character string with every
+// backslash-newline splice removed, and two parallel arrays give each logical character's
+// original line and column, so every token keeps the exact position of its first character even
+// across splices. Comments collapse into the `space` flag of the next token. Lexing never
+// throws: malformed input (an unterminated string or char literal) becomes a token carrying a
+// deferred `error`, reported only if the preprocessor actually uses the token — so text inside
+// `#if 0` may contain "don't" as gcc allows. Only an unterminated block comment is reported
+// at once, because it swallows the rest of the file whatever the conditionals say.
+
+export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'other' | 'newline' | 'eof';
+
+/** A preprocessing token. Tokens are treated as immutable; expansion copies them. */
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Source file (as the user knows it), 1-based line and column of the first character. */
+  file: string;
+  line: number;
+  col: number;
+  /** Whitespace or a comment precedes the token on its line. */
+  space: boolean;
+  /** First token on its logical line (directives are recognised only there). */
+  bol: boolean;
+  /** Macro names this token must not expand again (Prosser's hide set); undefined = empty. */
+  hide: ReadonlySet<string> | undefined;
+  /** Token was produced by macro expansion (its position is the invocation's). */
+  expanded: boolean;
+  /** Identifier protected from expansion for good ("painted blue"). */
+  noExpand: boolean;
+  /** Deferred lexical error (unterminated literal, stray character). */
+  error: string | undefined;
+  /** Length in columns of the token's source text (for diagnostic ranges). */
+  width: number | undefined;
+}
+
+// Tokens are always built with every field present and in one order: V8 then keeps a single
+// hidden class for them, which matters when macro expansion copies millions of tokens.
+
+/** A new token with the optional fields cleared. */
+export function makeToken(kind: TokenKind, text: string, file: string, line: number, col: number, space: boolean, bol: boolean): Token {
+  return { kind, text, file, line, col, space, bol, hide: undefined, expanded: false, noExpand: false, error: undefined, width: undefined };
+}
+
+/** A copy of `t`, with `changes` applied. */
+export function copyToken(t: Token, changes?: Partial<Token>): Token {
+  const c: Token = {
+    kind: t.kind,
+    text: t.text,
+    file: t.file,
+    line: t.line,
+    col: t.col,
+    space: t.space,
+    bol: t.bol,
+    hide: t.hide,
+    expanded: t.expanded,
+    noExpand: t.noExpand,
+    error: t.error,
+    width: t.width,
+  };
+  return changes === undefined ? c : Object.assign(c, changes);
+}
+
+export interface LexError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+// Punctuators, longest first so maximal munch is a simple prefix test.
+const PUNCTUATORS = [
+  '%:%:', '...', '<<=', '>>=',
+  '->', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '*=', '/=', '%=', '+=', '-=',
+  '&=', '^=', '|=', '##', '<:', ':>', '<%', '%>', '%:',
+  '[', ']', '(', ')', '{', '}', '.', '&', '*', '+', '-', '~', '!', '/', '%', '<', '>', '^', '|',
+  '?', ':', ';', '=', ',', '#',
+];
+const DIGRAPHS: Record<string, string> = { '<:': '[', ':>': ']', '<%': '{', '%>': '}', '%:': '#', '%:%:': '##' };
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Logical text with splices removed, plus original positions. */
+interface Logical {
+  text: string;
+  line: Int32Array;
+  col: Int32Array;
+}
+
+function splice(src: string): Logical {
+  const n = src.length;
+  const line = new Int32Array(n + 1);
+  const col = new Int32Array(n + 1);
+  const out: string[] = [];
+  let l = 1;
+  let c = 1;
+  let k = 0;
+  let chunkStart = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = src.charCodeAt(i);
+    if (ch === 92 /* \ */) {
+      // backslash, optional spaces (gcc warns but accepts), then newline: a splice
+      let j = i + 1;
+      while (j < n && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+      const nl = src.charCodeAt(j);
+      if (nl === 10 || (nl === 13 && src.charCodeAt(j + 1) === 10)) {
+        out.push(src.slice(chunkStart, i));
+        i = nl === 13 ? j + 1 : j;
+        chunkStart = i + 1;
+        l++;
+        c = 1;
+        continue;
+      }
+    }
+    if (ch === 13 && src.charCodeAt(i + 1) === 10) {
+      // CRLF: drop the CR
+      out.push(src.slice(chunkStart, i));
+      chunkStart = i + 1;
+      continue;
+    }
+    line[k] = l;
+    col[k] = c;
+    k++;
+    if (ch === 10) {
+      l++;
+      c = 1;
+    } else {
+      c++;
+    }
+  }
+  out.push(src.slice(chunkStart));
+  line[k] = l;
+  col[k] = c;
+  return { text: out.join(''), line, col };
+}
+
+/**
+ * Splits one file into pp-tokens, ending with a single 'eof' token. Newlines are not tokens here:
+ * they show as the `bol` flag on the next token.
+ */
+export function tokenize(file: string, source: string, errors: LexError[]): Token[] {
+  const { text, line, col } = splice(source);
+  const n = text.length;
+  const toks: Token[] = [];
+  let i = 0;
+  let space = false;
+  let bol = true;
+  const push = (kind: TokenKind, start: number, end: number, error?: string) => {
+    const t = makeToken(kind, text.slice(start, end), file, line[start]!, col[start]!, space, bol);
+    if (line[end - 1] === line[start]) t.width = col[end - 1]! - col[start]! + 1;
+    if (error !== undefined) t.error = error;
+    toks.push(t);
+    space = false;
+    bol = false;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      bol = true;
+      space = false;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 12 || c === 11 || c === 13) {
+      space = true;
+      i++;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const e = text.indexOf('\n', i);
+        i = e < 0 ? n : e;
+        space = true;
+        continue;
+      }
+      if (d === 42) {
+        const e = text.indexOf('*/', i + 2);
+        if (e < 0) {
+          errors.push({ line: line[i]!, col: col[i]!, message: 'unterminated comment' });
+          i = n;
+        } else {
+          i = e + 2;
+        }
+        space = true;
+        continue;
+      }
+    }
+    const start = i;
+    // identifiers, including string/char prefixes (L u U u8)
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      const word = text.slice(i, j);
+      const q = text.charCodeAt(j);
+      if ((q === 34 || q === 39) && (word === 'L' || word === 'u' || word === 'U' || word === 'u8')) {
+        i = j;
+        const end = scanQuoted(text, i, q);
+        push(q === 34 ? 'string' : 'char', start, end.end, end.error);
+        i = end.end;
+        continue;
+      }
+      push('ident', start, j);
+      i = j;
+      continue;
+    }
+    // pp-number: digit or .digit, then [0-9a-zA-Z_.] and e+ e- p+ p- (C11 6.4.8)
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if ((d === 43 || d === 45) && j > i) {
+          const p = text.charCodeAt(j - 1) | 32;
+          if (p === 101 || p === 112) {
+            j++;
+            continue;
+          }
+          break;
+        }
+        if (j < n && (isIdentChar(d) || d === 46)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      push('number', start, j);
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const end = scanQuoted(text, i, c);
+      push(c === 34 ? 'string' : 'char', start, end.end, end.error);
+      i = end.end;
+      continue;
+    }
+    let matched = '';
+    for (const p of PUNCTUATORS) {
+      if (text.startsWith(p, i)) {
+        matched = p;
+        break;
+      }
+    }
+    if (matched !== '') {
+      push('punct', start, i + matched.length);
+      const digraph = DIGRAPHS[matched];
+      if (digraph !== undefined) toks[toks.length - 1]!.text = digraph;
+      i += matched.length;
+      continue;
+    }
+    // a stray character (`@`, a backtick, a lone backslash): a token the compiler will reject
+    push('other', start, i + 1);
+    i++;
+  }
+  toks.push(makeToken('eof', '', file, line[n]!, col[n]!, space, true));
+  return toks;
+}
+
+/** Finds the end of a quoted literal starting at `i`; stops at the line end if unterminated. */
+function scanQuoted(text: string, i: number, quote: number): { end: number; error?: string } {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d === quote) return { end: j + 1 };
+    if (d === 10) break;
+    if (d === 92) j++;
+    j++;
+  }
+  const end = Math.min(j, n);
+  const q = quote === 34 ? '"' : "'";
+  return { end, error: `missing terminating ${q} character` };
+}
+
+/**
+ * Re-lexes a string that should form exactly one token (used by `##`). Returns undefined when
+ * it does not.
+ */
+export function lexSingle(text: string): Token | undefined {
+  const errs: LexError[] = [];
+  const toks = tokenize('', text, errs);
+  if (errs.length > 0 || toks.length !== 2) return undefined;
+  const t = toks[0]!;
+  if (t.error !== undefined || t.space || t.text.length !== text.length) return undefined;
+  return t;
+}
+
+/** True when `a` immediately followed by `b` would lex differently (output needs a space). */
+export function wouldPaste(a: Token, b: Token): boolean {
+  if (a.kind === 'eof' || b.kind === 'eof') return false;
+  const x = a.text.charCodeAt(a.text.length - 1);
+  const y = b.text.charCodeAt(0);
+  if ((isIdentChar(x) || x === 46) && (isIdentChar(y) || y === 46)) return true;
+  if (a.kind === 'number' && (y === 43 || y === 45)) return true;
+  if (a.kind === 'ident' && (b.kind === 'string' || b.kind === 'char')) return true;
+  if (a.kind !== 'punct' || b.kind !== 'punct') return false;
+  const joined = a.text + b.text;
+  for (const p of PUNCTUATORS) {
+    if (p.length > a.text.length && joined.startsWith(p)) return true;
+  }
+  // `/` followed by `/` or `*` would start a comment
+  return a.text === '/' && (y === 47 || y === 42);
+}
