@@ -401,16 +401,22 @@ rvt_reset:
   csrw pmpcfg0, t0
   .align 2
 1:
+  /* No timer or software interrupt pending until a program asks for one. Programs that do
+   * not use the CLINT must not depend on it, so a fault here is skipped the same way. */
+  la t0, 2f
+  csrw mtvec, t0
+  li t0, CLINT_MTIMECMP
+  li t1, -1
+  sd t1, 0(t0)
+  li t0, CLINT_MSIP
+  sw zero, 0(t0)
+  .align 2
+2:
   la t0, rvt_mtrap
   csrw mtvec, t0
   la t0, rvt_strap
   csrw stvec, t0
   csrw mie, zero
-  li t0, CLINT_MTIMECMP    /* no timer interrupt pending until a program asks for one */
-  li t1, -1
-  sd t1, 0(t0)
-  li t0, CLINT_MSIP
-  sw zero, 0(t0)
   csrw medeleg, zero
   csrw mideleg, zero
   csrw satp, zero
