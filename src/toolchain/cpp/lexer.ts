@@ -297,7 +297,8 @@ export function wouldPaste(a: Token, b: Token): boolean {
   if (a.kind === 'eof' || b.kind === 'eof') return false;
   const x = a.text.charCodeAt(a.text.length - 1);
   const y = b.text.charCodeAt(0);
-  if ((isIdentChar(x) || x === 46) && (isIdentChar(y) || y === 46)) return true;
+  if (isIdentChar(x) && (isIdentChar(y) || y === 46)) return true;
+  if (x === 46 && isDigit(y)) return true;
   if (a.kind === 'number' && (y === 43 || y === 45)) return true;
   if (a.kind === 'ident' && (b.kind === 'string' || b.kind === 'char')) return true;
   if (a.kind !== 'punct' || b.kind !== 'punct') return false;

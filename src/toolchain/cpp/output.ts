@@ -50,7 +50,7 @@ export class OutputWriter {
     } else if (!t.expanded && t.col - 1 > this.column) {
       this.write(' '.repeat(t.col - 1 - this.column));
       this.column = t.col - 1;
-    } else if (t.space || (this.last !== undefined && wouldPaste(this.last, t))) {
+    } else if (t.space || (this.last !== undefined && (t.expanded || this.last.expanded) && wouldPaste(this.last, t))) {
       this.write(' ');
       this.column++;
     }

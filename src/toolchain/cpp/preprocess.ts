@@ -29,6 +29,12 @@ export interface PreprocessOptions {
   /** -D definitions: name -> replacement text ('' defines it empty, as `-DNAME=`). */
   defines?: Record<string, string>;
   provider: SourceProvider;
+  /**
+   * Preprocess assembler source (.S), as gcc's assembler-with-cpp: __ASSEMBLER__ is defined,
+   * lines starting with an unknown `#word` are `#` comments passed through unchanged, and
+   * apostrophes in comments are not char literals.
+   */
+  assembler?: boolean;
   /** Limits (mainly for tests); defaults suit real programs. */
   maxOutputChars?: number;
   maxExpansionTokens?: number;
@@ -88,6 +94,9 @@ export class Preprocessor implements BuiltinContext {
     this.maxOutput = opts.maxOutputChars ?? DEFAULT_MAX_OUTPUT;
     this.budget = opts.maxExpansionTokens ?? DEFAULT_MAX_EXPANSION_TOKENS;
     for (const m of predefinedMacros(this)) this.macros.set(m.name, m);
+    if (opts.assembler === true) {
+      this.macros.set('__ASSEMBLER__', { name: '__ASSEMBLER__', variadic: false, vaName: '__VA_ARGS__', body: tokenize('<built-in>', '1', []).slice(0, 1) });
+    }
     for (const [name, value] of Object.entries(opts.defines ?? {})) {
       const line = tokenize('<command-line>', `${name} ${value}`, []).filter((t) => t.kind !== 'eof');
       const m = parseDefine(line, line[0] ?? this.builtinTok(), this.report);
@@ -134,7 +143,7 @@ export class Preprocessor implements BuiltinContext {
 
   /** Reports a token's deferred lexical error once, when the token is really used. */
   private checkToken(t: Token): void {
-    if (t.error !== undefined) {
+    if (t.error !== undefined && this.opts.assembler !== true) {
       this.report(t, t.error);
       t.error = undefined;
     }
@@ -509,6 +518,10 @@ export class Preprocessor implements BuiltinContext {
         this.restOfLine();
         return;
       default:
+        if (this.opts.assembler === true) {
+          this.out.rawLine(`# ${spell([nameTok, ...this.restOfLine()])}`, this.located(f, hash));
+          return;
+        }
         this.report(at, `invalid preprocessing directive #${nameTok.text}`);
         this.restOfLine();
     }

@@ -66,6 +66,15 @@ describe('preprocessor output', () => {
   });
 });
 
+describe('preprocessor in assembler mode', () => {
+  test('passes # comments through and defines __ASSEMBLER__', () => {
+    const src = "# main's entry\n#ifdef __ASSEMBLER__\n\t.text\n\tli a0, 1 # it's one\n#endif\n";
+    const r = preprocess('a.S', src, { includeDirs: [], provider: memoryProvider({}), assembler: true });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.text).toBe("# 1 \"a.S\"\n# main's entry\n\n .text\n li a0, 1 # it's one\n");
+  });
+});
+
 describe('preprocessor diagnostics', () => {
   test('reports an unterminated #if at the directive', () => {
     expect(errors('#if 1\nint a;\n')).toEqual([{ line: 1, column: 2, message: 'unterminated #if', severity: 'error' }]);

@@ -16,7 +16,7 @@ const sources = ['lib', 'examples', 'tests']
       return [];
     }
   })
-  .filter((f) => f.endsWith('.c'));
+  .filter((f) => f.endsWith('.c') || f.endsWith('.S'));
 
 function headers(): Record<string, string> {
   const files: Record<string, string> = {};
@@ -39,9 +39,10 @@ describe('user library through the preprocessor', () => {
   for (const file of sources) {
     test(`${file} preprocesses to gcc's tokens`, () => {
       const text = readFileSync(join(root, file), 'utf8');
-      const ours = preprocess('main.c', text, { includeDirs: ['include'], provider: { read: (p) => hdrs[p] } });
+      const assembler = file.endsWith('.S');
+      const ours = preprocess('main.c', text, { includeDirs: ['include'], provider: { read: (p) => hdrs[p] }, assembler });
       expect(ours.diagnostics).toEqual([]);
-      const theirs = gccPreprocess(text, hdrs, ['-Iinclude']);
+      const theirs = gccPreprocess(text, hdrs, ['-Iinclude', ...(assembler ? ['-x', 'assembler-with-cpp'] : [])]);
       expect(tokenStream(ours.text)).toEqual(tokenStream(theirs));
     });
   }
