@@ -1,0 +1,194 @@
+// The app shell: creates the store, the link to the lab host (Web Worker or Electron port)
+// and the controller, restores the workspace (Electron: userData via the preload; web: the
+// browser's localStorage, validated the same way), and lays out the panes.
+import { useEffect, useMemo } from 'react';
+import { checkWorkspace, type MenuCommand, type Workspace } from '../common/app-api';
+import { ConsolePane } from './console/ConsolePane';
+import { StatusBar } from './controls/StatusBar';
+import { Toolbar } from './controls/Toolbar';
+import { EditorPane } from './editor/EditorPane';
+import { GraphPane } from './graph/GraphPane';
+import { createElectronLink, createWorkerLink, desktopApi } from './host/host-link';
+import { LanguageProvider } from './i18n';
+import { detectLanguage, translate } from './i18n/messages';
+import { InspectorPane } from './inspector/InspectorPane';
+import { createController } from './session/controller';
+import { Sidebar } from './session/Sidebar';
+import { addExample, createStore, initialState, type AppState, type Store } from './session/store';
+import { useStore } from './session/use-store';
+import { TimelinePane } from './timeline/TimelinePane';
+
+const LOCAL_KEY = 'forklab.workspace';
+
+function toWorkspace(s: AppState): Workspace {
+  return { version: 1, files: s.files, open: s.open, active: s.active, language: s.language, theme: s.theme };
+}
+
+function applyWorkspace(store: Store, ws: Workspace): void {
+  store.set((s) => ({
+    ...s,
+    files: ws.files,
+    open: ws.open,
+    active: ws.active,
+    language: ws.language ?? s.language,
+    theme: ws.theme ?? s.theme,
+  }));
+}
+
+function useWorkspacePersistence(store: Store): void {
+  useEffect(() => {
+    const api = desktopApi();
+    let ready = false;
+    const load = async () => {
+      if (api) {
+        const r = await api.loadWorkspace();
+        if (r.workspace) applyWorkspace(store, r.workspace);
+        if (r.error) store.set((s) => ({ ...s, notice: translate(s.language, 'workspaceError', { error: r.error! }) }));
+      } else {
+        const text = localStorage.getItem(LOCAL_KEY);
+        if (text) {
+          try {
+            const checked = checkWorkspace(JSON.parse(text));
+            if (checked.ok) applyWorkspace(store, checked.workspace);
+            else throw new Error(checked.error);
+          } catch (err) {
+            localStorage.setItem(`${LOCAL_KEY}.bad`, text);
+            localStorage.removeItem(LOCAL_KEY);
+            store.set((s) => ({ ...s, notice: translate(s.language, 'workspaceError', { error: (err as Error).message }) }));
+          }
+        }
+      }
+      ready = true;
+    };
+    void load().catch((err: Error) => {
+      ready = true;
+      store.set((s) => ({ ...s, notice: translate(s.language, 'workspaceError', { error: err.message }) }));
+    });
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last: AppState | null = null;
+    const unsub = store.subscribe(() => {
+      const s = store.get();
+      if (!ready || (last && last.files === s.files && last.open === s.open && last.active === s.active && last.language === s.language && last.theme === s.theme)) return;
+      last = s;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const ws = toWorkspace(store.get());
+        if (api) void api.saveWorkspace(ws).catch(() => undefined);
+        else localStorage.setItem(LOCAL_KEY, JSON.stringify(ws));
+      }, 500);
+    });
+    return () => {
+      unsub();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+}
+
+export function App() {
+  const store = useMemo(() => {
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    return createStore(initialState(detectLanguage(navigator.languages ?? [navigator.language]), dark ? 'dark' : 'light'));
+  }, []);
+  const controller = useMemo(() => {
+    const api = desktopApi();
+    return createController(api ? createElectronLink(api) : createWorkerLink(), store);
+  }, [store]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  useWorkspacePersistence(store);
+
+  const language = useStore(store, (s) => s.language);
+  const theme = useStore(store, (s) => s.theme);
+  const notice = useStore(store, (s) => s.notice);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dataset.theme = theme;
+  }, [language, theme]);
+
+  const api = desktopApi();
+  const openFile = api
+    ? async () => {
+        try {
+          const f = await api.openFile();
+          if (f) store.set((s) => addExample(s, f.name, f.text));
+        } catch (err) {
+          store.set({ notice: (err as Error).message });
+        }
+      }
+    : undefined;
+  const saveFile = api
+    ? async () => {
+        const s = store.get();
+        if (!s.active) return;
+        try {
+          await api.saveFile(s.active, s.files[s.active] ?? '');
+        } catch (err) {
+          store.set({ notice: (err as Error).message });
+        }
+      }
+    : undefined;
+
+  useEffect(() => {
+    if (!api) return;
+    const offMenu = api.onMenu((cmd: MenuCommand) => {
+      switch (cmd) {
+        case 'open': return void openFile?.();
+        case 'save': return void saveFile?.();
+        case 'build': return controller.build();
+        case 'run': return controller.run();
+        case 'pause': return controller.pause();
+        case 'step': return controller.step(1);
+        case 'reset': return controller.reset();
+        case 'export-png':
+        case 'export-svg':
+          return void window.dispatchEvent(new CustomEvent('forklab-export', { detail: cmd.slice(7) }));
+        case 'lang-en': return store.set({ language: 'en' });
+        case 'lang-zh-CN': return store.set({ language: 'zh-CN' });
+        case 'theme-light': return store.set({ theme: 'light' });
+        case 'theme-dark': return store.set({ theme: 'dark' });
+      }
+    });
+    const offNotice = api.onHostNotice((n) =>
+      store.set((s) => ({
+        ...s,
+        notice: n.kind === 'crashed' ? translate(s.language, 'hostCrashed', { reason: n.reason }) : n.generation > 1 ? translate(s.language, 'hostRestarted') : s.notice,
+        runState: n.kind === 'crashed' ? 'halted' : s.runState,
+      })),
+    );
+    return () => {
+      offMenu();
+      offNotice();
+    };
+    // openFile/saveFile close over stable store/api only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, controller, store]);
+
+  return (
+    <LanguageProvider value={language}>
+      <div className="app">
+        <Toolbar store={store} controller={controller} onOpen={openFile} onSave={saveFile} />
+        {notice && (
+          <div className="banner" role="alert" data-testid="notice">
+            {notice}
+            <button onClick={() => store.set({ notice: null })}>×</button>
+          </div>
+        )}
+        <div className="workspace">
+          <Sidebar store={store} />
+          <div className="column center">
+            <EditorPane store={store} controller={controller} />
+            <ConsolePane store={store} controller={controller} />
+          </div>
+          <div className="column right">
+            <GraphPane store={store} />
+            <div className="row bottom">
+              <InspectorPane store={store} />
+              <TimelinePane store={store} />
+            </div>
+          </div>
+        </div>
+        <StatusBar store={store} />
+      </div>
+    </LanguageProvider>
+  );
+}

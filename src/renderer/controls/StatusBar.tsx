@@ -1,0 +1,37 @@
+// Status bar: run state, instructions retired, MIPS, live processes, frames, build result.
+import { memo } from 'react';
+import { useT } from '../i18n';
+import type { Store } from '../session/store';
+import { useStore } from '../session/use-store';
+
+export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
+  const t = useT();
+  const runState = useStore(store, (s) => s.runState);
+  const insn = useStore(store, (s) => s.insn);
+  const mips = useStore(store, (s) => s.mips);
+  const reason = useStore(store, (s) => s.stopReason);
+  const procs = useStore(store, (s) => s.model.processes.filter((p) => p.state !== 'dead').length);
+  const frames = useStore(store, (s) => s.model.frames.length);
+  const buildOk = useStore(store, (s) => s.buildOk);
+  return (
+    <footer className="status-bar" data-testid="status">
+      <span data-testid="run-state" data-state={runState}>
+        {t(`state.${runState}`)}
+        {reason && ` — ${reason}`}
+      </span>
+      <span>
+        {t('instructions')}: <b data-testid="insn">{insn.toLocaleString('en')}</b>
+      </span>
+      <span>
+        {t('mips')}: <b>{mips.toFixed(1)}</b>
+      </span>
+      <span>
+        {t('processes')}: <b data-testid="process-count">{procs}</b>
+      </span>
+      <span>
+        {t('frames')}: <b data-testid="frame-count">{frames}</b>
+      </span>
+      {buildOk !== null && <span className={buildOk ? 'ok' : 'bad'}>{buildOk ? t('buildOk') : '✗'}</span>}
+    </footer>
+  );
+});

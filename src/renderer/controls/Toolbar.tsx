@@ -1,0 +1,88 @@
+// Run controls, language and theme. Buttons keep their data-testids whatever the language.
+import { memo } from 'react';
+import { useT } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n/messages';
+import type { Controller } from '../session/controller';
+import type { Store } from '../session/store';
+import { useStore } from '../session/use-store';
+
+/** Speed presets in instructions per second; null is flat out. */
+export const SPEEDS: readonly (number | null)[] = [null, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000];
+
+function speedLabel(ips: number | null, max: string): string {
+  if (ips === null) return max;
+  return ips >= 1e6 ? `${ips / 1e6}M/s` : `${ips / 1e3}k/s`;
+}
+
+export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave }: { store: Store; controller: Controller; onOpen?: () => void; onSave?: () => void }) {
+  const t = useT();
+  const runState = useStore(store, (s) => s.runState);
+  const language = useStore(store, (s) => s.language);
+  const theme = useStore(store, (s) => s.theme);
+  const speed = useStore(store, (s) => s.speed);
+  const hasProgram = useStore(store, (s) => s.active !== null);
+  const running = runState === 'running' || runState === 'building';
+  return (
+    <header className="toolbar" role="toolbar">
+      <span className="brand">ForkLab</span>
+      {onOpen && <button onClick={onOpen}>{t('open')}</button>}
+      {onSave && <button onClick={onSave}>{t('save')}</button>}
+      <span className="sep" />
+      <button data-testid="build" onClick={() => controller.build()} disabled={!hasProgram}>
+        {t('build')}
+      </button>
+      <button data-testid="run" className="primary" onClick={() => controller.run()} disabled={!hasProgram}>
+        ▶ {t('run')}
+      </button>
+      {runState === 'paused' ? (
+        <button data-testid="pause" onClick={() => controller.resume()}>
+          {t('resume')}
+        </button>
+      ) : (
+        <button data-testid="pause" onClick={() => controller.pause()} disabled={!running}>
+          {t('pause')}
+        </button>
+      )}
+      <button data-testid="step" onClick={() => controller.step(1)} disabled={running}>
+        {t('step')}
+      </button>
+      <button data-testid="until-fork" onClick={() => controller.runUntil('fork')}>
+        {t('untilFork')}
+      </button>
+      <button data-testid="until-fault" onClick={() => controller.runUntil('fault')}>
+        {t('untilFault')}
+      </button>
+      <button data-testid="reset" onClick={() => controller.reset()}>
+        {t('reset')}
+      </button>
+      <label className="speed">
+        {t('speed')}{' '}
+        <select
+          data-testid="speed"
+          value={speed === null ? 'max' : String(speed)}
+          onChange={(e) => controller.setSpeed(e.target.value === 'max' ? null : Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={String(s)} value={s === null ? 'max' : String(s)}>
+              {speedLabel(s, t('speedMax'))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="tab-spacer" />
+      <label>
+        {t('language')}{' '}
+        <select data-testid="language" value={language} onChange={(e) => store.set({ language: e.target.value as Language })}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'en' ? 'English' : '中文'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button data-testid="theme" onClick={() => store.set({ theme: theme === 'dark' ? 'light' : 'dark' })}>
+        {theme === 'dark' ? t('themeLight') : t('themeDark')}
+      </button>
+    </header>
+  );
+});

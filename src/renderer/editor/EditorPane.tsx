@@ -1,0 +1,115 @@
+// The editor: tabs for the session's files, one Monaco model per file (so undo history
+// survives tab switches), a read-only view for kernel and library sources, and diagnostics
+// as markers. Edits go to the store and trigger the controller's debounced build.
+import { memo, useEffect, useRef } from 'react';
+import { useT } from '../i18n';
+import type { Controller } from '../session/controller';
+import { closeTab, openTab, type Store } from '../session/store';
+import { useStore } from '../session/use-store';
+import { markersFor } from './markers';
+import { languageFor, monaco, readonlyUri, sessionUri } from './monaco';
+
+function modelFor(uri: monaco.Uri, text: string, lang: string): monaco.editor.ITextModel {
+  const existing = monaco.editor.getModel(uri);
+  if (existing) {
+    if (existing.getValue() !== text) existing.setValue(text);
+    return existing;
+  }
+  return monaco.editor.createModel(text, lang, uri);
+}
+
+export const EditorPane = memo(function EditorPane({ store, controller }: { store: Store; controller: Controller }) {
+  const t = useT();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const open = useStore(store, (s) => s.open);
+  const active = useStore(store, (s) => s.active);
+  const viewing = useStore(store, (s) => s.viewing);
+  const diagnostics = useStore(store, (s) => s.diagnostics);
+  const theme = useStore(store, (s) => s.theme);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const ed = monaco.editor.create(host.current, {
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      tabSize: 4,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'selection',
+      model: null,
+    });
+    editor.current = ed;
+    const sub = ed.onDidChangeModelContent(() => {
+      const model = ed.getModel();
+      if (!model || ed.getOption(monaco.editor.EditorOption.readOnly)) return;
+      const name = model.uri.path.replace(/^\/session\//, '');
+      const text = model.getValue();
+      store.set((s) => (s.files[name] === text ? s : { ...s, files: { ...s.files, [name]: text } }));
+      controller.edited();
+    });
+    return () => {
+      sub.dispose();
+      ed.dispose();
+    };
+  }, [store, controller]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
+
+  useEffect(() => {
+    const ed = editor.current;
+    if (!ed) return;
+    if (viewing) {
+      ed.setModel(modelFor(readonlyUri(viewing.path), viewing.text, languageFor(viewing.path)));
+      ed.updateOptions({ readOnly: true });
+    } else if (active !== null) {
+      const text = store.get().files[active] ?? '';
+      const model = monaco.editor.getModel(sessionUri(active)) ?? monaco.editor.createModel(text, languageFor(active), sessionUri(active));
+      ed.updateOptions({ readOnly: false });
+      if (ed.getModel() !== model) ed.setModel(model);
+    } else {
+      ed.setModel(null);
+    }
+  }, [active, viewing, store]);
+
+  useEffect(() => {
+    for (const name of Object.keys(store.get().files)) {
+      const model = monaco.editor.getModel(sessionUri(name));
+      if (model) monaco.editor.setModelMarkers(model, 'forklab', markersFor(name, diagnostics));
+    }
+  }, [diagnostics, active, store]);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return (
+    <section className="pane editor-pane">
+      <div className="tabs" role="tablist">
+        {open.map((name) => (
+          <div key={name} role="tab" aria-selected={name === active && !viewing} className={`tab ${name === active && !viewing ? 'active' : ''}`}>
+            <button className="tab-name" onClick={() => store.set((s) => openTab(s, name))} data-testid={`tab-${name}`}>
+              {name}
+            </button>
+            <button className="tab-close" aria-label={t('closeTab')} onClick={() => store.set((s) => closeTab(s, name))}>
+              ×
+            </button>
+          </div>
+        ))}
+        {viewing && (
+          <div role="tab" aria-selected className="tab active readonly">
+            <span className="tab-name">
+              {viewing.path} <em>({t('readOnly')})</em>
+            </span>
+            <button className="tab-close" aria-label={t('closeTab')} onClick={() => store.set({ viewing: null })}>
+              ×
+            </button>
+          </div>
+        )}
+        <span className="tab-spacer" />
+        {errors > 0 && <span className="build-errors" data-testid="build-errors">{t('buildFailed', { n: errors })}</span>}
+      </div>
+      <div className="editor-host" ref={host} data-testid="editor" />
+    </section>
+  );
+});

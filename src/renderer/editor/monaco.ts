@@ -1,0 +1,23 @@
+// Monaco, bundled locally: the editor API, the C language (cpp definitions), and its one web
+// worker through Vite's `?worker` import, so nothing is fetched from a CDN and the CSP holds.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/cpp/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+export { monaco };
+
+export function sessionUri(name: string): monaco.Uri {
+  return monaco.Uri.parse(`file:///session/${name}`);
+}
+
+export function readonlyUri(path: string): monaco.Uri {
+  return monaco.Uri.parse(`file:///resources/${path}`);
+}
+
+export function languageFor(name: string): string {
+  return /\.(c|h)$/.test(name) ? 'c' : /\.(S|s)$/.test(name) ? 'asm' : 'plaintext';
+}

@@ -1,0 +1,79 @@
+// The graph's custom nodes: a process, a physical frame, and a process's collapsed private
+// frames. Memoized, data-only (no callbacks in data): clicks are handled by the graph's
+// onNodeClick. The data-testid / data-* attributes are stable hooks for the end-to-end tests.
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useT } from '../i18n';
+import { hex, type FrameNode, type PrivateNode, type ProcessNode } from './build-graph';
+
+export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }: NodeProps<ProcessNode>) {
+  const t = useT();
+  const status = data.killed
+    ? t('killed')
+    : data.exitCode !== null
+      ? `${t('exitCode')} ${data.exitCode}`
+      : t(`pstate.${data.state}`);
+  return (
+    <div
+      className={`node process-node state-${data.state} ${data.kernelThread ? 'kthread' : ''} ${data.killed ? 'killed' : ''} ${selected ? 'selected' : ''}`}
+      data-testid="process-node"
+      data-pid={data.pid}
+      data-state={data.state}
+      title={data.kernelThread ? t('kernelThread') : undefined}
+    >
+      <Handle type="target" position={Position.Top} />
+      <div className="node-title">
+        <span className="pid">{data.pid}</span> <span className="pname">{data.name}</span>
+      </div>
+      <div className="node-sub">
+        {status}
+        {data.privateCount > 0 && (
+          <span className="node-hint">
+            {' · '}
+            {data.privateCount} {t('privateFrames')} ({data.expanded ? t('collapse') : t('expand')})
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+});
+
+export const FrameNodeView = memo(function FrameNodeView({ data, selected }: NodeProps<FrameNode>) {
+  const t = useT();
+  const kind = data.sharing === 'cow' ? t('cow') : data.sharing === 'shared' ? t('shared') : data.sharers > 1 ? t('shared') : t('private');
+  return (
+    <div
+      className={`node frame-node sharing-${data.sharing} ${data.sharers > 1 ? 'multi' : ''} ${data.split ? 'split' : ''} ${data.mismatch ? 'mismatch' : ''} ${selected ? 'selected' : ''}`}
+      data-testid="frame-node"
+      data-refcount={data.refcount}
+      data-addr={hex(data.addr)}
+      data-sharing={data.sharing}
+      title={data.mismatch ?? undefined}
+    >
+      <Handle type="target" position={Position.Top} />
+      <div className="node-title">
+        <span className="addr">{hex(data.addr)}</span>
+      </div>
+      <div className="node-sub">
+        <span className="refcount" title={t('refcount')}>
+          ×{data.refcount}
+        </span>{' '}
+        {kind} · {t(`vma.${data.vma}`)}
+      </div>
+    </div>
+  );
+});
+
+export const PrivateNodeView = memo(function PrivateNodeView({ data }: NodeProps<PrivateNode>) {
+  const t = useT();
+  return (
+    <div className={`node private-node vma-${data.vma}`} data-testid="private-node" data-pid={data.pid} data-count={data.count} title={t('expand')}>
+      <Handle type="target" position={Position.Top} />
+      {t(`vma.${data.vma}`)}: {data.count}
+    </div>
+  );
+});
+
+/** At module scope so React Flow never sees a new object and never remounts nodes. */
+export const nodeTypes = { process: ProcessNodeView, frame: FrameNodeView, private: PrivateNodeView };

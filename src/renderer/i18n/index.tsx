@@ -1,0 +1,18 @@
+// Language context for React: `useT()` gives a translate function bound to the current language.
+import { createContext, useContext, useMemo } from 'react';
+import { translate, type Language, type MessageKey } from './messages';
+
+export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const LanguageContext = createContext<Language>('en');
+
+export const LanguageProvider = LanguageContext.Provider;
+
+export function useT(): T {
+  const lang = useContext(LanguageContext);
+  return useMemo(() => (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang]);
+}
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}

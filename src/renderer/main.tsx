@@ -1,0 +1,11 @@
+// Renderer entry: mounts the app. Shared by the Electron window and the web edition.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,48 @@
+// The examples gallery and the read-only source browser, discovered from resources/ at build
+// time. `catalog()` is pure (a map of path -> text in, sorted entries out) so that any new file
+// dropped into resources/user/tests or resources/user/examples shows up without code changes.
+
+export interface CatalogEntry {
+  /** Gallery name: the file's stem (`cow` for tests/cow.c); data-testid `example-<name>`. */
+  readonly name: string;
+  /** Session file name it opens as. */
+  readonly file: string;
+  /** Path below resources/. */
+  readonly path: string;
+  readonly group: 'lab-test' | 'example';
+  readonly text: string;
+}
+
+export interface SourceEntry {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Strips a glob key like `../../../resources/user/tests/cow.c` to `user/tests/cow.c`. */
+export function resourcePath(globKey: string): string {
+  const i = globKey.indexOf('resources/');
+  return i < 0 ? globKey : globKey.slice(i + 'resources/'.length);
+}
+
+/** Gallery entries: C programs under user/ outside the library (lib/, include/). */
+export function catalog(files: Readonly<Record<string, string>>): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  for (const [key, text] of Object.entries(files)) {
+    const path = resourcePath(key);
+    const m = /^user\/(?:(.+)\/)?([A-Za-z0-9_-]+)\.c$/.exec(path);
+    if (!m) continue;
+    const dir = m[1] ?? '';
+    if (/^(lib|include|build)(\/|$)/.test(dir)) continue;
+    const group = /(^|\/)(tests?|lab)(\/|$)/.test(dir) ? 'lab-test' : 'example';
+    out.push({ name: m[2]!, file: `${m[2]}.c`, path, group, text });
+  }
+  return out.sort((a, b) => (a.group === b.group ? a.name.localeCompare(b.name) : a.group === 'lab-test' ? -1 : 1));
+}
+
+/** Source files for the read-only browser, sorted by path, build outputs excluded. */
+export function sources(files: Readonly<Record<string, string>>): SourceEntry[] {
+  return Object.entries(files)
+    .map(([key, text]) => ({ path: resourcePath(key), text }))
+    .filter((e) => !/(^|\/)build\//.test(e.path))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}

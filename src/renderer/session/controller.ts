@@ -1,0 +1,113 @@
+// The session controller: the only place that talks to the lab host. It turns user actions
+// (build, run, pause ...) into HostRequests, folds HostEvents into the store, streams console
+// text to whoever draws it (the terminal), and runs a debounced build while the user types so
+// diagnostics show as markers. Build ids tell a stale answer from the current one.
+
+import type { HostEvent, HostRequest } from '../../common/protocol';
+import type { HostLink } from '../host/host-link';
+import { appsFor, clearRun, reduceHostEvent, type Store } from './store';
+
+export type ConsoleSink = (data: string) => void;
+
+/** Quiet time after the last keystroke before the editor asks for diagnostics. */
+export const BUILD_DEBOUNCE_MS = 600;
+
+export interface Controller {
+  build(): void;
+  run(): void;
+  pause(): void;
+  resume(): void;
+  step(count?: number): void;
+  runUntil(event: 'fork' | 'fault'): void;
+  reset(): void;
+  setSpeed(ips: number | null): void;
+  input(data: string): void;
+  /** The terminal drew `chars` characters. */
+  ack(chars: number): void;
+  /** Called on every edit; schedules a diagnostics build. */
+  edited(): void;
+  /** Where console text goes; text that arrives before a sink is set is buffered. */
+  setConsoleSink(sink: ConsoleSink | null): void;
+  /** Clears the terminal on a new run. */
+  onConsoleClear(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export function createController(link: HostLink, store: Store): Controller {
+  let nextId = 1;
+  let latestBuild = 0;
+  let debounce: ReturnType<typeof setTimeout> | null = null;
+  let sink: ConsoleSink | null = null;
+  let pending = '';
+  const clearListeners = new Set<() => void>();
+
+  const send = (req: HostRequest) => link.send(req);
+
+  const off = link.onEvent((ev: HostEvent) => {
+    if (ev.type === 'console') {
+      if (sink) sink(ev.data);
+      else pending += ev.data;
+      return;
+    }
+    if (ev.type === 'diagnostics' && ev.id < latestBuild) return;
+    store.set((s) => reduceHostEvent(s, ev));
+  });
+
+  function build(): void {
+    if (debounce) clearTimeout(debounce);
+    debounce = null;
+    const id = nextId++;
+    latestBuild = id;
+    send({ type: 'build', id, files: store.get().files });
+  }
+
+  return {
+    build,
+    run() {
+      if (debounce) clearTimeout(debounce);
+      const id = nextId++;
+      latestBuild = id;
+      const s = store.get();
+      store.set(clearRun);
+      clearListeners.forEach((l) => l());
+      const apps = appsFor(s);
+      send(apps ? { type: 'run', id, files: s.files, apps } : { type: 'run', id, files: s.files });
+    },
+    pause: () => send({ type: 'pause' }),
+    resume: () => send({ type: 'resume' }),
+    step: (count = 1) => send({ type: 'step', count }),
+    runUntil: (event) => send({ type: 'run-until', event }),
+    reset() {
+      send({ type: 'reset' });
+      store.set(clearRun);
+      clearListeners.forEach((l) => l());
+    },
+    setSpeed(ips) {
+      store.set({ speed: ips });
+      send({ type: 'speed', ips });
+    },
+    input: (data) => send({ type: 'input', data }),
+    ack: (chars) => send({ type: 'console-ack', chars }),
+    edited() {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(build, BUILD_DEBOUNCE_MS);
+    },
+    setConsoleSink(s) {
+      sink = s;
+      if (s && pending) {
+        const text = pending;
+        pending = '';
+        s(text);
+      }
+    },
+    onConsoleClear(l) {
+      clearListeners.add(l);
+      return () => void clearListeners.delete(l);
+    },
+    dispose() {
+      if (debounce) clearTimeout(debounce);
+      off();
+      link.dispose();
+    },
+  };
+}

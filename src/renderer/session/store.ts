@@ -1,0 +1,150 @@
+// The renderer's state in one small external store (read with useStore + a selector, which
+// React's useSyncExternalStore keeps tear-free). Host events are folded in by reduceHostEvent,
+// a pure function, so what the UI shows for a given stream of events is unit-tested. Console
+// bytes do not pass through here: they go straight to the terminal (see console/).
+
+import type { Diagnostic } from '../../toolchain/diagnostics';
+import { emptyModel, type LabModel, type TimelineEvent } from '../../common/model';
+import type { HostEvent, RunState } from '../../common/protocol';
+import type { Language } from '../i18n/messages';
+
+export type Selection = { kind: 'process'; pid: number } | { kind: 'frame'; addr: number } | null;
+
+/** A file shown read-only (kernel source, user library); not part of the session. */
+export interface ReadonlyFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface AppState {
+  readonly files: Readonly<Record<string, string>>;
+  readonly open: readonly string[];
+  readonly active: string | null;
+  readonly viewing: ReadonlyFile | null;
+  readonly language: Language;
+  readonly theme: 'light' | 'dark';
+  readonly runState: RunState;
+  readonly insn: number;
+  readonly mips: number;
+  readonly stopReason: string | null;
+  readonly model: LabModel;
+  readonly timeline: readonly TimelineEvent[];
+  /** Frames touched by the latest COW copy (old and new), highlighted in the graph. */
+  readonly split: ReadonlySet<number>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly buildOk: boolean | null;
+  readonly selection: Selection;
+  readonly expanded: ReadonlySet<number>;
+  /** A sentence for the banner (host crashed, workspace error, host error), or null. */
+  readonly notice: string | null;
+  readonly speed: number | null;
+}
+
+export function initialState(language: Language, theme: 'light' | 'dark'): AppState {
+  return {
+    files: {},
+    open: [],
+    active: null,
+    viewing: null,
+    language,
+    theme,
+    runState: 'idle',
+    insn: 0,
+    mips: 0,
+    stopReason: null,
+    model: emptyModel,
+    timeline: [],
+    split: new Set(),
+    diagnostics: [],
+    buildOk: null,
+    selection: null,
+    expanded: new Set(),
+    notice: null,
+    speed: null,
+  };
+}
+
+/** Longest timeline kept; older entries are dropped (the model, not the timeline, is the truth). */
+export const TIMELINE_LIMIT = 5_000;
+
+/** Folds one host event into the state. Console events are not state: they return `s`. */
+export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
+  switch (ev.type) {
+    case 'model':
+      return { ...s, model: ev.model, insn: Math.max(s.insn, ev.model.insn) };
+    case 'timeline': {
+      if (ev.events.length === 0) return s;
+      const timeline = s.timeline.concat(ev.events).slice(-TIMELINE_LIMIT);
+      let split = s.split;
+      for (let i = ev.events.length - 1; i >= 0; i--) {
+        const e = ev.events[i]!;
+        if (e.kind === 'cow-copy') {
+          split = new Set([e.frame, e.oldFrame].filter((f): f is number => typeof f === 'number' && f !== 0));
+          break;
+        }
+      }
+      return { ...s, timeline, split };
+    }
+    case 'status':
+      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, stopReason: ev.reason ?? null };
+    case 'diagnostics':
+      return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
+    case 'error':
+      return { ...s, notice: ev.message };
+    case 'console':
+      return s;
+  }
+}
+
+/** State to start a new run from: the machine's picture is cleared, the session kept. */
+export function clearRun(s: AppState): AppState {
+  return { ...s, model: emptyModel, timeline: [], split: new Set(), insn: 0, mips: 0, stopReason: null, selection: null, notice: null };
+}
+
+export interface Store {
+  get(): AppState;
+  set(update: Partial<AppState> | ((s: AppState) => AppState)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore(initial: AppState): Store {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(update) {
+      const next = typeof update === 'function' ? update(state) : { ...state, ...update };
+      if (next === state) return;
+      state = next;
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Opens `name` in a tab (adding the tab if needed) and makes it active. */
+export function openTab(s: AppState, name: string): AppState {
+  return { ...s, open: s.open.includes(name) ? s.open : [...s.open, name], active: name, viewing: null };
+}
+
+/** Closes a tab; the file stays in the session (closing never deletes text). */
+export function closeTab(s: AppState, name: string): AppState {
+  const open = s.open.filter((n) => n !== name);
+  const active = s.active === name ? (open[Math.max(0, s.open.indexOf(name) - 1)] ?? null) : s.active;
+  return { ...s, open, active };
+}
+
+/** Adds an example to the session; an existing file of that name is never overwritten. */
+export function addExample(s: AppState, name: string, text: string): AppState {
+  const files = name in s.files ? s.files : { ...s.files, [name]: text };
+  return openTab({ ...s, files }, name);
+}
+
+/** The `apps=` spec for a run: the active program, or every session program when none is active. */
+export function appsFor(s: AppState): string | undefined {
+  if (s.active && s.active.endsWith('.c')) return s.active.slice(0, -2);
+  return undefined;
+}
