@@ -1,0 +1,139 @@
+// The typed AST shared by the parser and the code generator.
+// Every expression node carries its C type once the parser has built it (addType), so codegen
+// never has to infer anything. Objects (Obj) are variables and functions; locals get their
+// frame offsets in codegen.
+
+import type { Token } from './lexer';
+import type { Type } from './types';
+
+export type NodeKind =
+  | 'nullExpr'  // empty expression
+  | 'add'       // +
+  | 'sub'       // -
+  | 'mul'       // *
+  | 'div'       // /
+  | 'mod'       // %
+  | 'neg'       // unary -
+  | 'bitand'    // &
+  | 'bitor'     // |
+  | 'bitxor'    // ^
+  | 'shl'       // <<
+  | 'shr'       // >>
+  | 'eq'        // ==
+  | 'ne'        // !=
+  | 'lt'        // <
+  | 'le'        // <=
+  | 'assign'    // =
+  | 'cond'      // ?:
+  | 'comma'     // ,
+  | 'member'    // . (struct member access)
+  | 'addr'      // unary &
+  | 'deref'     // unary *
+  | 'not'       // !
+  | 'bitnot'    // ~
+  | 'logand'    // &&
+  | 'logor'     // ||
+  | 'return'    // "return"
+  | 'if'        // "if"
+  | 'for'       // "for" or "while"
+  | 'do'        // "do"
+  | 'switch'    // "switch"
+  | 'case'      // "case"
+  | 'block'     // { ... }
+  | 'goto'      // "goto"
+  | 'label'     // labeled statement
+  | 'funcall'   // function call
+  | 'exprStmt'  // expression statement
+  | 'stmtExpr'  // statement expression (gcc)
+  | 'var'       // variable
+  | 'num'       // integer or floating constant
+  | 'cast'      // type cast
+  | 'memzero'   // zero-clear a stack variable
+  | 'vaStart'   // __builtin_va_start
+  | 'vaArg'     // __builtin_va_arg: address of the next argument
+  | 'break'     // "break"
+  | 'continue'; // "continue"
+
+export interface Obj {
+  name: string;
+  ty: Type;
+  tok?: Token;
+  isLocal: boolean;
+  /** Frame offset from s0 (negative) for locals, set by codegen. */
+  offset: number;
+  align: number;
+  // globals and functions
+  isFunction: boolean;
+  isDefinition: boolean;
+  isStatic: boolean;
+  isTentative?: boolean;
+  initData?: Uint8Array;
+  relocs?: Relocation[];
+  isReadonly?: boolean;
+  isStringLiteral?: boolean;
+  // functions
+  params?: Obj[];
+  body?: Node;
+  locals?: Obj[];
+  /** Hidden pointer parameter for large struct returns. */
+  retBuffer?: Obj;
+  /** Set when the function's address is taken or it is called (for unused-static checks). */
+  isUsed?: boolean;
+  /** Local was assigned or had its address taken before a read (uninitialized-use warning). */
+  isInitialized?: boolean;
+  warnedUninit?: boolean;
+  /** Loop nesting depth at the declaration (uninitialized-use warning). */
+  declLoopDepth?: number;
+}
+
+export interface Relocation {
+  offset: number;
+  label: string;
+  addend: bigint;
+}
+
+export interface Node {
+  kind: NodeKind;
+  tok: Token;
+  ty?: Type;
+  lhs?: Node;
+  rhs?: Node;
+  // if / for / while / ?:
+  cond?: Node;
+  then?: Node;
+  els?: Node;
+  init?: Node;
+  inc?: Node;
+  /** Block, statement expression. */
+  body?: Node[];
+  // break / continue targets
+  brkLabel?: string;
+  contLabel?: string;
+  // member access
+  member?: import('./types').Member;
+  // function call
+  funcTy?: Type;
+  args?: Node[];
+  /** Temporary that receives a struct return value. */
+  retBuffer?: Obj;
+  // goto and labels
+  label?: string;
+  uniqueLabel?: string;
+  // switch
+  cases?: Node[];
+  defaultCase?: Node;
+  /** case range low..high (gcc extension: case 1 ... 3). */
+  begin?: bigint;
+  end?: bigint;
+  // variable
+  obj?: Obj;
+  /** Type read by __builtin_va_arg. */
+  argTy?: Type;
+  // constant
+  val?: bigint;
+  fval?: number;
+}
+
+export function newNode(kind: NodeKind, tok: Token): Node {
+  return { kind, tok };
+}

@@ -1,0 +1,56 @@
+// The C compiler stage: preprocessed C (gcc -E format) -> GNU assembler text for RV64 lp64.
+// Plan: tokenize, parse into a typed AST (reporting errors and warnings as it goes), and when
+// there are no errors, generate code. Never throws: an unexpected failure becomes an
+// "internal compiler error" diagnostic.
+
+import type { Diagnostic } from '../diagnostics';
+import { hasErrors } from '../diagnostics';
+import { tokenize } from './lexer';
+import { Parser, TooManyErrors } from './parser';
+import { parseProgram } from './parse-decl';
+import { Codegen, CodegenError } from './codegen';
+
+export interface CompileResult {
+  asm: string;
+  diagnostics: Diagnostic[];
+}
+
+export function compileToAsm(preprocessed: string, fileName: string): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  let parser: Parser | undefined;
+  try {
+    const lexed = tokenize(preprocessed, fileName);
+    diagnostics.push(...lexed.diagnostics);
+    parser = new Parser(lexed.tokens);
+    let globals;
+    try {
+      globals = parseProgram(parser);
+    } catch (e) {
+      if (!(e instanceof TooManyErrors)) throw e;
+    }
+    diagnostics.push(...parser.diagnostics);
+    if (!globals || hasErrors(diagnostics)) return { asm: '', diagnostics: sortDiagnostics(diagnostics) };
+    const asm = new Codegen(fileName).generate(globals);
+    return { asm, diagnostics: sortDiagnostics(diagnostics) };
+  } catch (e) {
+    if (parser && !diagnostics.includes(parser.diagnostics[0]!)) {
+      for (const d of parser.diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
+    }
+    if (e instanceof CodegenError) {
+      const t = e.tok;
+      diagnostics.push({ file: t?.file ?? fileName, line: t?.line ?? 1, column: t?.col ?? 1, endColumn: t?.endCol ?? 1, severity: 'error', message: e.message });
+    } else {
+      const message = e instanceof RangeError ? 'program too deeply nested' : `internal compiler error: ${e instanceof Error ? e.message : String(e)}`;
+      diagnostics.push({ file: fileName, line: 1, column: 1, endColumn: 1, severity: 'error', message });
+    }
+    return { asm: '', diagnostics: sortDiagnostics(diagnostics) };
+  }
+}
+
+/** Keeps each file's messages in source order, as gcc prints them. */
+function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.file === b.d.file ? a.d.line - b.d.line || a.i - b.i : a.i - b.i))
+    .map((x) => x.d);
+}

@@ -1,0 +1,383 @@
+// Lexer: preprocessed C text (gcc -E format) -> tokens.
+//
+// The input has already been through the preprocessor, so the only `#` lines left are line
+// markers (`# 12 "file.c" 1`, `#line 12 "file.c"`) and pragmas. Line markers are consumed here:
+// every token remembers the file and line the user wrote, which is what diagnostics and the
+// line table need. Numbers are converted (with C11's rules for the type of an integer constant),
+// strings become bytes (UTF-8), and keywords are told apart from identifiers.
+// One pass over the text with an index, no regular expressions in the hot loop.
+
+import type { Diagnostic } from '../diagnostics';
+import { tyDouble, tyFloat, tyInt, tyLong, tyUInt, tyULong, tyLDouble, type Type } from './types';
+
+export type TokenKind = 'ident' | 'keyword' | 'punct' | 'num' | 'str' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  file: string;
+  line: number;
+  col: number;
+  endCol: number;
+  /** Integer value of a number or character constant. */
+  val?: bigint;
+  /** Value of a floating constant. */
+  fval?: number;
+  /** Type of a number literal. */
+  ty?: Type;
+  /** Bytes of a string literal, without the terminating zero. */
+  bytes?: number[];
+  /** First token on its source line (used only for error recovery heuristics). */
+  atBol: boolean;
+}
+
+const KEYWORDS = new Set([
+  'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum',
+  'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register', 'restrict', 'return',
+  'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void',
+  'volatile', 'while', '_Bool', '_Alignas', '_Alignof', '_Noreturn', '_Static_assert', '__attribute__',
+  '__restrict', '__restrict__', '__inline', '__inline__', '__const', '__volatile__', '__signed__',
+  '__extension__', '__asm__', 'asm', '__asm', 'typeof', '__typeof__', '__alignof__', '_Thread_local',
+  '__thread', '__builtin_va_arg', '__builtin_offsetof', '_Generic', '_Complex',
+]);
+
+const PUNCTS3 = ['<<=', '>>=', '...'];
+const PUNCTS2 = ['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '<<', '>>', '##'];
+const PUNCTS1 = '+-*/%&|^~!<>=?:;,.()[]{}#';
+
+export interface LexResult {
+  tokens: Token[];
+  diagnostics: Diagnostic[];
+}
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+
+/** Splits preprocessed text into tokens; never throws, reports bad characters as errors. */
+export function tokenize(text: string, fileName: string): LexResult {
+  const tokens: Token[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let file = fileName;
+  let line = 1;
+  let lineStart = 0;
+  let atBol = true;
+  let i = 0;
+  const n = text.length;
+  const err = (l: number, c: number, ec: number, message: string): void => {
+    if (diagnostics.length < 200) diagnostics.push({ file, line: l, column: c, endColumn: ec, severity: 'error', message });
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      i++;
+      line++;
+      lineStart = i;
+      atBol = true;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    // Line markers and other directives left by the preprocessor.
+    if (c === 35 && atBol) {
+      let j = i + 1;
+      let end = text.indexOf('\n', j);
+      if (end < 0) end = n;
+      const directive = text.slice(j, end).trim();
+      const m = /^(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/.exec(directive);
+      i = end < n ? end + 1 : n;
+      lineStart = i;
+      if (m) {
+        line = Number(m[1]);
+        if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
+      } else {
+        line++;
+      }
+      continue;
+    }
+    // Comments survive when the input was not preprocessed (tests, tools); skip them.
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? n : end + 2;
+      if (end < 0) err(line, i - lineStart + 1, i - lineStart + 3, 'unterminated comment');
+      for (let k = i; k < stop; k++) {
+        if (text.charCodeAt(k) === 10) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = stop;
+      continue;
+    }
+
+    const col = i - lineStart + 1;
+    const start = i;
+    const make = (kind: TokenKind, end: number): Token => {
+      const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol };
+      atBol = false;
+      tokens.push(tok);
+      return tok;
+    };
+
+    // Numbers (pp-number grammar, then converted).
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        const prev = text.charCodeAt(j - 1) | 32;
+        if ((d === 43 || d === 45) && (prev === 101 || prev === 112) && j < n) j++;
+        else if (j < n && (isIdentChar(d) || d === 46)) j++;
+        else break;
+      }
+      i = j;
+      const tok = make('num', j);
+      convertNumber(tok, (m) => err(tok.line, tok.col, tok.endCol, m));
+      continue;
+    }
+
+    // Strings and characters, with an optional L/u/U/u8 prefix.
+    let prefixLen = 0;
+    if (c === 76 || c === 85 || c === 117) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 34 || d === 39) prefixLen = 1;
+      else if (c === 117 && d === 56 && text.charCodeAt(i + 2) === 34) prefixLen = 2;
+    }
+    const q = text.charCodeAt(i + prefixLen);
+    if (q === 34 || q === 39) {
+      const bytes: number[] = [];
+      let j = i + prefixLen + 1;
+      let closed = false;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === q) {
+          closed = true;
+          j++;
+          break;
+        }
+        if (d === 10) break;
+        if (d === 92) {
+          j = readEscape(text, j + 1, bytes, (m) => err(line, j - lineStart + 1, j - lineStart + 2, m));
+          continue;
+        }
+        const cp = text.codePointAt(j)!;
+        pushUtf8(bytes, cp);
+        j += cp > 0xffff ? 2 : 1;
+      }
+      i = j;
+      if (q === 34) {
+        const tok = make('str', j);
+        tok.bytes = bytes;
+        if (!closed) err(tok.line, tok.col, tok.col + 1, 'missing terminating " character');
+      } else {
+        const tok = make('num', j);
+        tok.ty = tyInt;
+        if (!closed) err(tok.line, tok.col, tok.col + 1, "missing terminating ' character");
+        if (bytes.length === 0) {
+          if (closed) err(tok.line, tok.col, tok.endCol, 'empty character constant');
+          tok.val = 0n;
+        } else if (prefixLen > 0) {
+          tok.val = BigInt(decodeFirstCodePoint(bytes));
+        } else if (bytes.length === 1) {
+          // plain char is unsigned on RISC-V, so '\xff' is 255
+          tok.val = BigInt(bytes[0]);
+        } else {
+          // multi-character constant: gcc packs the bytes big-endian into an int
+          let v = 0n;
+          for (const b of bytes.slice(-4)) v = (v << 8n) | BigInt(b);
+          tok.val = BigInt.asIntN(32, v);
+        }
+      }
+      continue;
+    }
+
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      i = j;
+      const tok = make('ident', j);
+      if (KEYWORDS.has(tok.text)) tok.kind = 'keyword';
+      continue;
+    }
+
+    // Punctuators, longest match first.
+    const s3 = text.substr(i, 3);
+    const s2 = text.substr(i, 2);
+    if (PUNCTS3.includes(s3)) {
+      i += 3;
+      make('punct', i);
+      continue;
+    }
+    if (PUNCTS2.includes(s2)) {
+      i += 2;
+      make('punct', i);
+      continue;
+    }
+    if (PUNCTS1.includes(text[i])) {
+      i++;
+      make('punct', i);
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    err(line, col, col + 1, `stray '${String.fromCodePoint(cp)}' in program`);
+  }
+  tokens.push({ kind: 'eof', text: '', file, line, col: i - lineStart + 1, endCol: i - lineStart + 1, atBol: true });
+  return { tokens, diagnostics };
+}
+
+function pushUtf8(bytes: number[], cp: number): void {
+  if (cp < 0x80) bytes.push(cp);
+  else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+  else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+}
+
+function decodeFirstCodePoint(bytes: number[]): number {
+  const b = bytes[0];
+  if (b < 0x80 || bytes.length < 2) return b;
+  if (b < 0xe0) return ((b & 31) << 6) | (bytes[1] & 63);
+  if (b < 0xf0) return ((b & 15) << 12) | ((bytes[1] & 63) << 6) | (bytes[2] & 63);
+  return ((b & 7) << 18) | ((bytes[1] & 63) << 12) | ((bytes[2] & 63) << 6) | (bytes[3] & 63);
+}
+
+/** Reads one escape sequence after the backslash at `j - 1`; returns the index after it. */
+function readEscape(text: string, j: number, bytes: number[], err: (m: string) => void): number {
+  const c = text[j];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
+  if (c === undefined) return j;
+  if (c in simple) {
+    bytes.push(simple[c]);
+    return j + 1;
+  }
+  if (c >= '0' && c <= '7') {
+    let v = 0;
+    let k = j;
+    while (k < j + 3 && text[k] >= '0' && text[k] <= '7') v = v * 8 + (text.charCodeAt(k++) - 48);
+    if (v > 255) err('octal escape sequence out of range');
+    bytes.push(v & 255);
+    return k;
+  }
+  if (c === 'x') {
+    let k = j + 1;
+    let v = 0;
+    let digits = 0;
+    while (k < text.length && /[0-9a-fA-F]/.test(text[k])) {
+      v = v * 16 + parseInt(text[k], 16);
+      if (v > 1e6) v = 1e6;
+      k++;
+      digits++;
+    }
+    if (digits === 0) err('\\x used with no following hex digits');
+    else if (v > 255) err('hex escape sequence out of range');
+    bytes.push(v & 255);
+    return k;
+  }
+  if (c === 'u' || c === 'U') {
+    const len = c === 'u' ? 4 : 8;
+    const hex = text.substr(j + 1, len);
+    if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === len) {
+      pushUtf8(bytes, Math.min(parseInt(hex, 16), 0x10ffff));
+      return j + 1 + len;
+    }
+    err('incomplete universal character name');
+    return j + 1;
+  }
+  err(`unknown escape sequence: '\\${c}'`);
+  bytes.push(text.charCodeAt(j) & 255);
+  return j + 1;
+}
+
+/** Gives a number token its value and type (C11 6.4.4.1 for integers). */
+function convertNumber(tok: Token, err: (m: string) => void): void {
+  const s = tok.text;
+  const lower = s.toLowerCase();
+  const isHex = lower.startsWith('0x');
+  const isFloat = isHex ? /[.p]/.test(lower) : /[.e]/.test(lower) || (/f$/.test(lower) && !isHex && /[.e]/.test(lower));
+  if (isFloat) {
+    let body = lower;
+    let ty: Type = tyDouble;
+    if (body.endsWith('f')) {
+      ty = tyFloat;
+      body = body.slice(0, -1);
+    } else if (body.endsWith('l')) {
+      ty = tyLDouble;
+      body = body.slice(0, -1);
+    }
+    const v = isHex ? parseHexFloat(body) : Number(body);
+    if (Number.isNaN(v)) {
+      err(`invalid floating constant '${s}'`);
+    }
+    tok.fval = Number.isNaN(v) ? 0 : v;
+    tok.ty = ty;
+    return;
+  }
+  const m = /^(0x[0-9a-f]+|0b[01]+|[0-9]+)(u|l|ul|lu|ll|ull|llu)?$/.exec(lower);
+  if (!m) {
+    err(`invalid integer constant '${s}'`);
+    tok.val = 0n;
+    tok.ty = tyInt;
+    return;
+  }
+  let digits = m[1];
+  let val: bigint;
+  let base = 10;
+  if (digits.startsWith('0x')) {
+    base = 16;
+    val = BigInt(digits);
+  } else if (digits.startsWith('0b')) {
+    base = 2;
+    val = BigInt(digits);
+  } else if (digits.length > 1 && digits[0] === '0') {
+    base = 8;
+    if (/[89]/.test(digits)) {
+      err(`invalid digit in octal constant '${s}'`);
+      digits = digits.replace(/[89]/g, '0');
+    }
+    val = BigInt('0o' + digits.slice(1));
+  } else {
+    val = BigInt(digits);
+  }
+  if (val > MAX_U64) {
+    err('integer constant is too large for its type');
+    val &= MAX_U64;
+  }
+  const suffix = m[2] ?? '';
+  const u = suffix.includes('u');
+  const l = suffix.includes('l');
+  let ty: Type;
+  if (u) ty = !l && val <= 0xffffffffn ? tyUInt : tyULong;
+  else if (l) ty = val <= 0x7fffffffffffffffn ? tyLong : tyULong;
+  else if (val <= 0x7fffffffn) ty = tyInt;
+  else if (base !== 10 && val <= 0xffffffffn) ty = tyUInt;
+  else if (val <= 0x7fffffffffffffffn) ty = tyLong;
+  else ty = tyULong;
+  tok.val = val;
+  tok.ty = ty;
+}
+
+function parseHexFloat(s: string): number {
+  const m = /^0x([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/.exec(s);
+  if (!m) return NaN;
+  const int = m[1] || '0';
+  const frac = m[2] ?? '';
+  let v = parseInt(int, 16) || 0;
+  for (let k = 0; k < frac.length; k++) v += parseInt(frac[k], 16) / Math.pow(16, k + 1);
+  return v * Math.pow(2, Number(m[3] ?? '0'));
+}
+
+
