@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { addExample, appsFor, clearRun, closeTab, initialState, reduceHostEvent } from '../../../src/renderer/session/store';
+import { afterFork } from '../fixtures';
+
+const s0 = initialState('en', 'light');
+
+describe('renderer state', () => {
+  test('takes the model from a model event and never moves the instruction count backwards', () => {
+    const s = reduceHostEvent({ ...s0, insn: 9000 }, { type: 'model', model: afterFork() });
+    expect(s.model.processes).toHaveLength(4);
+    expect(s.insn).toBe(9000);
+  });
+
+  test('appends timeline batches and highlights the old and new frame of the latest COW copy', () => {
+    let s = reduceHostEvent(s0, { type: 'timeline', events: [{ insn: 10, kind: 'fork', pid: 2, other: 3 }] });
+    s = reduceHostEvent(s, {
+      type: 'timeline',
+      events: [
+        { insn: 20, kind: 'cow-copy', pid: 3, va: 0x11000, frame: 0x80a05000, oldFrame: 0x80a01000 },
+        { insn: 30, kind: 'demand-anon', pid: 3, va: 0x12000, frame: 0x80a06000 },
+      ],
+    });
+    expect(s.timeline.map((e) => e.insn)).toEqual([10, 20, 30]);
+    expect([...s.split].sort()).toEqual([0x80a01000, 0x80a05000]);
+  });
+
+  test('records diagnostics, run status and host errors', () => {
+    let s = reduceHostEvent(s0, { type: 'diagnostics', id: 1, ok: false, diagnostics: [{ file: 'a.c', line: 1, column: 1, endColumn: 2, severity: 'error', message: 'x' }] });
+    expect(s.buildOk).toBe(false);
+    s = reduceHostEvent(s, { type: 'status', state: 'halted', insn: 123, mips: 0, reason: 'shutdown' });
+    expect([s.runState, s.insn, s.stopReason]).toEqual(['halted', 123, 'shutdown']);
+    expect(reduceHostEvent(s, { type: 'error', message: 'boom' }).notice).toBe('boom');
+  });
+
+  test('clearing a run keeps the session files but forgets the machine', () => {
+    const s = clearRun({ ...reduceHostEvent(addExample(s0, 'cow.c', 'x'), { type: 'model', model: afterFork() }), selection: { kind: 'process', pid: 2 } });
+    expect(s.files).toEqual({ 'cow.c': 'x' });
+    expect(s.model.processes).toEqual([]);
+    expect(s.selection).toBeNull();
+  });
+
+  test('opening an example never overwrites a file the user already edited', () => {
+    const edited = { ...addExample(s0, 'cow.c', 'original'), files: { 'cow.c': 'my edits' } };
+    const again = addExample(edited, 'cow.c', 'original');
+    expect(again.files['cow.c']).toBe('my edits');
+    expect(again.active).toBe('cow.c');
+  });
+
+  test('closing a tab keeps the file and activates its neighbour', () => {
+    const s = addExample(addExample(s0, 'a.c', 'a'), 'b.c', 'b');
+    const closed = closeTab(s, 'b.c');
+    expect(closed.open).toEqual(['a.c']);
+    expect(closed.active).toBe('a.c');
+    expect(Object.keys(closed.files)).toEqual(['a.c', 'b.c']);
+  });
+
+  test('runs the active program by its name', () => {
+    expect(appsFor(addExample(s0, 'cow.c', ''))).toBe('cow');
+    expect(appsFor(s0)).toBeUndefined();
+  });
+});
