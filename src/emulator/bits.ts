@@ -44,3 +44,16 @@ export function sext(v: number, bits: number): number {
 
 export const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 export const s64 = (v: bigint): bigint => BigInt.asIntN(64, v);
+
+/** UTF-8 bytes of a string (the pure core does not assume TextEncoder is typed). */
+export function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}

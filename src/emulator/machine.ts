@@ -2,13 +2,16 @@
 // run in bounded slices. This is the public face of the emulator (see index.ts): load an ELF,
 // run(n) until something worth reporting happens, inspect state, snapshot and restore.
 
-import { Bus, Ram } from './bus';
-import { Hart } from './hart';
+import { Ram } from './bus';
+import type { Hart } from './hart';
+import { Board } from './board';
 import { parseElf, PT_LOAD, type ElfFile } from './elf';
-import { PRIV_M } from './trap';
+import { PRIV_M, PRIV_S } from './trap';
 import { bigToNumber } from './bits';
 import type { TraceEvent } from './trace';
 import { csrRead as csrReadHook } from './csr';
+import { SbiFirmware } from './firmware/sbi';
+import { boardTree, writeFdt } from './fdt';
 
 export interface MachineOptions {
   /** RAM size in MiB (default 128). */
@@ -44,12 +47,36 @@ export class Machine {
   readonly ramBase: bigint;
   readonly ramSize: number;
   /** A terminal stop (shutdown, tohost, error) repeats on every later run(). */
-  private finalStop: StopReason | null = null;
+  finalStop: StopReason | null = null;
+  readonly hart: Hart;
+  /** Console bytes not yet handed to onConsole (flushed at the end of a slice and before events). */
+  private consoleBuf: number[] = [];
+  /** Physical address of `tohost` when watched, else -1. */
+  tohostAddr = -1;
 
   /** @internal use Machine.fromElf or Machine.restore */
-  constructor(readonly hart: Hart, readonly bus: Bus, readonly options: Readonly<MachineOptions>) {
-    this.ramBase = BigInt(bus.ram.base);
-    this.ramSize = bus.ram.size;
+  constructor(readonly board: Board, readonly options: Readonly<MachineOptions>) {
+    this.hart = board.hart;
+    this.ramBase = BigInt(board.ram.base);
+    this.ramSize = board.ram.size;
+    board.consoleOut = (b) => { this.consoleBuf.push(b); };
+    if (!options.bare) {
+      board.hart.firmware = new SbiFirmware({
+        board,
+        consoleWrite: (bytes) => { for (const b of bytes) this.consoleBuf.push(b); },
+        trace: (ev) => {
+          this.flushConsole();
+          if (this.onTrace !== null) this.onTrace(ev);
+        },
+      });
+    }
+  }
+
+  private flushConsole(): void {
+    if (this.consoleBuf.length === 0) return;
+    const bytes = Uint8Array.from(this.consoleBuf);
+    this.consoleBuf = [];
+    if (this.onConsole !== null) this.onConsole(bytes);
   }
 
   /** Load a RISC-V ELF and prepare the boot state; never throws. */
@@ -93,7 +120,7 @@ export class Machine {
   readPhys(addr: bigint, len: number): Uint8Array {
     const n = Number.isFinite(len) ? Math.max(0, Math.min(Math.floor(len), 1 << 30)) : 0;
     const out = new Uint8Array(n);
-    const ram = this.bus.ram;
+    const ram = this.board.ram;
     const start = addr - this.ramBase;
     // Intersect [start, start + n) with [0, ram.size).
     const from = start < 0n ? 0n : start;
@@ -102,15 +129,19 @@ export class Machine {
     return out;
   }
 
+  /** Console input: UART receive FIFO, also read by SBI getchar and DBCN read. */
   sendInput(bytes: Uint8Array): void {
-    this.inputHook(bytes);
+    this.board.uart.receive(bytes);
   }
-
-  /** @internal set by the devices/firmware layer: where console input goes. */
-  inputHook: (bytes: Uint8Array) => void = () => {};
 
   /** Run up to maxInsns steps (instructions or trap entries); returns why it stopped. */
   run(maxInsns: number): StopReason {
+    const stop = this.runSlice(maxInsns);
+    this.flushConsole();
+    return stop;
+  }
+
+  private runSlice(maxInsns: number): StopReason {
     if (this.finalStop !== null) return this.finalStop;
     const h = this.hart;
     let bps: Set<number> | null = null;
@@ -151,24 +182,56 @@ function loadElf(bytes: Uint8Array, opts: MachineOptions): LoadResult {
   if (!Number.isInteger(ramMiB) || ramMiB < 4 || ramMiB > MAX_RAM_MIB) {
     return { ok: false, error: `RAM size must be a whole number of MiB between 4 and ${MAX_RAM_MIB} (got ${ramMiB})` };
   }
-  const ram = new Ram(RAM_BASE, ramMiB * 1024 * 1024);
-  const bus = new Bus(ram);
+  const board = new Board(RAM_BASE, ramMiB * 1024 * 1024);
+  const ram = board.ram;
   const loaded = loadSegments(elf, ram);
   if (!loaded.ok) return loaded;
   const entry = physicalOf(elf, elf.entry);
   if (entry === null || ram.offsetOf(entry, 2) < 0) {
     return { ok: false, error: `the ELF entry point 0x${elf.entry.toString(16)} is not inside a loaded segment in RAM` };
   }
-  const hart = new Hart(bus);
-  const m = new Machine(hart, bus, { ...opts });
+  const m = new Machine(board, { ...opts });
+  const hart = board.hart;
   hart.pc = entry;
+  if (!opts.bare) {
+    const boot = prepareBoot(board, opts);
+    if (!boot.ok) return boot;
+    // docs/abi.md section 1: S-mode, a0 = hart id, a1 = FDT, OpenSBI's delegation.
+    hart.setReg(10, 0n);
+    hart.setReg(11, BigInt(boot.fdt));
+    hart.mideleg = 0x222;
+    hart.medeleg = 0xb109;
+    hart.mcounteren = 7;
+    hart.setPriv(PRIV_S);
+  }
   if (opts.tohost) {
     const sym = elf.symbol('tohost');
     if (sym === undefined) return { ok: false, error: "--tohost needs the ELF symbol 'tohost', and this ELF has none (stripped?)" };
-    const pa = physicalOf(elf, sym.value) ?? Number(sym.value);
-    watchTohost(hart, ram, pa);
+    m.tohostAddr = physicalOf(elf, sym.value) ?? Number(sym.value);
+    watchTohost(hart, ram, m.tohostAddr);
   }
   return { ok: true, machine: m };
+}
+
+/** Place the initrd and the FDT as QEMU `virt` does (docs/abi.md section 1). */
+function prepareBoot(board: Board, opts: MachineOptions): { ok: true; fdt: number } | { ok: false; error: string } {
+  const ram = board.ram;
+  const ramEnd = ram.base + ram.size;
+  let initrd: { start: number; end: number } | null = null;
+  if (opts.initrd !== undefined && opts.initrd.length > 0) {
+    const start = ram.size <= 256 * 1024 * 1024 ? ram.base + ram.size / 2 : ram.base + 128 * 1024 * 1024;
+    initrd = { start, end: start + opts.initrd.length };
+  }
+  const fdtBytes = writeFdt(boardTree({ ramBase: ram.base, ramSize: ram.size, bootargs: opts.bootargs ?? '', initrd }));
+  const fdt = Math.floor((ramEnd - fdtBytes.length) / 0x200000) * 0x200000;
+  if (initrd !== null) {
+    if (initrd.end > fdt) {
+      return { ok: false, error: `the initrd (${opts.initrd!.length} bytes) does not fit in RAM below the device tree at 0x${fdt.toString(16)}; use a larger --ram` };
+    }
+    ram.bytes.set(opts.initrd!, initrd.start - ram.base);
+  }
+  ram.bytes.set(fdtBytes, fdt - ram.base);
+  return { ok: true, fdt };
 }
 
 function loadSegments(elf: ElfFile, ram: Ram): { ok: true } | { ok: false; error: string } {
