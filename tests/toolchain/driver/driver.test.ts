@@ -1,0 +1,71 @@
+// The driver end to end with GNU stages behind ForkLab's preprocessor: sources in memory,
+// the user library compiled and cached, a linked program that runs under qemu-riscv64.
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildProgramWith, buildFile, makeProvider, diagnosticSourceLine, type Stages } from '../../../src/toolchain/driver';
+import { cachedLibrary, libraryHash } from '../../../src/toolchain/libc';
+import { calls, gnuStages, runElf } from './gnu-stages';
+import { loadUserLibrary } from './library';
+
+const library = loadUserLibrary();
+const build = (files: Record<string, string>, stages: Stages = gnuStages) =>
+  buildProgramWith(stages, files, { library }, (lib) => cachedLibrary(stages, lib));
+
+describe('toolchain driver', () => {
+  beforeEach(() => {
+    calls.compile = calls.assemble = calls.link = 0;
+  });
+
+  test('builds a multi-file program with session headers and libc that prints and exits', () => {
+    const r = build({
+      'main.c': '#include <stdio.h>\n#include "util.h"\nint main(void) { printf("%d %s\\n", twice(21), NAME); return 3; }\n',
+      'util.h': '#define NAME "forklab"\nint twice(int x);\n',
+      'util.c': '#include "util.h"\nint twice(int x) { return 2 * x; }\n',
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.elf).toBeDefined();
+    expect(runElf(r.elf!)).toEqual({ stdout: '42 forklab\n', status: 3 });
+  });
+
+  test('compiles the user library once and serves it from the cache afterwards', () => {
+    const stages: Stages = { ...gnuStages };
+    build({ 'a.c': 'int main(void) { return 0; }\n' }, stages);
+    const first = calls.compile;
+    build({ 'b.c': 'int main(void) { return 1; }\n' }, stages);
+    expect(first).toBeGreaterThan(1);
+    expect(calls.compile - first).toBe(1);
+  });
+
+  test('hashes the library by content', () => {
+    expect(libraryHash({ a: 'x' })).not.toBe(libraryHash({ a: 'y' }));
+    expect(libraryHash({ ab: 'c' })).not.toBe(libraryHash({ a: 'bc' }));
+    expect(libraryHash(library)).toBe(libraryHash({ ...library }));
+  });
+
+  test('stops before compiling when the preprocessor reports errors, naming the file and line', () => {
+    const r = build({ 'main.c': 'int x;\n#include "missing.h"\nint main(void) { return 0; }\n' });
+    expect(r.elf).toBeUndefined();
+    expect(calls.compile).toBe(0);
+    expect(r.diagnostics).toEqual([
+      { file: 'main.c', line: 2, column: 10, endColumn: 21, severity: 'error', message: 'missing.h: No such file or directory' },
+    ]);
+  });
+
+  test('reports a stage that throws as an internal error instead of throwing', () => {
+    const broken: Stages = { ...gnuStages, compileToAsm: () => { throw new Error('boom'); } };
+    const r = build({ 'main.c': 'int main(void) { return 0; }\n' }, broken);
+    expect(r.elf).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['internal error in the compiler: boom']);
+  });
+
+  test('reports a build without source files', () => {
+    expect(build({ 'only.h': 'int x;\n' }).diagnostics.map((d) => d.message)).toEqual(['no input files']);
+  });
+
+  test('finds library headers under /forklab and gives the source line for carets', () => {
+    const provider = makeProvider({ 'main.c': 'a\nbad line\n' }, library);
+    expect(provider.read('/forklab/include/stdio.h')).toBe(library['include/stdio.h']);
+    expect(diagnosticSourceLine({ file: 'main.c', line: 2, column: 1, endColumn: 2, severity: 'error', message: '' }, { 'main.c': 'a\nbad line\n' })).toBe('bad line');
+    const pre = buildFile(gnuStages, 'main.c', '#include <stddef.h>\nsize_t n;\n', provider, { hasLibrary: true, stopAfter: 'preprocess' });
+    expect(pre.text).toContain('# 1 "/forklab/include/stddef.h" 1');
+  });
+});
