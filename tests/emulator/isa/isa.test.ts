@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBareElf, disassemble, findSymbol, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { runBareOnQemu } from '../../support/qemu';
+import { runBareOnForkLab } from '../../support/forklab';
 
 const here = import.meta.dirname;
 const programDir = join(here, 'programs');
@@ -66,7 +67,8 @@ describe('ISA test programs', () => {
           output: spec.failingCheck === undefined ? 'PASS' : `FAIL ${String(spec.failingCheck).padStart(3, '0')}`,
         });
       }
-      void expectedTohost;
+      const f = runBareOnForkLab(elf.bytes);
+      expect(f.stop, `ForkLab: ${f.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
     });
   }
 });
