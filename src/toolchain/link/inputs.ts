@@ -1,0 +1,55 @@
+// Linker inputs: validating ELF64 RISC-V relocatable objects and sorting their sections into the
+// output kinds ForkLab's executables have. Sections no program needs at run time (debug info,
+// .comment, .riscv.attributes, .eh_frame, notes) are dropped.
+
+import {
+  EM_RISCV, ET_REL, LINE_TABLE_SECTION, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS,
+  SHT_INIT_ARRAY, SHT_FINI_ARRAY,
+} from '../elf/constants';
+import { readElf, type ElfFile, type ElfSection } from '../elf/reader';
+
+export type OutKind = 'text' | 'rodata' | 'data' | 'bss' | 'lines';
+
+export const OUT_KINDS: readonly OutKind[] = ['text', 'rodata', 'data', 'bss', 'lines'];
+
+export interface InputObject {
+  readonly name: string;
+  readonly elf: ElfFile;
+  /** Output placement of each kept section, by section index. */
+  readonly placed: Map<number, Placed>;
+}
+
+export interface Placed {
+  readonly kind: OutKind;
+  readonly section: ElfSection;
+  /** Final address (for 'lines', the offset inside the output line table). */
+  addr: bigint;
+}
+
+const SHF_TLS = 0x400n;
+
+/** Parses and validates one input; returns an error message instead of throwing. */
+export function loadObject(name: string, bytes: Uint8Array): InputObject | string {
+  const r = readElf(bytes);
+  if (!r.elf) return `${name}: not a valid ELF object: ${r.error}`;
+  const elf = r.elf;
+  if (elf.machine !== EM_RISCV) return `${name}: not a RISC-V object (e_machine ${elf.machine})`;
+  if (elf.type !== ET_REL) return `${name}: not a relocatable object (e_type ${elf.type}); link .o files`;
+  if (elf.symbols.length === 0 && elf.sections.some((s) => s.size > 0 && (s.flags & SHF_ALLOC) !== 0n)) {
+    return `${name}: object has no symbol table`;
+  }
+  return { name, elf, placed: new Map() };
+}
+
+/** Output kind of a section, or undefined when the linker drops it. */
+export function classify(s: ElfSection): OutKind | undefined | 'tls' {
+  if (s.name === LINE_TABLE_SECTION) return 'lines';
+  if ((s.flags & SHF_ALLOC) === 0n) return undefined;
+  if (s.type !== SHT_PROGBITS && s.type !== SHT_NOBITS && s.type !== SHT_INIT_ARRAY && s.type !== SHT_FINI_ARRAY) return undefined;
+  if (s.name.startsWith('.eh_frame')) return undefined;
+  if ((s.flags & SHF_TLS) !== 0n) return 'tls';
+  if ((s.flags & SHF_EXECINSTR) !== 0n) return 'text';
+  if (s.type === SHT_NOBITS) return 'bss';
+  if ((s.flags & SHF_WRITE) !== 0n) return 'data';
+  return 'rodata';
+}
