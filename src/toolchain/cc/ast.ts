@@ -125,6 +125,8 @@ export interface Node {
   /** case range low..high (gcc extension: case 1 ... 3). */
   begin?: bigint;
   end?: bigint;
+  /** An assignment made by an initializer (const objects may be initialized). */
+  isInit?: boolean;
   // variable
   obj?: Obj;
   /** Type read by __builtin_va_arg. */

@@ -257,7 +257,7 @@ export class Codegen {
           this.emit(`li a0, ${floatConstBits(node.fval ?? Number(node.val ?? 0n), node.ty)}`);
           return;
         }
-        this.emit(`li a0, ${BigInt.asIntN(64, node.val!)}`);
+        this.emit(`li a0, ${canonical(node.val!, node.ty!)}`);
         return;
       case 'neg':
         this.gen(node.lhs!);
@@ -846,6 +846,13 @@ function namedWords(fn: Obj): number {
   let w = fn.retBuffer ? 1 : 0;
   for (const p of fn.params!) w += isStructLike(p.ty) && p.ty.size <= 16 ? Math.max(1, Math.ceil(p.ty.size / 8)) : 1;
   return w;
+}
+
+/** A constant in the register form of its type (32-bit values sign-extended, psABI). */
+function canonical(v: bigint, ty: Type): bigint {
+  if (ty.size === 4) return BigInt.asIntN(32, v);
+  if (ty.size < 4 && ty.kind !== 'void') return ty.unsigned ? BigInt.asUintN(ty.size * 8, v) : BigInt.asIntN(ty.size * 8, v);
+  return BigInt.asIntN(64, v);
 }
 
 function loadOp(ty: Type): string {

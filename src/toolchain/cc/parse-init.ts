@@ -296,7 +296,9 @@ function emitLocalInit(p: Parser, init: Initializer, target: () => Node, out: No
   if (init.expr) {
     addType(p, init.expr);
     if (!isStructLike(ty)) checkAssignable(p, ty, init.expr, init.expr.tok, 'initialization');
-    out.push(newBinary('assign', target(), init.expr, init.expr.tok));
+    const a = newBinary('assign', target(), init.expr, init.expr.tok);
+    a.isInit = true;
+    out.push(a);
     return;
   }
   if (ty.kind === 'array') {

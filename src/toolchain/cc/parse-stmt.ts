@@ -370,7 +370,11 @@ function stmtInner(p: Parser): Node {
 // expr-stmt = expr? ";"
 function exprStmt(p: Parser): Node {
   const tok = p.tok;
-  if (p.consume(';')) return newNode('block', tok);
+  if (p.consume(';')) {
+    const empty = newNode('block', tok);
+    empty.body = [];
+    return empty;
+  }
   const node = newNode('exprStmt', tok);
   node.lhs = expr(p);
   p.skip(';');

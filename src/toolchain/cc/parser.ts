@@ -280,7 +280,7 @@ export function addType(p: Parser, node: Node | undefined): void {
     }
     case 'assign':
       if (lhs.ty!.kind === 'array') p.errorAt(lhs.tok, 'assignment to expression with array type');
-      else if (lhs.ty!.isConst) p.errorAt(lhs.tok, lhs.kind === 'var' ? `assignment of read-only variable '${lhs.obj!.name}'` : 'assignment of read-only location');
+      else if (lhs.ty!.isConst && !node.isInit) p.errorAt(lhs.tok, lhs.kind === 'var' ? `assignment of read-only variable '${lhs.obj!.name}'` : 'assignment of read-only location');
       if (!isStructLike(lhs.ty!)) {
         checkAssignable(p, lhs.ty!, rhs, node.tok);
         node.rhs = newCast(p, rhs, lhs.ty!);
