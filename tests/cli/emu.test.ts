@@ -1,0 +1,100 @@
+// `forklab emu` as a user runs it: a child process on bin/forklab.mjs, judged by exit status
+// and output. The guests are the ISA suite's own programs (tests/emulator/isa), which QEMU
+// has already shown to pass or fail as intended, plus an endless loop built here.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildBareElf, makeWorkDir, removeWorkDir } from '../support/riscv-tools';
+
+const root = join(import.meta.dirname, '..', '..');
+const isaDir = join(root, 'tests', 'emulator', 'isa');
+let work = '';
+let passElf = '';
+let failElf = '';
+let loopElf = '';
+
+function build(source: string): string {
+  return buildBareElf(source, work, { linkerScript: join(isaDir, 'bare.ld'), includeDirs: [isaDir] }).elfPath;
+}
+
+function forklab(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'forklab.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  work = makeWorkDir('cli-emu');
+  passElf = build(join(isaDir, 'programs', 'rv64i-addsub.S'));
+  failElf = build(join(isaDir, 'programs', 'harness-fails-check-3.S'));
+  const loop = join(work, 'endless-loop.S');
+  writeFileSync(loop, '  .section .text.init, "ax"\n  .globl _start\n_start:\n  j _start\n  .section .tohost, "aw"\n  .globl tohost\ntohost: .dword 0\n');
+  loopElf = build(loop);
+});
+afterAll(() => {
+  if (work !== '') removeWorkDir(work);
+});
+
+describe('forklab emu --bare --tohost', () => {
+  test('exits 0 when the program writes 1 to tohost', () => {
+    const r = forklab('emu', '--bare', '--tohost', passElf);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  test('exits non-zero and names the failed check when tohost gets (3 << 1) | 1', () => {
+    const r = forklab('emu', '--bare', '--tohost', failElf);
+    expect(r.status).not.toBe(0);
+    expect(r.status).not.toBeNull();
+    expect(r.stderr).toMatch(/\btest 3 failed\b/);
+  });
+});
+
+describe('forklab emu --bare (test-device shutdown, no tohost)', () => {
+  test('prints the guest UART output and exits 0 on the pass value 0x5555', () => {
+    const r = forklab('emu', '--bare', passElf);
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: 'PASS\n' });
+  });
+
+  test('exits with the failure code of a (3 << 16) | 0x3333 shutdown, as QEMU does', () => {
+    const r = forklab('emu', '--bare', failElf);
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 3, stdout: 'FAIL 003\n' });
+  });
+});
+
+describe('forklab emu with bad input', () => {
+  test('rejects a file that is not an ELF with a clear error and exit status 2', () => {
+    const notElf = join(work, 'notes.txt');
+    writeFileSync(notElf, 'this is not an executable\n');
+    const r = forklab('emu', '--bare', '--tohost', notElf);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('notes.txt');
+    expect(r.stderr).toMatch(/ELF/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('rejects a truncated ELF with exit status 2', () => {
+    const cut = join(work, 'cut.elf');
+    writeFileSync(cut, readFileSync(passElf).subarray(0, 100));
+    const r = forklab('emu', '--bare', '--tohost', cut);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cut.elf');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('rejects a missing image file with exit status 2', () => {
+    const r = forklab('emu', '--bare', join(work, 'no-such.elf'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no-such.elf');
+  });
+
+  test('stops an endless guest at --max-insns with exit status 3', () => {
+    const r = forklab('emu', '--bare', '--tohost', '--max-insns', '100000', loopElf);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('--max-insns');
+  });
+});
