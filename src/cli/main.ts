@@ -7,6 +7,7 @@ type Subcommand = (args: string[]) => Promise<number>;
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   emu: async () => (await import('./emu')).emuCommand,
   bench: async () => (await import('./bench')).benchCommand,
+  cc: async () => (await import('./cc')).ccCommand,
 };
 
 const usage = `usage: forklab <command> [options]

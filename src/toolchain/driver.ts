@@ -52,6 +52,11 @@ export interface BuildOptions {
   defines?: Record<string, string>;
   /** Entry symbol (default `_start`, from crt0). */
   entry?: string;
+  /**
+   * Serves session paths that are not in `files` (the CLI reads headers from disk this way);
+   * in-memory builds leave it out.
+   */
+  fallback?: SourceProvider;
 }
 
 export interface BuildResult {
@@ -82,7 +87,7 @@ export function sourceKind(name: string): SourceKind | undefined {
 }
 
 /** A SourceProvider over the session files plus the user library mounted at /forklab. */
-export function makeProvider(files: Record<string, string>, library: UserLibrary | undefined): SourceProvider {
+export function makeProvider(files: Record<string, string>, library: UserLibrary | undefined, fallback?: SourceProvider): SourceProvider {
   const session = new Map<string, string>();
   for (const [name, text] of Object.entries(files)) session.set(normalizePath(name), text);
   const prefix = LIBRARY_ROOT + '/';
@@ -92,9 +97,15 @@ export function makeProvider(files: Record<string, string>, library: UserLibrary
         const rel = path.slice(prefix.length);
         return library !== undefined && Object.prototype.hasOwnProperty.call(library, rel) ? library[rel] : undefined;
       }
-      return session.get(normalizePath(path));
+      const p = normalizePath(path);
+      return session.get(p) ?? fallback?.read(p);
     },
   };
+}
+
+/** True for files of the user library (its headers count as system headers). */
+export function isLibraryPath(file: string): boolean {
+  return file.startsWith(LIBRARY_ROOT + '/');
 }
 
 /** Runs `fn`, turning an exception (a bug in a stage) into a diagnostic. */
@@ -166,7 +177,7 @@ export function buildProgramWith(
   libraryObjects: (library: UserLibrary) => LibraryObjects,
 ): BuildResult {
   const diagnostics: Diagnostic[] = [];
-  const provider = makeProvider(files, opts.library);
+  const provider = makeProvider(files, opts.library, opts.fallback);
   const objects: { name: string; bytes: Uint8Array }[] = [];
   const sources = Object.keys(files)
     .filter((n) => sourceKind(n) !== undefined)
@@ -181,7 +192,7 @@ export function buildProgramWith(
       defines: opts.defines,
       hasLibrary: opts.library !== undefined,
     });
-    diagnostics.push(...r.diagnostics);
+    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error' || !isLibraryPath(d.file)));
     if (r.object !== undefined) objects.push({ name, bytes: r.object });
   }
   if (hasErrors(diagnostics)) return { diagnostics, lines: [] };
@@ -189,7 +200,8 @@ export function buildProgramWith(
   const linkInputs = [...objects];
   if (opts.library !== undefined) {
     const lib = libraryObjects(opts.library);
-    diagnostics.push(...lib.diagnostics);
+    // like gcc with system headers: the library's warnings are not the student's business
+    diagnostics.push(...lib.diagnostics.filter((d) => d.severity === 'error'));
     if (hasErrors(lib.diagnostics)) return { diagnostics, lines: [] };
     if (lib.crt0 !== undefined) linkInputs.unshift(lib.crt0);
     linkInputs.push(...lib.objects);
@@ -203,8 +215,8 @@ export function buildProgramWith(
 }
 
 /** The text of the source line a diagnostic points at, for gcc-style carets. */
-export function diagnosticSourceLine(d: Diagnostic, files: Record<string, string>, library?: UserLibrary): string | undefined {
-  const text = makeProvider(files, library).read(d.file);
+export function diagnosticSourceLine(d: Diagnostic, files: Record<string, string>, library?: UserLibrary, fallback?: SourceProvider): string | undefined {
+  const text = makeProvider(files, library, fallback).read(d.file);
   if (text === undefined) return undefined;
   return text.split('\n')[d.line - 1]?.replace(/\r$/, '');
 }

@@ -62,7 +62,7 @@ export function buildSingleFile(
   if (text === undefined) {
     return { diagnostics: [{ file: name, line: 1, column: 1, endColumn: 1, severity: 'error', message: `${name}: No such file or directory` }] };
   }
-  return buildFile(forklabStages, name, text, makeProvider(files, opts.library), {
+  return buildFile(forklabStages, name, text, makeProvider(files, opts.library, opts.fallback), {
     includeDirs: opts.includeDirs,
     defines: opts.defines,
     stopAfter: opts.stopAfter,
