@@ -69,6 +69,11 @@ export class Assembler implements Emitter {
       }
       this.loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
       if (s.op === '') return;
+      if (s.args.startsWith('=') && !s.args.startsWith('==')) {
+        // `name = expr` is GNU shorthand for `.set name, expr`.
+        runDirective(this, { ...s, op: '.set', args: `${s.op},${s.args.slice(1)}` });
+        return;
+      }
       if (s.op.startsWith('.')) {
         runDirective(this, s);
         return;

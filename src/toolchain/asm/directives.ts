@@ -217,6 +217,7 @@ const common = (local: boolean): Directive => (a, s, ops) => {
   alignTo(a, align, 0, undefined);
   a.defineLabel(name!);
   a.symbol(name!).type = STT_OBJECT;
+  a.symbol(name!).sizeExpr = { k: 'num', v: BigInt(size) };
   a.appendZeros(size);
   a.current = saved;
 };

@@ -36,6 +36,7 @@ export function splitOperands(args: string, column: number): Operand[] {
       while (i < args.length && args[i] !== '"') i += args[i] === '\\' ? 2 : 1;
     } else if (c === "'") {
       i += args[i + 1] === '\\' ? 2 : 1;
+      if (args[i + 1] === "'") i++;
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === ',' && depth <= 0) {
