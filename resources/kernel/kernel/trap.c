@@ -64,7 +64,7 @@ void trap_handler(struct pt_regs *regs) {
     do_page_fault(regs);
     break;
   default:
-    printk("[PID = %d] killed: %s at %lx, pc %lx\n", current->pid, exception_name(cause), regs->stval, regs->sepc);
+    printk("[PID = %d] killed: %s at 0x%lx, pc 0x%lx\n", current->pid, exception_name(cause), regs->stval, regs->sepc);
     kill_current(cause == EXC_ILLEGAL_INST ? 4 : cause == EXC_BREAKPOINT ? 5 : cause == EXC_INST_ACCESS || cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ? 11 : 7);
   }
 }

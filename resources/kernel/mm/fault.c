@@ -121,10 +121,10 @@ void do_page_fault(struct pt_regs *regs) {
   if (r == 0)
     return;
   if (r == -12) {
-    printk("[PID = %d] killed: out of memory at %lx, pc %lx\n", current->pid, addr, regs->sepc);
+    printk("[PID = %d] killed: out of memory at 0x%lx, pc 0x%lx\n", current->pid, addr, regs->sepc);
     lab_trace(LAB_FAULT, (uint64)current->pid, addr, regs->scause, FAULT_KILLED, 0, 0);
   } else {
-    printk("[PID = %d] killed: %s at %lx (%s), pc %lx\n", current->pid, fault_cause_name(regs->scause), addr,
+    printk("[PID = %d] killed: %s at 0x%lx (%s), pc 0x%lx\n", current->pid, fault_cause_name(regs->scause), addr,
            find_vma(&current->mm, addr) ? "not allowed by its VMA" : "no VMA", regs->sepc);
   }
   kill_current(11);
