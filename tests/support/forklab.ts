@@ -11,10 +11,18 @@ export interface ForkLabRun {
 /** Generous: the ISA programs retire a few thousand instructions, plus timer waits. */
 export const DEFAULT_INSTRUCTION_LIMIT = 50_000_000;
 
-export function runBareOnForkLab(elf: Uint8Array, maxInsns = DEFAULT_INSTRUCTION_LIMIT): ForkLabRun {
+export interface ForkLabOptions {
+  readonly maxInsns?: number;
+  /** Bytes delivered to the UART receiver before the guest starts. */
+  readonly input?: string;
+}
+
+export function runBareOnForkLab(elf: Uint8Array, options: ForkLabOptions = {}): ForkLabRun {
   const loaded = Machine.fromElf(elf, { bare: true, tohost: true });
   if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, where: 'not loaded' };
   const m = loaded.machine;
+  if (options.input !== undefined) m.sendInput(new TextEncoder().encode(options.input));
+  const maxInsns = options.maxInsns ?? DEFAULT_INSTRUCTION_LIMIT;
   const stop = m.run(maxInsns);
   const hex = (v: bigint) => '0x' + v.toString(16);
   const where =

@@ -22,6 +22,8 @@ export interface QemuOptions {
   readonly timeoutMs?: number;
   /** RAM in MiB (QEMU's default for virt is 128). */
   readonly ramMiB?: number;
+  /** Bytes for the guest's UART receiver (QEMU's stdin); none by default. */
+  readonly input?: string;
 }
 
 export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuRun {
@@ -33,7 +35,8 @@ export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuR
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 10_000,
     killSignal: 'SIGKILL',
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
   if (r.error !== undefined && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') {
     throw new Error(`cannot run qemu-system-riscv64: ${r.error.message}`);

@@ -6,7 +6,8 @@
 // A program's leading `//` lines describe it:
 //   // test: <sentence>          what it checks (becomes the test name)
 //   // expect-fail: N            the program deliberately fails check N (a harness test)
-//   // forklab-only: <reason>    QEMU cannot run it meaningfully (e.g. it needs UART input)
+//   // forklab-only: <reason>    QEMU cannot run it as the spec says (the reason names the difference)
+//   // input: <text>             bytes for the UART receiver (QEMU's stdin, ForkLab's sendInput)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +23,7 @@ interface ProgramSpec {
   readonly sentence: string;
   readonly failingCheck: number | undefined;
   readonly forklabOnly: string | undefined;
+  readonly input: string | undefined;
 }
 
 function readSpec(file: string): ProgramSpec {
@@ -31,7 +33,7 @@ function readSpec(file: string): ProgramSpec {
   const sentence = field('test');
   if (sentence === undefined) throw new Error(`${file}: missing '// test:' line`);
   const fail = field('expect-fail');
-  return { file, sentence, failingCheck: fail === undefined ? undefined : Number(fail), forklabOnly: field('forklab-only') };
+  return { file, sentence, failingCheck: fail === undefined ? undefined : Number(fail), forklabOnly: field('forklab-only'), input: field('input') };
 }
 
 const programs = readdirSync(programDir).filter((f) => f.endsWith('.S')).sort().map(readSpec);
@@ -60,14 +62,14 @@ describe('ISA test programs', () => {
       const elf = build(spec);
       const expectedTohost = spec.failingCheck === undefined ? 1n : (BigInt(spec.failingCheck) << 1n) | 1n;
       if (spec.forklabOnly === undefined) {
-        const q = runBareOnQemu(elf.elfPath);
+        const q = runBareOnQemu(elf.elfPath, spec.input === undefined ? {} : { input: spec.input });
         expect(q.timedOut, `QEMU timed out; output: ${q.stdout}`).toBe(false);
         expect({ status: q.status, output: q.stdout.trim() }).toEqual({
           status: spec.failingCheck ?? 0,
           output: spec.failingCheck === undefined ? 'PASS' : `FAIL ${String(spec.failingCheck).padStart(3, '0')}`,
         });
       }
-      const f = runBareOnForkLab(elf.bytes);
+      const f = runBareOnForkLab(elf.bytes, spec.input === undefined ? {} : { input: spec.input });
       expect(f.stop, `ForkLab: ${f.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
     });
   }
