@@ -1,10 +1,18 @@
-// Layout as a pure function: graph in, positions out, computed with dagre (a layered layout).
-// Processes form the upper layers in fork order; frame and private-group nodes hang below the
-// processes that map them, so a frame shared by parent and child sits under both. The caller
-// re-runs it only when shapeKey() changes (see GraphPane).
+// Layout as a pure function: graph in, positions out. The caller re-runs it only when
+// shapeKey() changes (see GraphPane).
+//
+// Two stages, because a layered layout of every frame does not scale (dagre takes seconds for
+// 100 processes and 1,000 frames; the goal is 50 ms):
+//  1. The process tree — process nodes and fork edges — is laid out with dagre, top to bottom,
+//     children in fork order.
+//  2. Frame and private-group nodes go in bands below the tree, one band per VMA kind (text,
+//     data, bss, heap, mmap, stack, other), which is the grouping the student reads. Inside a
+//     band each node aims for the mean x of the processes that map it, so a frame shared by a
+//     parent and its child sits between them; nodes are packed into rows without overlap.
 
 import { Graph, layout } from '@dagrejs/dagre';
-import type { LabEdge, LabNode } from './build-graph';
+import type { VmaKind } from '../../common/model';
+import { VMA_ORDER, type LabEdge, type LabNode } from './build-graph';
 
 export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number }> = {
   process: { width: 176, height: 64 },
@@ -12,26 +20,91 @@ export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number 
   private: { width: 128, height: 40 },
 };
 
+const NODE_GAP = 20;
+const RANK_GAP = 64;
+const ROW_GAP = 14;
+const BAND_GAP = 40;
+/** How far right of its aim a node may land before it goes to another row. */
+const DRIFT = 1.5 * NODE_SIZE.frame.width;
+const MAX_ROWS = 12;
+
 export interface Positions {
   /** Top-left corner of each node, keyed by node id. */
   readonly [id: string]: { x: number; y: number };
 }
 
 export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]): Positions {
-  const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 20, ranksep: 64, edgesep: 8, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { ...NODE_SIZE[n.type] });
-  for (const e of edges) {
-    // Fork edges weigh more so the process tree stays straight; page edges only pull frames near.
-    g.setEdge(e.source, e.target, { weight: e.data?.kind === 'fork' ? 8 : 1, minlen: 1 }, e.id);
-  }
-  layout(g);
   const out: Record<string, { x: number; y: number }> = {};
+  const procs = nodes.filter((n) => n.type === 'process');
+  let treeBottom = 0;
+  if (procs.length > 0) {
+    const g = new Graph();
+    g.setGraph({ rankdir: 'TB', nodesep: NODE_GAP, ranksep: RANK_GAP, ranker: 'longest-path' });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const n of procs) g.setNode(n.id, { ...NODE_SIZE.process });
+    for (const e of edges) if (e.data?.kind === 'fork' && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+    // A tree has no crossings to remove: the initial order (insertion = fork order) is optimal.
+    layout(g, { disableOptimalOrderHeuristic: true });
+    let minX = Infinity;
+    let minY = Infinity;
+    for (const n of procs) {
+      const p = g.node(n.id);
+      minX = Math.min(minX, p.x - NODE_SIZE.process.width / 2);
+      minY = Math.min(minY, p.y - NODE_SIZE.process.height / 2);
+    }
+    for (const n of procs) {
+      const p = g.node(n.id);
+      const x = Math.round(p.x - NODE_SIZE.process.width / 2 - minX);
+      const y = Math.round(p.y - NODE_SIZE.process.height / 2 - minY);
+      out[n.id] = { x, y };
+      treeBottom = Math.max(treeBottom, y + NODE_SIZE.process.height);
+    }
+  }
+
+  // Where each frame or group wants to be: the mean centre of the processes mapping it.
+  const sum = new Map<string, { x: number; n: number }>();
+  for (const e of edges) {
+    if (e.data?.kind === 'fork') continue;
+    const src = out[e.source];
+    if (!src) continue;
+    const s = sum.get(e.target) ?? { x: 0, n: 0 };
+    s.x += src.x + NODE_SIZE.process.width / 2;
+    s.n += 1;
+    sum.set(e.target, s);
+  }
+
+  const bands = new Map<VmaKind, { id: string; aim: number; width: number }[]>();
   for (const n of nodes) {
-    const p = g.node(n.id);
-    const size = NODE_SIZE[n.type];
-    out[n.id] = { x: Math.round(p.x - size.width / 2), y: Math.round(p.y - size.height / 2) };
+    if (n.type === 'process') continue;
+    const s = sum.get(n.id);
+    const width = NODE_SIZE[n.type].width;
+    const list = bands.get(n.data.vma) ?? [];
+    list.push({ id: n.id, aim: (s ? s.x / s.n : 0) - width / 2, width });
+    bands.set(n.data.vma, list);
+  }
+
+  let top = procs.length > 0 ? treeBottom + RANK_GAP : 0;
+  const rowHeight = NODE_SIZE.frame.height + ROW_GAP;
+  for (const kind of VMA_ORDER) {
+    const items = bands.get(kind);
+    if (!items) continue;
+    items.sort((a, b) => a.aim - b.aim || (a.id < b.id ? -1 : 1));
+    const rows: number[] = []; // right edge of each row
+    for (const it of items) {
+      let r = rows.findIndex((right) => right + NODE_GAP <= it.aim + DRIFT);
+      if (r < 0) {
+        if (rows.length < MAX_ROWS) {
+          rows.push(-Infinity);
+          r = rows.length - 1;
+        } else {
+          r = rows.indexOf(Math.min(...rows));
+        }
+      }
+      const x = Math.round(Math.max(it.aim, rows[r]! + NODE_GAP));
+      rows[r] = x + it.width;
+      out[it.id] = { x, y: top + r * rowHeight };
+    }
+    top += rows.length * rowHeight + BAND_GAP;
   }
   return out;
 }

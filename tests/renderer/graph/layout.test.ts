@@ -30,3 +30,24 @@ describe('graph layout', () => {
     expect(layoutGraph(g.nodes, g.edges)).toEqual(layoutGraph(g.nodes, g.edges));
   });
 });
+
+describe('graph layout order', () => {
+  test('draws sibling processes left to right in fork order', () => {
+    const m = afterFork();
+    const second = { ...m.processes[3]!, pid: 4, createdAt: 9000, pages: [] };
+    const g = buildGraph({ ...m, processes: [...m.processes, second] });
+    const pos = layoutGraph(g.nodes, g.edges);
+    expect(pos[processId(3)]!.x).toBeLessThan(pos[processId(4)]!.x);
+    expect(pos[processId(3)]!.y).toBe(pos[processId(4)]!.y);
+  });
+
+  test('groups frames into bands by VMA kind, text above data above stack', () => {
+    const g = buildGraph(afterFork());
+    const pos = layoutGraph(g.nodes, g.edges);
+    const text = pos[frameId(0x80a00000)]!.y;
+    const data = pos[frameId(0x80a01000)]!.y;
+    const stack = pos[frameId(0x80a02000)]!.y;
+    expect(text).toBeLessThan(data);
+    expect(data).toBeLessThan(stack);
+  });
+});
