@@ -14,7 +14,7 @@ import { globalInitializer } from './parse-init';
 import {
   alignTo, arrayOf, copyType, enumType, funcType, isCompatible, pointerTo, structType, tyBool, tyChar,
   tyDouble, tyFloat, tyInt, tyLDouble, tyLong, tySChar, tyShort, tyUInt, tyULong, tyUShort, tyVoid,
-  typeName, type Member, type Type, isInteger,
+  typeName, type Member, type Type, isInteger, unname,
 } from './types';
 
 export interface VarAttr {
@@ -274,7 +274,8 @@ function applyShape(p: Parser, base: Type, shape: DeclaratorShape): Type {
 /** Parses a declarator and returns the declared type; its name (if any) is in `.name`. */
 export function declarator(p: Parser, base: Type): Type {
   const shape = declaratorShape(p, false);
-  const ty = { ...applyShape(p, base, shape) };
+  const shaped = applyShape(p, base, shape);
+  const ty = { ...shaped, origin: shaped.origin ?? (shaped === base ? base : undefined) };
   ty.name = shape.name;
   return ty;
 }
@@ -631,7 +632,7 @@ export function typedefDecl(p: Parser, basety: Type): void {
     if (!ty.name) p.error(p.tok, 'typedef name omitted');
     const prev = p.scope.vars.get(ty.name.text);
     if (prev && (!prev.typedef || !isCompatible(prev.typedef, ty))) p.errorAt(ty.name, `conflicting types for '${ty.name.text}'`);
-    p.pushVar(ty.name.text).typedef = { ...ty, name: undefined };
+    p.pushVar(ty.name.text).typedef = unname(ty);
   }
 }
 
@@ -753,7 +754,7 @@ function globalVariable(p: Parser, first: Type, attr: VarAttr, basety: Type, sin
       else if (obj.ty.kind === 'array' && obj.ty.arrayLen < 0 && ty.arrayLen >= 0) obj.ty = ty;
     } else {
       if (obj) p.errorAt(name, `'${name.text}' redeclared as different kind of symbol`);
-      obj = p.newGlobal(name.text, { ...ty, name: undefined }, name);
+      obj = p.newGlobal(name.text, unname(ty), name);
       obj.isDefinition = !attr.isExtern;
       obj.isTentative = true;
       obj.isStatic = attr.isStatic;

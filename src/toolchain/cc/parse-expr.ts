@@ -806,7 +806,8 @@ export function evalConstLabel(p: Parser, node: Node): ConstValue | undefined {
     case 'sub': {
       const a = evalConstLabel(p, node.lhs!);
       const b = evalConstLabel(p, node.rhs!);
-      if (!a || !b || b.label) return undefined;
+      if (!a || !b) return undefined;
+      if (b.label) return a.label === b.label ? num(a.val - b.val) : undefined;
       return { val: wrap(a.val - b.val, ty), label: a.label };
     }
     case 'mul':

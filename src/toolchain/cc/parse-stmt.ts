@@ -10,7 +10,7 @@ import { ParseAbort, Parser, addType, newBinary, newCast, newUnary, newVarNode, 
 import { blockExternDecl, declarator, declspec, isTypename, staticAssert, typedefDecl, type VarAttr } from './parse-decl';
 import { constExpr, expr, flushPendingReads } from './parse-expr';
 import { localInitializerExpr, globalInitializer } from './parse-init';
-import { isInteger, isScalar, isPointerLike, isStructLike, isCompatible, typeName, arrayOf } from './types';
+import { isInteger, isScalar, isPointerLike, isStructLike, isCompatible, typeName, arrayOf, unname } from './types';
 
 // compound-stmt = (typedef | declaration | stmt)* "}"
 export function compoundStmt(p: Parser, lbrace: Token): Node {
@@ -96,7 +96,7 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
     if (prev && prev.obj) p.errorAt(name, `redeclaration of '${name.text}' with no linkage`);
     if (attr.isStatic) {
       // a static local is a global with a unique name, visible only in this block
-      const obj = p.newAnonGlobal({ ...ty, name: undefined });
+      const obj = p.newAnonGlobal(unname(ty));
       obj.name = `${name.text}.${p.uniqueId++}`;
       obj.tok = name;
       if (attr.align) obj.align = attr.align;
@@ -108,7 +108,7 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
       }
       continue;
     }
-    const obj = p.newLocal(name.text, { ...ty, name: undefined }, name);
+    const obj = p.newLocal(name.text, unname(ty), name);
     obj.declLoopDepth = p.loopDepth;
     if (attr.align) obj.align = attr.align;
     if (p.equal('=')) {

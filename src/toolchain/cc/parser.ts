@@ -15,7 +15,7 @@ import { newNode } from './ast';
 import type { Token } from './lexer';
 import {
   isFlonum, isInteger, isNumeric, isPointerLike, isStructLike, pointerTo, promote, tyInt, tyLong, tyULong,
-  typeName, usualArithType, isCompatible, type Type, tyVoid,
+  typeName, usualArithType, isCompatible, type Type, tyVoid, unname,
 } from './types';
 
 /** Thrown to unwind to the nearest recovery point after an error has been reported. */
@@ -226,7 +226,7 @@ export function newCast(p: Parser, expr: Node, ty: Type): Node {
   addType(p, expr);
   const n = newNode('cast', expr.tok);
   n.lhs = expr;
-  n.ty = { ...ty, name: undefined };
+  n.ty = unname(ty);
   return n;
 }
 

@@ -91,6 +91,16 @@ export function copyType(t: Type): Type {
   return { ...t, origin: t.origin ?? t };
 }
 
+/**
+ * The type to store for a declared object: drops the declarator's name, and for aggregates
+ * returns the one shared struct/union object (so completing a struct later is seen everywhere).
+ */
+export function unname(t: Type): Type {
+  if ((t.kind === 'struct' || t.kind === 'union' || t.kind === 'enum') && t.origin && !t.isConst) return t.origin;
+  if (t.name === undefined) return t;
+  return { ...t, name: undefined };
+}
+
 export function pointerTo(base: Type): Type {
   return { kind: 'ptr', size: 8, align: 8, unsigned: true, base, arrayLen: 0 };
 }
