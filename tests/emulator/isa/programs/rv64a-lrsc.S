@@ -49,6 +49,16 @@ RVT_BEGIN
   bnez a3, 2b
   ld a1, 0(s0)
   check 11, a1, 0x6666
+  // sc to an address outside the reservation fails and writes nothing
+  addi s1, s0, 8
+  sd zero, 0(s1)
+  lr.d a1, (s0)
+  li a2, 0x7777
+  sc.d a3, a2, (s1)
+  li gp, 13
+  beqz a3, rvt_fail
+  ld a1, 0(s1)
+  check 14, a1, 0
   // misaligned lr traps with a misaligned (or access) exception: QEMU reports
   // store/AMO address misaligned for sc and load address misaligned for lr
   addi s1, s0, 4
