@@ -31,12 +31,12 @@ const SHF_TLS = 0x400n;
 /** Parses and validates one input; returns an error message instead of throwing. */
 export function loadObject(name: string, bytes: Uint8Array): InputObject | string {
   const r = readElf(bytes);
-  if (!r.elf) return `${name}: not a valid ELF object: ${r.error}`;
+  if (!r.elf) return `not a valid ELF object: ${r.error}`;
   const elf = r.elf;
-  if (elf.machine !== EM_RISCV) return `${name}: not a RISC-V object (e_machine ${elf.machine})`;
-  if (elf.type !== ET_REL) return `${name}: not a relocatable object (e_type ${elf.type}); link .o files`;
+  if (elf.machine !== EM_RISCV) return `not a RISC-V object (e_machine ${elf.machine})`;
+  if (elf.type !== ET_REL) return `not a relocatable object (e_type ${elf.type}); link .o files`;
   if (elf.symbols.length === 0 && elf.sections.some((s) => s.size > 0 && (s.flags & SHF_ALLOC) !== 0n)) {
-    return `${name}: object has no symbol table`;
+    return `object has no symbol table`;
   }
   return { name, elf, placed: new Map() };
 }

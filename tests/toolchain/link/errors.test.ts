@@ -1,0 +1,88 @@
+// Linker errors: each bad link yields a clear diagnostic naming the object and symbol, no
+// executable, and never an exception.
+
+import { describe, expect, test } from 'vitest';
+import { assemble } from '../../../src/toolchain/asm';
+import { link } from '../../../src/toolchain/link';
+
+function obj(name: string, source: string): { name: string; bytes: Uint8Array } {
+  const r = assemble(source, name);
+  expect(r.diagnostics).toEqual([]);
+  return { name, bytes: r.object };
+}
+
+const start = obj('crt0.o', '.globl _start\n_start: call main\n li a7, 93\n ecall\n');
+
+function messages(r: ReturnType<typeof link>): string[] {
+  return r.diagnostics.map((d) => `${d.file}: ${d.severity}: ${d.message}`);
+}
+
+describe('linker errors', () => {
+  test('an undefined symbol is reported with the object that references it', () => {
+    const main = obj('main.o', '.globl main\nmain: call helper\n ret\n');
+    const r = link([start, main]);
+    expect(messages(r)).toEqual(["main.o: error: undefined reference to 'helper'"]);
+    expect(r.elf.length).toBe(0);
+  });
+
+  test('two strong definitions are reported naming both objects', () => {
+    const a = obj('a.o', '.globl main\nmain: ret\n');
+    const b = obj('b.o', '.globl main\nmain: li a0, 1\n ret\n');
+    expect(messages(link([start, a, b]))).toEqual(["ld: error: duplicate symbol 'main': defined in a.o and in b.o"]);
+  });
+
+  test('a weak definition yields to a strong one without error', () => {
+    const a = obj('a.o', '.weak main\nmain: li a0, 1\n ret\n');
+    const b = obj('b.o', '.globl main\nmain: li a0, 2\n ret\n');
+    expect(link([start, a, b]).diagnostics).toEqual([]);
+  });
+
+  test('a missing _start is an error that says where it usually comes from', () => {
+    const main = obj('main.o', '.globl main\nmain: ret\n');
+    expect(messages(link([main]))).toEqual([
+      "ld: error: entry symbol '_start' is not defined (a program needs a _start function, usually from crt0)",
+    ]);
+  });
+
+  test('a custom entry symbol replaces _start', () => {
+    const boot = obj('boot.o', '.globl boot\nboot: j boot\n');
+    expect(link([boot], { entry: 'boot' }).diagnostics).toEqual([]);
+  });
+
+  test('a conditional branch to a symbol too far away is reported with its place', () => {
+    const a = obj('a.o', '.globl _start\n_start: beqz a0, far\n ret\n');
+    const b = obj('b.o', '.globl far\n.zero 8192\nfar: ret\n');
+    // far = 8 bytes of a.o text + 8192 bytes of padding
+    expect(messages(link([a, b]))).toEqual([
+      "a.o: error: a.o(.text+0x0) against 'far': R_RISCV_BRANCH target is out of range (8200 bytes; a conditional branch reaches ±4 KiB)",
+    ]);
+  });
+
+  test('a jal to a symbol more than 1 MiB away is reported', () => {
+    const a = obj('a.o', '.globl _start\n_start: j far\n');
+    const b = obj('b.o', '.globl far\n.zero 0x100000\nfar: ret\n');
+    expect(messages(link([a, b]))[0]).toMatch(/R_RISCV_JAL target is out of range/);
+  });
+
+  test('input that is not an ELF object is rejected by name', () => {
+    const junk = { name: 'notes.txt', bytes: new TextEncoder().encode('hello, this is not an object file at all, but it is long enough......') };
+    expect(messages(link([start, junk]))).toEqual(['notes.txt: error: not a valid ELF object: not an ELF file (bad magic)']);
+  });
+
+  test('an executable given as input is rejected as not relocatable', () => {
+    const exe = link([start, obj('m.o', '.globl main\nmain: ret\n')]).elf;
+    expect(messages(link([{ name: 'a.out', bytes: exe }]))[0]).toMatch(/^a\.out: error: not a relocatable object/);
+  });
+
+  test('a truncated object is an error, not an exception', () => {
+    for (let cut = 0; cut < start.bytes.length; cut += 7) {
+      const r = link([{ name: 'cut.o', bytes: start.bytes.subarray(0, cut) }]);
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      expect(r.elf.length).toBe(0);
+    }
+  });
+
+  test('no inputs at all is an error', () => {
+    expect(messages(link([]))).toEqual(['ld: error: no input objects']);
+  });
+});
