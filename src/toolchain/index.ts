@@ -11,7 +11,7 @@
 import { assemble } from './asm/index';
 import { compileToAsm } from './cc/index';
 import { preprocess } from './cpp/index';
-import type { Diagnostic } from './diagnostics';
+import { link, readLineTable } from './link/index';
 import {
   buildFile,
   buildProgramWith,
@@ -30,17 +30,13 @@ export { LIBRARY_ROOT, SYSTEM_INCLUDE_DIR, diagnosticSourceLine, sourceKind } fr
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
 export { preprocess, type SourceProvider } from './cpp/index';
 
-function linkerMissing(): Diagnostic[] {
-  return [{ file: '<link>', line: 1, column: 1, endColumn: 1, severity: 'error', message: 'the linker is not available in this build yet' }];
-}
-
 /** ForkLab's own stages. */
 export const forklabStages: Stages = {
   preprocess,
   compileToAsm,
   assemble,
-  link: () => ({ elf: new Uint8Array(0), diagnostics: linkerMissing() }),
-  readLineTable: () => [],
+  link,
+  readLineTable,
 };
 
 /**
