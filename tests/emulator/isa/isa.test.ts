@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBareElf, disassemble, findSymbol, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { buildBareElf, disassemble, findSymbol, makeWorkDir, removeWorkDir, type BareBuild } from '../../support/riscv-tools';
 import { runBareOnQemu } from '../../support/qemu';
 import { runBareOnForkLab } from '../../support/forklab';
 
@@ -46,10 +46,16 @@ afterAll(() => {
   if (workDir !== '') removeWorkDir(workDir);
 });
 
-function build(spec: ProgramSpec) {
+const built = new Map<string, BareBuild>();
+
+/** Builds a program once per run; every ELF must start at 0x80000000 and define tohost. */
+function build(spec: ProgramSpec): BareBuild {
+  const cached = built.get(spec.file);
+  if (cached !== undefined) return cached;
   const elf = buildBareElf(join(programDir, spec.file), workDir, { linkerScript: join(here, 'bare.ld'), includeDirs: [here] });
   expect(findSymbol(elf.elfPath, '_start')).toBe(0x80000000n);
   expect(findSymbol(elf.elfPath, 'tohost')).toBeDefined();
+  built.set(spec.file, elf);
   return elf;
 }
 
