@@ -1,0 +1,87 @@
+// End-to-end harness: builds and serves the web edition with scripts/web.mjs on a free port,
+// and launches Chromium through playwright-core. Chromium comes from $FORKLAB_CHROMIUM, else
+// Playwright's own browser when installed, else Debian's /usr/bin/chromium.
+// Screenshots go to test-results/e2e/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e');
+
+export function chromiumPath(): string {
+  if (process.env.FORKLAB_CHROMIUM) return process.env.FORKLAB_CHROMIUM;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    /* Playwright's browser is not installed */
+  }
+  return '/usr/bin/chromium';
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface WebEdition {
+  url: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Builds and serves the web edition and starts Chromium. */
+export async function startWebEdition(): Promise<WebEdition> {
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--port', String(port)], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      log += b.toString();
+      if (log.includes('ForkLab web edition:')) resolve();
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    server.once('exit', (code) => reject(new Error(`web server exited with ${code}:\n${log}`)));
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    async stop() {
+      await browser.close();
+      if (server.exitCode === null) {
+        const exited = new Promise((r) => server.once('exit', r));
+        server.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Opens a fresh page (fresh storage) in a given UI language, collecting page errors. */
+export async function openPage(web: WebEdition, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+  const context = await web.browser.newContext({ locale, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(web.url);
+  await page.getByTestId('run').waitFor();
+  return { page, errors };
+}
