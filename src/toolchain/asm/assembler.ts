@@ -34,6 +34,7 @@ export class Assembler implements Emitter {
   readonly lineFiles = new Map<number, string>();
   readonly lineRows: LineRow[] = [];
   pendingLoc?: { file: number; line: number; column: number; isStmt: boolean };
+  locIsStmt = true;
   current!: AsmSection;
   previous?: AsmSection;
   readonly sectionStack: AsmSection[] = [];

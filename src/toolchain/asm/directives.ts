@@ -168,10 +168,11 @@ const locDirective: Directive = (a, s) => {
     column = Number(words[2]);
     i = 3;
   }
-  let isStmt = true;
+  // is_stmt is a register of the DWARF line state machine: it stays as the last .loc set it.
+  let isStmt = a.locIsStmt;
   for (; i < words.length; i++) {
     const w = words[i]!;
-    if (w === 'is_stmt') isStmt = num(words[++i], 'is_stmt value') !== 0;
+    if (w === 'is_stmt') isStmt = a.locIsStmt = num(words[++i], 'is_stmt value') !== 0;
     else if (w === 'discriminator' || w === 'isa' || w === 'view') i++;
     else if (w !== 'prologue_end' && w !== 'epilogue_begin' && w !== 'basic_block') throw new AsmError(`.loc: unknown option '${w}'`);
   }
