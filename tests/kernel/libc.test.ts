@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
+import { bootOnQemu, ROOT, USER_BUILD } from './boot';
+
+// The user library is checked against glibc: examples/libctest.c uses only standard C, so the
+// host's gcc + glibc build of the same source is the reference for every line it prints.
+const SOURCE = join(ROOT, 'resources/user/examples/libctest.c');
+
+function hostReference(): string {
+  const dir = makeWorkDir('libctest');
+  try {
+    const exe = join(dir, 'libctest');
+    execFileSync('gcc', ['-w', '-O1', '-o', exe, SOURCE]);
+    return execFileSync(exe, { encoding: 'utf8' });
+  } finally {
+    removeWorkDir(dir);
+  }
+}
+
+describe('the ForkLab user libc', () => {
+  const reference = hostReference();
+
+  test('prints exactly what glibc prints when run under Linux (qemu-riscv64)', () => {
+    const r = spawnSync('qemu-riscv64', [join(USER_BUILD, 'libctest.elf')], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(reference);
+  });
+
+  test('prints exactly what glibc prints when run on the lab kernel', () => {
+    const run = bootOnQemu('apps=libctest');
+    const body = run.console.split('[PID = 2] exec libctest\n')[1]?.split('[PID = 2] exited with status 0\n')[0];
+    expect(body).toBe(reference);
+  }, 60_000);
+
+  test('runs every lab test under Linux too, since it uses Linux system call numbers', () => {
+    for (const name of ['cow', 'fib', 'mfork', 'print']) {
+      const r = spawnSync('qemu-riscv64', [join(USER_BUILD, `${name}.elf`)], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.stdout, name).toMatch(new RegExp(`^PASS ${name}$`, 'm'));
+      expect(r.status, name).toBe(0);
+    }
+  });
+});
