@@ -16,7 +16,8 @@ afterAll(async () => {
 describe('web edition shell', () => {
   test('loads without page errors and lists every example program from resources/user', async () => {
     const { page, errors } = await openPage(web);
-    const names = await page.locator('[data-testid^="example-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const entries = await page.locator('[data-testid^="example-"]').all();
+    const names = await Promise.all(entries.map((e) => e.getAttribute('data-testid')));
     expect(names).toContain('example-hello');
     expect(errors).toEqual([]);
     await page.close();
@@ -27,7 +28,7 @@ describe('web edition shell', () => {
     await expect.poll(() => page.getByTestId('run').textContent()).toContain('运行');
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.getByTestId('run').textContent()).toContain('Run');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.locator('.inspector-pane .pane-title').textContent()).toBe('检查器');
     await page.screenshot({ path: join(SCREENSHOTS, 'shell-zh-CN.png') });
@@ -45,9 +46,9 @@ describe('web edition shell', () => {
 
   test('switches to the dark theme', async () => {
     const { page } = await openPage(web);
-    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    const before = await page.locator('html').getAttribute('data-theme');
     await page.getByTestId('theme').click();
-    const after = await page.evaluate(() => document.documentElement.dataset.theme);
+    const after = await page.locator('html').getAttribute('data-theme');
     expect(after).not.toBe(before);
     expect(['light', 'dark']).toContain(after);
     await page.close();
