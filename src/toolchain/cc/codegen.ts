@@ -87,6 +87,18 @@ export class Codegen {
     }
   }
 
+  /**
+   * A conditional branch to a label anywhere in the function. B-type branches reach only ±4 KiB
+   * and our assembler does not relax, so the condition is inverted around an unconditional `j`.
+   */
+  private branch(op: 'beqz' | 'bnez' | 'beq' | 'bleu', regs: string, target: string): void {
+    const inverse = { beqz: 'bnez', bnez: 'beqz', beq: 'bne', bleu: 'bgtu' }[op];
+    const skip = this.newLabel('skip');
+    this.emit(`${inverse} ${regs}, ${skip}`);
+    this.emit(`j ${target}`);
+    this.emitRaw(`${skip}:`);
+  }
+
   private loc(tok: Token): void {
     let n = this.files.get(tok.file);
     if (n === undefined) {
@@ -325,7 +337,7 @@ export class Codegen {
         const els = this.newLabel('else');
         const end = this.newLabel('end');
         this.genCond(node.cond!);
-        this.emit(`beqz a0, ${els}`);
+        this.branch('beqz', 'a0', els);
         this.gen(node.then!);
         this.emit(`j ${end}`);
         this.emitRaw(`${els}:`);
@@ -345,7 +357,7 @@ export class Codegen {
       case 'logor': {
         const done = this.newLabel('sc');
         this.genCond(node.lhs!);
-        this.emit(node.kind === 'logand' ? `beqz a0, ${done}` : `bnez a0, ${done}`);
+        this.branch(node.kind === 'logand' ? 'beqz' : 'bnez', 'a0', done);
         this.genCond(node.rhs!);
         this.emitRaw(`${done}:`);
         this.emit('snez a0, a0');
@@ -592,7 +604,7 @@ export class Codegen {
         const els = this.newLabel('else');
         const end = this.newLabel('end');
         this.genCond(node.cond!);
-        this.emit(`beqz a0, ${els}`);
+        this.branch('beqz', 'a0', els);
         this.genStmt(node.then!);
         this.emit(`j ${end}`);
         this.emitRaw(`${els}:`);
@@ -607,7 +619,7 @@ export class Codegen {
         if (node.cond) {
           this.loc(node.cond.tok);
           this.genCond(node.cond);
-          this.emit(`beqz a0, ${node.brkLabel}`);
+          this.branch('beqz', 'a0', node.brkLabel!);
         }
         this.genStmt(node.then!);
         this.emitRaw(`${node.contLabel}:`);
@@ -626,7 +638,7 @@ export class Codegen {
         this.emitRaw(`${node.contLabel}:`);
         this.loc(node.cond!.tok);
         this.genCond(node.cond!);
-        this.emit(`bnez a0, ${begin}`);
+        this.branch('bnez', 'a0', begin);
         this.emitRaw(`${node.brkLabel}:`);
         return;
       }
@@ -637,7 +649,7 @@ export class Codegen {
         for (const c of node.cases!) {
           if (c.begin === c.end) {
             this.emit(`li t0, ${canon(c.begin!)}`);
-            this.emit(`beq a0, t0, ${c.label}`);
+            this.branch('beq', 'a0, t0', c.label!);
           } else {
             this.emit(`li t0, ${canon(c.begin!)}`);
             this.emit(`sub${ty.size <= 4 ? 'w' : ''} t1, a0, t0`);
@@ -646,7 +658,7 @@ export class Codegen {
               this.emit('srli t1, t1, 32');
             }
             this.emit(`li t0, ${BigInt.asUintN(ty.size <= 4 ? 32 : 64, c.end! - c.begin!)}`);
-            this.emit(`bleu t1, t0, ${c.label}`);
+            this.branch('bleu', 't1, t0', c.label!);
           }
         }
         this.emit(`j ${node.defaultCase ? node.defaultCase.label : node.brkLabel}`);
