@@ -76,6 +76,26 @@ const PUNCTUATORS = [
   '[', ']', '(', ')', '{', '}', '.', '&', '*', '+', '-', '~', '!', '/', '%', '<', '>', '^', '|',
   '?', ':', ';', '=', ',', '#',
 ];
+// Punctuators as numbers (7 bits per ASCII char), grouped by length, for allocation-free
+// maximal munch: lexing must not create garbage strings for every operator character.
+const punctKey = (p: string): number => [...p].reduce((k, ch) => k * 128 + ch.charCodeAt(0), 0);
+const PUNCT_KEYS: Set<number>[] = [1, 2, 3, 4].map((n) => new Set(PUNCTUATORS.filter((p) => p.length === n).map(punctKey)));
+
+/** Length of the longest punctuator at `i`, or 0. */
+function matchPunct(text: string, i: number): number {
+  let key = 0;
+  const keys = [0, 0, 0, 0];
+  let n = 0;
+  for (; n < 4 && i + n < text.length; n++) {
+    const c = text.charCodeAt(i + n);
+    if (c >= 128) break;
+    key = key * 128 + c;
+    keys[n] = key;
+  }
+  for (; n >= 1; n--) if (PUNCT_KEYS[n - 1]!.has(keys[n - 1]!)) return n;
+  return 0;
+}
+
 const DIGRAPHS: Record<string, string> = { '<:': '[', ':>': ']', '<%': '{', '%>': '}', '%:': '#', '%:%:': '##' };
 
 function isIdentStart(c: number): boolean {
@@ -241,18 +261,14 @@ export function tokenize(file: string, source: string, errors: LexError[]): Toke
       i = end.end;
       continue;
     }
-    let matched = '';
-    for (const p of PUNCTUATORS) {
-      if (text.startsWith(p, i)) {
-        matched = p;
-        break;
+    const len = matchPunct(text, i);
+    if (len > 0) {
+      push('punct', start, i + len);
+      if (len > 1 && (c === 60 || c === 37 || c === 58)) {
+        const digraph = DIGRAPHS[text.slice(i, i + len)];
+        if (digraph !== undefined) toks[toks.length - 1]!.text = digraph;
       }
-    }
-    if (matched !== '') {
-      push('punct', start, i + matched.length);
-      const digraph = DIGRAPHS[matched];
-      if (digraph !== undefined) toks[toks.length - 1]!.text = digraph;
-      i += matched.length;
+      i += len;
       continue;
     }
     // a stray character (`@`, a backtick, a lone backslash): a token the compiler will reject

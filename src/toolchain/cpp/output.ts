@@ -10,7 +10,8 @@ import { wouldPaste, type Token } from './lexer';
 const MAX_BLANK_LINES = 8;
 
 export class OutputWriter {
-  private readonly parts: string[] = [];
+  // one growing string: V8 builds it as a rope, cheaper than joining many tiny pieces
+  private buf = '';
   private file = '';
   private line = 0;
   private column = 0;
@@ -62,7 +63,7 @@ export class OutputWriter {
   /** Ends the output with a newline, as gcc does. */
   finish(): string {
     if (this.column > 0) this.write('\n');
-    return this.parts.join('');
+    return this.buf;
   }
 
   private moveTo(t: Token): void {
@@ -86,7 +87,7 @@ export class OutputWriter {
   }
 
   private write(s: string): void {
-    this.parts.push(s);
+    this.buf += s;
     this.size += s.length;
   }
 }
