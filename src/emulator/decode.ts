@@ -4,12 +4,17 @@
 // it does not know.
 
 import type { Hart } from './hart';
-import {
-  execLui, execAuipc, execJal, execJalr, execBranch, execLoad, execStore, execOpImm, execOpImm32,
-  execOp, execOp32,
-} from './exec-base';
-import { execAmo } from './exec-atomic';
-import { execSystem, execMiscMem } from './exec-system';
+import * as base from './exec-base';
+import * as atomic from './exec-atomic';
+import * as system from './exec-system';
+
+// Imported functions are bound to module-local constants once: under tsx (CLI, bench, tests)
+// every access to an imported binding goes through a getter, which costs more than the
+// instruction it dispatches to.
+const execLui = base.execLui, execAuipc = base.execAuipc, execJal = base.execJal, execJalr = base.execJalr;
+const execBranch = base.execBranch, execLoad = base.execLoad, execStore = base.execStore;
+const execOpImm = base.execOpImm, execOpImm32 = base.execOpImm32, execOp = base.execOp, execOp32 = base.execOp32;
+const execAmo = atomic.execAmo, execSystem = system.execSystem, execMiscMem = system.execMiscMem;
 
 export const rd = (i: number): number => (i >>> 7) & 31;
 export const rs1 = (i: number): number => (i >>> 15) & 31;

@@ -3,9 +3,15 @@
 // physical, or a TLB hit) inline and fall back to the MMU's slow path for everything else.
 
 import type { Hart } from './hart';
-import { ACCESS_LOAD, ACCESS_STORE, TLB_MASK } from './mmu';
 import { pairToBig } from './bits';
-import { execMulDiv, execMulDiv32 } from './exec-muldiv';
+import * as muldiv from './exec-muldiv';
+
+// Local copies of imported constants and functions (see decode.ts: imported bindings are
+// getters under tsx). The values must match mmu.ts.
+const ACCESS_LOAD = 1;
+const ACCESS_STORE = 2;
+const TLB_MASK = 255;
+const execMulDiv = muldiv.execMulDiv, execMulDiv32 = muldiv.execMulDiv32;
 
 // Results of the 64-bit helpers below, to keep the hot path allocation-free.
 let rlo = 0;

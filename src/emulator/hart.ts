@@ -11,9 +11,9 @@
 // something that can change their outcome happened (irqDirty) or a timer deadline passed.
 
 import { Bus } from './bus';
-import { Mmu, ACCESS_FETCH, TLB_MASK } from './mmu';
-import { expandCompressed } from './rvc';
-import { execute } from './decode';
+import { Mmu } from './mmu';
+import * as rvc from './rvc';
+import * as decode from './decode';
 import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
@@ -31,6 +31,12 @@ export type HartStop =
   | { kind: 'error'; message: string };
 
 const FAULT_LOOP_LIMIT = 64;
+
+// Hot imports bound locally once (imported bindings are getters under tsx); must match mmu.ts.
+const expandCompressed = rvc.expandCompressed;
+const execute = decode.execute;
+const ACCESS_FETCH = 0;
+const TLB_MASK = 255;
 
 export class Hart {
   readonly regBuf = new ArrayBuffer(32 * 8);
