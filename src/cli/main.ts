@@ -8,12 +8,15 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   emu: async () => (await import('./emu')).emuCommand,
   bench: async () => (await import('./bench')).benchCommand,
   cc: async () => (await import('./cc')).ccCommand,
+  run: async () => (await import('./run')).runCommand,
 };
 
 const usage = `usage: forklab <command> [options]
 
 commands:
   emu IMAGE.elf [--initrd FILE] [--bootargs STR] [--ram MiB] [--max-insns N] [--bare] [--tohost] [--trace]
+  run [--apps SPEC] [--bootargs STR] [--json OUT] [FILE.elf|FILE.c ...]
+                 boot the lab kernel with programs (default: the bundled ones)
   bench          run the benchmarks, one JSON line per figure
 `;
 

@@ -1,0 +1,170 @@
+// A lab session: one boot of the lab kernel with a set of programs, run in slices.
+//
+// The session owns the machine and the model builder. It packs the programs into the initrd
+// (docs/abi.md section 3), boots the kernel with bootargs naming what to run, turns the
+// emulator's trace events into lab events and the timeline, collects console text, and can
+// produce the model at any point by walking live page tables. It never blocks: the host calls
+// `runSlice` as often as it likes and stays responsive between slices.
+
+import type { LabModel, TimelineEvent } from '../common/model';
+import { Machine, type StopReason } from '../emulator';
+import { fromTrace } from './trace-adapter';
+import type { LabEvent } from './events';
+import { packInitrd, type InitrdApp } from './initrd';
+import { ModelBuilder } from './model-builder';
+import { PAGE_SIZE } from './pagetable';
+
+export interface SessionOptions {
+  /** The kernel ELF (resources/kernel/build/kernel.elf). */
+  readonly kernel: Uint8Array;
+  /** Programs for the initrd, by name. */
+  readonly apps: readonly InitrdApp[];
+  /** Kernel command line, e.g. `apps=print*3,cow kthread=1`. */
+  readonly bootargs: string;
+  readonly ramMiB?: number;
+}
+
+export type SessionResult = { readonly ok: true; readonly session: LabSession } | { readonly ok: false; readonly error: string };
+
+/** Why a slice ended, in the lab's terms. */
+export type SliceEnd =
+  | { readonly kind: 'limit' }
+  | { readonly kind: 'event'; readonly event: LabEvent }
+  | { readonly kind: 'halted'; readonly clean: boolean; readonly reason: string };
+
+/** Which lab events `runSlice` may stop after (the UI's "run until next fork / page fault"). */
+export type StopOn = 'fork' | 'fault' | null;
+
+/** Instructions run between checks for a `stopOn` event. */
+const STOP_GRANULARITY = 2000;
+/** Step size and bound while running on to the next return to user mode after a stop event. */
+const SETTLE_STEP = 50;
+const SETTLE_LIMIT = 5_000_000;
+
+const decoder = () => new TextDecoder('utf-8', { fatal: false });
+
+export class LabSession {
+  readonly builder = new ModelBuilder();
+  /** Every lab event in order: the run's exact history, exported with snapshots. */
+  readonly events: LabEvent[] = [];
+  private timeline: TimelineEvent[] = [];
+  private consoleText = '';
+  private readonly utf8 = decoder();
+  private halted: SliceEnd | null = null;
+  private stopOn: StopOn = null;
+  private stopEvent: LabEvent | null = null;
+
+  private constructor(readonly machine: Machine) {
+    machine.onConsole = (bytes) => {
+      this.consoleText += this.utf8.decode(bytes, { stream: true });
+    };
+    machine.onTrace = (raw) => {
+      const ev = fromTrace(raw);
+      this.events.push(ev);
+      const entry = this.builder.apply(ev);
+      if (entry) this.timeline.push(entry);
+      if (this.stopOn !== null && this.stopEvent === null && matches(ev, this.stopOn)) this.stopEvent = ev;
+    };
+  }
+
+  /** Boots the kernel with the programs packed into an initrd. Never throws. */
+  static boot(opts: SessionOptions): SessionResult {
+    const initrd = packInitrd(opts.apps);
+    if (!initrd.ok) return { ok: false, error: `initrd: ${initrd.error}` };
+    const loaded = Machine.fromElf(opts.kernel, {
+      initrd: initrd.value,
+      bootargs: opts.bootargs,
+      ramMiB: opts.ramMiB ?? 128,
+    });
+    if (!loaded.ok) return { ok: false, error: `kernel: ${loaded.error}` };
+    return { ok: true, session: new LabSession(loaded.machine) };
+  }
+
+  get insn(): number {
+    return this.machine.instret;
+  }
+
+  /** True once the machine shut down or can never run again. */
+  get finished(): SliceEnd | null {
+    return this.halted;
+  }
+
+  /**
+   * Runs up to `maxInsns` instructions. With `stopOn`, ends after the first matching event, at
+   * the next moment the hart is back in user mode (see below).
+   */
+  runSlice(maxInsns: number, stopOn: StopOn = null): SliceEnd {
+    if (this.halted) return this.halted;
+    this.stopOn = stopOn;
+    this.stopEvent = null;
+    let stop: StopReason = { kind: 'limit' };
+    if (stopOn === null) {
+      stop = this.machine.run(maxInsns);
+    } else {
+      for (let left = maxInsns; left > 0 && this.stopEvent === null && stop.kind === 'limit'; left -= STOP_GRANULARITY) {
+        stop = this.machine.run(Math.min(left, STOP_GRANULARITY));
+      }
+      // The kernel reports an event before it has finished the work around it (a fork event
+      // comes before the child's page table is filled). Stop where the kernel is done: at the
+      // first return to user mode, so the model shows the event's outcome and the reference
+      // counts can be checked.
+      for (let spent = 0; this.stopEvent !== null && stop.kind === 'limit' && this.machine.hart.priv !== 0 && spent < SETTLE_LIMIT; spent += SETTLE_STEP) {
+        stop = this.machine.run(SETTLE_STEP);
+      }
+    }
+    this.stopOn = null;
+    const end = this.interpret(stop);
+    if (end.kind === 'halted') this.halted = end;
+    return end;
+  }
+
+  /** Console text produced since the last call. */
+  takeConsole(): string {
+    const text = this.consoleText;
+    this.consoleText = '';
+    return text;
+  }
+
+  /** Timeline entries produced since the last call. */
+  takeTimeline(): TimelineEvent[] {
+    const entries = this.timeline;
+    this.timeline = [];
+    return entries;
+  }
+
+  sendInput(text: string): void {
+    this.machine.sendInput(new TextEncoder().encode(text));
+  }
+
+  /** The model now. Reference counts are checked only while the hart is in user mode or halted,
+   *  where the kernel is not halfway through changing them. */
+  model(): LabModel {
+    const readPage = (pa: number) => this.machine.readPhys(BigInt(pa), PAGE_SIZE);
+    const quiet = this.halted !== null || this.machine.hart.priv === 0;
+    return this.builder.snapshot(readPage, this.machine.instret, { checkRefcounts: quiet });
+  }
+
+  private interpret(stop: StopReason): SliceEnd {
+    switch (stop.kind) {
+      case 'limit':
+      case 'breakpoint':
+        return this.stopEvent ? { kind: 'event', event: this.stopEvent } : { kind: 'limit' };
+      case 'shutdown':
+        return {
+          kind: 'halted',
+          clean: stop.clean,
+          reason: stop.clean ? 'the kernel shut the machine down' : `the kernel reported a failure (code ${stop.code})`,
+        };
+      case 'tohost':
+        return { kind: 'halted', clean: stop.value === 1n, reason: `tohost = ${stop.value}` };
+      case 'idle':
+        return { kind: 'halted', clean: false, reason: 'the machine is idle with nothing left to wake it' };
+      case 'error':
+        return { kind: 'halted', clean: false, reason: stop.message };
+    }
+  }
+}
+
+function matches(ev: LabEvent, stopOn: Exclude<StopOn, null>): boolean {
+  return stopOn === 'fork' ? ev.type === 'fork' : ev.type === 'fault';
+}

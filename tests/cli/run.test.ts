@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const root = join(__dirname, '../..');
+const forklab = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/forklab.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+
+describe('forklab run', () => {
+  test('boots the bundled kernel with the bundled lab tests and exits 0 when all pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-run-'));
+    const json = join(dir, 'run.json');
+    const r = forklab('run', '--apps', 'print*3,cow,fib,mfork', '--json', json);
+    expect(r.stderr).toBe('');
+    for (const name of ['print', 'cow', 'fib', 'mfork']) expect(r.stdout).toContain(`PASS ${name}`);
+    expect(r.stdout).not.toMatch(/^FAIL/m);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.end).toMatchObject({ kind: 'halted', clean: true });
+    expect(report.events.filter((e: { type: string }) => e.type === 'exec').map((e: { name: string }) => e.name)).toEqual([
+      'print', 'print', 'print', 'cow', 'fib', 'mfork',
+    ]);
+  }, 240_000);
+
+  test('compiles a C file with ForkLab\'s toolchain and exits 1 when it prints FAIL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-run-'));
+    const file = join(dir, 'bad.c');
+    writeFileSync(file, '#include <stdio.h>\nint main(void) { printf("FAIL bad: on purpose\\n"); return 0; }\n');
+    const r = forklab('run', file);
+    expect(r.stdout).toContain('FAIL bad: on purpose');
+    expect(r.status).toBe(1);
+  }, 240_000);
+
+  test('reports a compile error gcc-style and exits 1 without booting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-run-'));
+    const file = join(dir, 'broken.c');
+    writeFileSync(file, 'int main(void) { return x; }\n');
+    const r = forklab('run', file);
+    expect(r.stderr).toMatch(/broken\.c:1:\d+: error: .*x/);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+  }, 240_000);
+});
