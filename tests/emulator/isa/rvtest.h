@@ -356,20 +356,19 @@ rvt_fail:
   jal rvt_puts
   /* gp in decimal, three digits */
   li t1, 100
-  divu t0, gp, t1
-  addi t0, t0, '0'
-  li a1, UART_BASE
-  sb t0, 0(a1)
-  remu t0, gp, t1
+  divu a0, gp, t1
+  addi a0, a0, '0'
+  jal a3, rvt_putc
+  remu a0, gp, t1
   li t1, 10
-  divu t0, t0, t1
-  addi t0, t0, '0'
-  sb t0, 0(a1)
-  remu t0, gp, t1
-  addi t0, t0, '0'
-  sb t0, 0(a1)
-  li t0, '\n'
-  sb t0, 0(a1)
+  divu a0, a0, t1
+  addi a0, a0, '0'
+  jal a3, rvt_putc
+  remu a0, gp, t1
+  addi a0, a0, '0'
+  jal a3, rvt_putc
+  li a0, '\n'
+  jal a3, rvt_putc
   slli t1, gp, 16
   li t0, 0x3333
   or t1, t1, t0
@@ -378,18 +377,27 @@ rvt_fail:
 3:
   j 3b
 
-/* rvt_puts: write the NUL-terminated string at a0 to the UART (QEMU's transmitter is always
- * ready, so no LSR polling). */
+/* rvt_puts: write the NUL-terminated string at a0 to the UART (link in ra, clobbers a0-a4).
+ * rvt_putc: write the byte in a0 once the transmitter holding register is empty (LSR.THRE);
+ * QEMU drops bytes written while it is still sending. Link in a3, clobbers a1, a2. */
 rvt_puts:
-  li a1, UART_BASE
+  mv a4, a0
 1:
-  lbu a2, 0(a0)
-  beqz a2, 2f
-  sb a2, 0(a1)
-  addi a0, a0, 1
+  lbu a0, 0(a4)
+  beqz a0, 2f
+  jal a3, rvt_putc
+  addi a4, a4, 1
   j 1b
 2:
   ret
+rvt_putc:
+  li a1, UART_BASE
+1:
+  lbu a2, 5(a1)
+  andi a2, a2, 0x20
+  beqz a2, 1b
+  sb a0, 0(a1)
+  jr a3
 
 rvt_reset:
   li gp, 0
