@@ -12,7 +12,7 @@ import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type Sym
 import { forEachStatement, type Statement } from './lexer';
 import { splitOperands } from './operands';
 import { assembleAny } from './pseudo';
-import { uType } from './encode';
+import { fitsSigned, iImm, sImm, uImm, uType } from './encode';
 import { AsmSection, defaultSectionKind, type AsmSymbol, type Location } from './sections';
 
 export interface LineRow {
@@ -25,6 +25,19 @@ export interface LineRow {
 }
 
 const MAX_ERRORS = 200;
+
+/** Bits of a plain numeric immediate for I/S/U fields (the common case), or undefined to defer. */
+function encodeNow(field: FixupRequest['field'], v: bigint, column: number): number | undefined {
+  if (field === 'I' || field === 'S') {
+    if (!fitsSigned(v, 12)) throw new AsmError(`immediate ${v} is out of range -2048..2047`, column);
+    return field === 'I' ? iImm(Number(v)) : sImm(Number(v));
+  }
+  if (field === 'U') {
+    if (v < 0n || v > 0xfffffn) throw new AsmError(`immediate ${v} is out of range 0..1048575`, column);
+    return uImm(Number(v));
+  }
+  return undefined;
+}
 
 export class Assembler implements Emitter {
   readonly sections: AsmSection[] = [];
@@ -216,7 +229,11 @@ export class Assembler implements Emitter {
   // ---- Emitter ----
 
   emit(word: number, fix?: FixupRequest): void {
-    if (fix) this.addFixup(fix.field, fix.imm);
+    if (fix) {
+      const direct = fix.imm.mod === '' && fix.imm.expr.k === 'num' ? encodeNow(fix.field, fix.imm.expr.v, fix.imm.column) : undefined;
+      if (direct === undefined) this.addFixup(fix.field, fix.imm);
+      else word = (word | direct) >>> 0;
+    }
     this.current.data.u32(word);
   }
 

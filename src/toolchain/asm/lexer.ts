@@ -20,8 +20,12 @@ export interface Statement {
 }
 
 const LINE_MARKER = /^#\s*(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/;
-const SYMBOL_START = /[A-Za-z_.$]/;
-const SYMBOL_CHAR = /[A-Za-z0-9_.$]/;
+const SPECIAL = /["'\/;]/;
+
+const isSymbolStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46 || c === 36;
+const isSymbolChar = (c: number): boolean => isSymbolStart(c) || (c >= 48 && c <= 57);
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** Calls `sink` for each statement of `text`, in order. */
 export function forEachStatement(text: string, fileName: string, sink: (s: Statement) => void): void {
@@ -43,6 +47,13 @@ export function forEachStatement(text: string, fileName: string, sink: (s: State
         if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
         continue;
       }
+    }
+    // Fast path: nothing but code and maybe a '#' comment (most lines of compiler output).
+    if (!inBlockComment && !SPECIAL.test(raw)) {
+      const hash = raw.indexOf('#');
+      splitStatement(hash < 0 ? raw : raw.slice(0, hash), 0, file, line, sink);
+      if (end === text.length) break;
+      continue;
     }
     // Strip comments while respecting string and character literals, splitting at ';'.
     let piece = '';
@@ -108,15 +119,15 @@ function splitStatement(
   let i = 0;
   const n = piece.length;
   for (;;) {
-    while (i < n && (piece[i] === ' ' || piece[i] === '\t')) i++;
+    while (i < n && isBlank(piece.charCodeAt(i))) i++;
     if (i >= n) break;
     // Try `name:` or `123:`.
     let j = i;
-    if (SYMBOL_START.test(piece[i]!) || (piece[i]! >= '0' && piece[i]! <= '9')) {
-      while (j < n && SYMBOL_CHAR.test(piece[j]!)) j++;
+    if (isSymbolChar(piece.charCodeAt(i))) {
+      while (j < n && isSymbolChar(piece.charCodeAt(j))) j++;
       let k = j;
-      while (k < n && (piece[k] === ' ' || piece[k] === '\t')) k++;
-      if (k < n && piece[k] === ':' && j > i) {
+      while (k < n && isBlank(piece.charCodeAt(k))) k++;
+      if (k < n && piece.charCodeAt(k) === 58 /* : */ && j > i) {
         labels.push({ name: piece.slice(i, j), column: offset + i + 1 });
         i = k + 1;
         continue;
@@ -131,12 +142,12 @@ function splitStatement(
     return;
   }
   let j = i;
-  while (j < n && piece[j] !== ' ' && piece[j] !== '\t') j++;
+  while (j < n && !isBlank(piece.charCodeAt(j))) j++;
   const op = piece.slice(i, j).toLowerCase();
   let k = j;
-  while (k < n && (piece[k] === ' ' || piece[k] === '\t')) k++;
+  while (k < n && isBlank(piece.charCodeAt(k))) k++;
   let e = n;
-  while (e > k && (piece[e - 1] === ' ' || piece[e - 1] === '\t')) e--;
+  while (e > k && isBlank(piece.charCodeAt(e - 1))) e--;
   sink({
     file, line, labels, op, opColumn: offset + i + 1, args: piece.slice(k, e), argsColumn: offset + k + 1,
     endColumn: offset + e + 1,
