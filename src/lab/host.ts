@@ -1,0 +1,215 @@
+// The lab host: the far end of the renderer's MessagePort. It runs in an Electron utility
+// process or a Web Worker (the transport is injected), owns one lab session at a time, and
+// speaks src/common/protocol.ts.
+//
+// Scheduling: the machine runs in slices sized to take ~10 ms at the current speed, each
+// scheduled through `opts.schedule`, so pause, step and input are handled between slices.
+// Model snapshots are throttled to ~20 per second; console output stops while the renderer is
+// more than CONSOLE_WINDOW characters behind (flow control) and resumes on its acks.
+
+import type { LabModel } from '../common/model';
+import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunState, type SessionFiles } from '../common/protocol';
+import { buildSession, type LabResources } from './build';
+import { LabSession, type StopOn } from './session';
+
+export type { LabResources } from './build';
+
+export interface HostOptions {
+  post(ev: HostEvent): void;
+  /** Runs `fn` soon, after pending messages are handled (setTimeout(fn, 0) or a MessageChannel). */
+  schedule(fn: () => void): void;
+  /** Milliseconds from a monotonic clock. */
+  now(): number;
+}
+
+export interface LabHost {
+  handle(msg: unknown): void;
+  dispose(): void;
+}
+
+/** Minimum interval between model snapshots sent to the renderer. */
+const MODEL_INTERVAL_MS = 50;
+/** Target wall time of one slice. */
+const SLICE_MS = 10;
+
+export function createLabHost(resources: LabResources, opts: HostOptions): LabHost {
+  let session: LabSession | null = null;
+  let lastRun: { files: SessionFiles; apps?: string; bootargs?: string } | null = null;
+  let state: RunState = 'idle';
+  let sliceInsns = 200_000;
+  let ips: number | null = null;
+  let stopOn: StopOn = null;
+  let scheduled = false;
+  let disposed = false;
+  let lastModelAt = -Infinity;
+  let unacked = 0;
+  let pendingConsole = '';
+  let mipsWindow = { at: opts.now(), insn: 0 };
+  let mips = 0;
+
+  const post = (ev: HostEvent) => {
+    if (!disposed) opts.post(ev);
+  };
+  const status = (reason?: string) =>
+    post({ type: 'status', state, insn: session?.insn ?? 0, mips: state === 'running' ? mips : 0, ...(reason ? { reason } : {}) });
+
+  function flushConsole(): void {
+    if (session) pendingConsole += session.takeConsole();
+    const room = CONSOLE_WINDOW - unacked;
+    if (pendingConsole.length === 0 || room <= 0) return;
+    const chunk = pendingConsole.slice(0, room);
+    pendingConsole = pendingConsole.slice(chunk.length);
+    unacked += chunk.length;
+    post({ type: 'console', data: chunk });
+  }
+
+  function publish(force: boolean): void {
+    if (!session) return;
+    flushConsole();
+    const timeline = session.takeTimeline();
+    if (timeline.length > 0) post({ type: 'timeline', events: timeline });
+    const now = opts.now();
+    if (force || now - lastModelAt >= MODEL_INTERVAL_MS) {
+      lastModelAt = now;
+      const model: LabModel = session.model();
+      post({ type: 'model', model });
+    }
+  }
+
+  function loop(): void {
+    scheduled = false;
+    if (disposed || !session || state !== 'running') return;
+    // Output back-pressure: let the renderer catch up before producing more.
+    if (pendingConsole.length > CONSOLE_WINDOW) return;
+    const started = opts.now();
+    const end = session.runSlice(sliceInsns, stopOn);
+    const elapsed = Math.max(0.1, opts.now() - started);
+    // Aim the next slice at SLICE_MS of wall time, or at the requested speed.
+    const rate = (sliceInsns / elapsed) * 1000;
+    sliceInsns = Math.max(1000, Math.min(5_000_000, Math.round(((ips ?? rate) * SLICE_MS) / 1000)));
+    if (opts.now() - mipsWindow.at >= 1000) {
+      mips = (session.insn - mipsWindow.insn) / ((opts.now() - mipsWindow.at) * 1000);
+      mipsWindow = { at: opts.now(), insn: session.insn };
+    }
+    if (end.kind === 'halted') {
+      state = 'halted';
+      publish(true);
+      status(end.reason);
+      return;
+    }
+    if (end.kind === 'event') {
+      state = 'paused';
+      stopOn = null;
+      publish(true);
+      status(`stopped after ${end.event.type} at instruction ${end.event.insn}`);
+      return;
+    }
+    publish(false);
+    status();
+    kick();
+  }
+
+  function kick(): void {
+    if (!scheduled && !disposed) {
+      scheduled = true;
+      opts.schedule(loop);
+    }
+  }
+
+  function start(req: Extract<HostRequest, { type: 'run' }>): void {
+    state = 'building';
+    status();
+    const built = buildSession(resources, req.files, req.apps, req.bootargs);
+    post({ type: 'diagnostics', id: req.id, diagnostics: built.diagnostics, ok: built.ok });
+    if (!built.ok) {
+      state = 'idle';
+      status('the build failed');
+      return;
+    }
+    const booted = LabSession.boot(built.options);
+    if (!booted.ok) {
+      state = 'idle';
+      post({ type: 'error', message: booted.error });
+      status(booted.error);
+      return;
+    }
+    session = booted.session;
+    lastRun = { files: req.files, ...(req.apps ? { apps: req.apps } : {}), ...(req.bootargs ? { bootargs: req.bootargs } : {}) };
+    unacked = 0;
+    pendingConsole = '';
+    mipsWindow = { at: opts.now(), insn: 0 };
+    state = 'running';
+    publish(true);
+    kick();
+  }
+
+  function handle(msg: unknown): void {
+    if (disposed) return;
+    if (!isHostRequest(msg)) {
+      post({ type: 'error', message: 'the lab host received a malformed request and ignored it' });
+      return;
+    }
+    switch (msg.type) {
+      case 'build': {
+        const built = buildSession(resources, msg.files, undefined, undefined);
+        post({ type: 'diagnostics', id: msg.id, diagnostics: built.diagnostics, ok: built.ok });
+        return;
+      }
+      case 'run':
+        start(msg);
+        return;
+      case 'pause':
+        if (state === 'running') {
+          state = 'paused';
+          publish(true);
+          status();
+        }
+        return;
+      case 'resume':
+        if (state === 'paused') {
+          state = 'running';
+          kick();
+        }
+        return;
+      case 'step':
+        if (session && (state === 'paused' || state === 'running')) {
+          state = 'paused';
+          const end = session.runSlice(msg.count);
+          if (end.kind === 'halted') state = 'halted';
+          publish(true);
+          status(end.kind === 'halted' ? end.reason : undefined);
+        }
+        return;
+      case 'run-until':
+        if (session && (state === 'paused' || state === 'running')) {
+          stopOn = msg.event;
+          state = 'running';
+          kick();
+        }
+        return;
+      case 'reset':
+        if (lastRun) start({ type: 'run', id: -1, ...lastRun });
+        return;
+      case 'speed':
+        ips = msg.ips;
+        return;
+      case 'input':
+        session?.sendInput(msg.data);
+        if (state === 'running') kick();
+        return;
+      case 'console-ack':
+        unacked = Math.max(0, unacked - msg.chars);
+        flushConsole();
+        if (state === 'running') kick();
+        return;
+    }
+  }
+
+  return {
+    handle,
+    dispose() {
+      disposed = true;
+      session = null;
+    },
+  };
+}

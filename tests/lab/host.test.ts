@@ -1,0 +1,88 @@
+// The lab host driven as the renderer drives it, over an in-process transport, with the real
+// kernel, the real toolchain and the cow lab test's source.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { HostEvent } from '../../src/common/protocol';
+import { createLabHost } from '../../src/lab/host';
+import { loadUserFiles } from '../../src/cli/resources';
+
+const root = join(__dirname, '../..');
+const resources = {
+  kernel: new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf'))),
+  userFiles: loadUserFiles(),
+};
+const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 'utf8');
+
+function harness() {
+  const events: HostEvent[] = [];
+  const host = createLabHost(resources, {
+    post: (ev) => events.push(ev),
+    schedule: (fn) => setImmediate(fn),
+    now: () => performance.now(),
+  });
+  const until = async (pred: (ev: HostEvent) => boolean, ms = 120_000) => {
+    const start = Date.now();
+    while (!events.some(pred)) {
+      if (Date.now() - start > ms) throw new Error('timed out waiting for a host event');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const consoleText = () => events.flatMap((e) => (e.type === 'console' ? [e.data] : [])).join('');
+  return { host, events, until, consoleText };
+}
+
+describe('lab host', () => {
+  test('builds, boots and runs the cow test to PASS, streaming console, model and timeline', async () => {
+    const { host, events, until, consoleText } = harness();
+    host.handle({ type: 'run', id: 7, files: { 'cow.c': cowSource } });
+    await until((e) => e.type === 'status' && e.state === 'halted');
+    expect(events.find((e) => e.type === 'diagnostics')).toMatchObject({ id: 7, ok: true });
+    // the renderer never acked: output stops at the window, so ack and collect the rest
+    host.handle({ type: 'console-ack', chars: 1 << 20 });
+    expect(consoleText()).toContain('PASS cow');
+    const models = events.flatMap((e) => (e.type === 'model' ? [e.model] : []));
+    // the last model is the halted machine: every cow process gone, no user frame left
+    const last = models.at(-1)!;
+    expect(last.processes.filter((p) => p.name === 'cow').map((p) => p.state)).toEqual(['dead', 'dead']);
+    expect(last.frames).toEqual([]);
+    const timeline = events.flatMap((e) => (e.type === 'timeline' ? e.events : []));
+    expect(timeline.filter((t) => t.kind === 'cow-copy').length).toBeGreaterThanOrEqual(4);
+    expect(timeline.filter((t) => t.kind === 'fork').length).toBeGreaterThanOrEqual(2);
+    host.dispose();
+  }, 180_000);
+
+  test('reports compile errors as diagnostics and does not boot', async () => {
+    const { host, events, until } = harness();
+    host.handle({ type: 'run', id: 3, files: { 'oops.c': 'int main(void) { return y }\n' } });
+    await until((e) => e.type === 'status' && e.state === 'idle' && e.reason !== undefined);
+    const diag = events.find((e) => e.type === 'diagnostics');
+    expect(diag).toMatchObject({ id: 3, ok: false });
+    expect(diag?.type === 'diagnostics' && diag.diagnostics[0]).toMatchObject({ file: 'oops.c', line: 1, severity: 'error' });
+    expect(events.some((e) => e.type === 'model')).toBe(false);
+  }, 60_000);
+
+  test('run until the next fork pauses with the child sharing its parent\'s frames', async () => {
+    const { host, events, until } = harness();
+    host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    host.handle({ type: 'pause' });
+    host.handle({ type: 'run-until', event: 'fork' }); // kinit starting cow
+    await until((e) => e.type === 'status' && e.state === 'paused' && (e.reason ?? '').includes('fork'));
+    events.length = 0;
+    host.handle({ type: 'run-until', event: 'fork' }); // cow's own fork
+    await until((e) => e.type === 'status' && e.state === 'paused' && (e.reason ?? '').includes('fork'));
+    const model = events.flatMap((e) => (e.type === 'model' ? [e.model] : [])).at(-1)!;
+    const live = model.processes.filter((p) => p.name === 'cow' && p.state !== 'dead');
+    expect(live).toHaveLength(2);
+    expect(model.frames.filter((f) => f.sharing === 'cow').every((f) => f.refcount === 2 && f.mismatch === null)).toBe(true);
+    expect(model.frames.some((f) => f.sharing === 'cow')).toBe(true);
+    host.dispose();
+  }, 120_000);
+
+  test('answers a malformed request with an error event and keeps working', () => {
+    const { host, events } = harness();
+    host.handle({ type: 'run', id: 'x', files: null });
+    expect(events).toEqual([{ type: 'error', message: 'the lab host received a malformed request and ignored it' }]);
+    host.dispose();
+  });
+});
