@@ -46,7 +46,7 @@ const systemHeaders = { 'sysinc/stdarg.h': readFileSync(join(repo, 'user/include
 for (const tree of trees) {
   describe(`${tree.name} through the preprocessor`, () => {
     const sources = sourcesOf(tree.root, tree.dirs);
-    const hdrs = { ...filesUnder(tree.root, 'include'), ...systemHeaders };
+    const hdrs: Record<string, string> = { ...filesUnder(tree.root, 'include'), ...systemHeaders };
     test('finds the sources', () => {
       expect(sources.length).toBeGreaterThan(5);
     });
