@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Machine } from '../../../src/emulator';
 import { runBareOnQemu } from '../../support/qemu';
-import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { buildBareElf, disassemble, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { randomProgram } from './random-program';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -36,6 +36,9 @@ describe('random instruction sequences', () => {
       const source = join(workDir, `random-${seed}.S`);
       writeFileSync(source, randomProgram({ seed, instructions: INSTRUCTIONS }));
       const elf = buildBareElf(source, workDir, { linkerScript: join(import.meta.dirname, 'bare.ld') });
+      // the sequence really mixes 16- and 32-bit encodings
+      const compressed = disassemble(elf.elfPath).filter((i) => i.encoding.length === 4).length;
+      expect(compressed).toBeGreaterThan(INSTRUCTIONS / 20);
       const q = runBareOnQemu(elf.elfPath);
       expect({ status: q.status, lines: q.stdout.split('\n').length }).toEqual({ status: 0, lines: 30 + 256 + 1 });
       const f = runOnForkLabConsole(elf.bytes);

@@ -4,8 +4,11 @@
 // x1-x30 and its 2 KiB data buffer in hex on the UART and powers off through the test device.
 // Whatever the instructions compute, QEMU and ForkLab must print the same text.
 //
-// Register roles: x31 holds the buffer base (loads/stores use offsets 0..2040 from it), x30
-// an 8-aligned pointer into the buffer for AMOs. Both stay fixed; x0 may be a destination.
+// Register roles, fixed for the whole program: x31 = buffer base (offsets 0..2040), x30 =
+// buffer + 256 for AMOs, x15 = buffer + 512 and x2 (sp) = buffer + 1024 as bases with small
+// aligned offsets, so the assembler turns those accesses into c.lw/c.ld/c.sw/c.sd and their
+// sp-relative forms. Every other register, x0 included, is a random source and destination.
+// With rv64imac the assembler also compresses eligible ALU forms (c.add, c.addi, c.li, ...).
 // The generator is a pure function of its seed (xorshift64*), so a failure is reproducible.
 
 const R_TYPE = [
@@ -57,8 +60,16 @@ export interface RandomProgramOptions {
 /** The assembly text (for bare.ld, no #include needed) of one random program. */
 export function randomProgram({ seed, instructions }: RandomProgramOptions): string {
   const rng = new Rng(seed);
-  const src = (): string => reg(rng.below(30));      // x0-x29
-  const dst = (): string => reg(rng.below(30));
+  const free = Array.from({ length: 30 }, (_, k) => k).filter((k) => k !== 2 && k !== 15);
+  const src = (): string => reg(rng.pick(free));
+  const dst = (): string => reg(rng.pick(free));
+  const widthOf = (op: string): number => ({ b: 1, h: 2, w: 4, d: 8 })[op[1] as 'b' | 'h' | 'w' | 'd'];
+  // base register and offset for a load or store of the given width
+  const address = (width: number): string => {
+    const base = rng.below(3);
+    if (base === 0) return `${rng.below(2041)}(x31)`;
+    return `${rng.below(32) * width}(${base === 1 ? 'x15' : 'x2'})`;
+  };
   const lines: string[] = [
     `# random RV64IMAC program, seed ${seed}, ${instructions} instructions`,
     '  .section .text.init, "ax"',
@@ -66,8 +77,10 @@ export function randomProgram({ seed, instructions }: RandomProgramOptions): str
     '_start:',
     '  la x31, buffer',
     '  addi x30, x31, 256',
+    '  addi x15, x31, 512',
+    '  addi x2, x31, 1024',
   ];
-  for (let r = 1; r < 30; r++) {
+  for (const r of free.filter((k) => k !== 0)) {
     const v = rng.below(3) === 0 ? rng.pick(EDGE_VALUES) : BigInt.asIntN(64, rng.next64());
     lines.push(`  li ${reg(r)}, ${v}`);
   }
@@ -84,9 +97,11 @@ export function randomProgram({ seed, instructions }: RandomProgramOptions): str
     } else if (kind < 14) {
       lines.push(`  lui ${dst()}, ${rng.below(1 << 20)}`);
     } else if (kind < 16) {
-      lines.push(`  ${rng.pick(LOADS)} ${dst()}, ${rng.below(2041)}(x31)`);
+      const op = rng.pick(LOADS);
+      lines.push(`  ${op} ${dst()}, ${address(widthOf(op))}`);
     } else if (kind < 18) {
-      lines.push(`  ${rng.pick(STORES)} ${src()}, ${rng.below(2041)}(x31)`);
+      const op = rng.pick(STORES);
+      lines.push(`  ${op} ${src()}, ${address(widthOf(op))}`);
     } else if (kind < 19) {
       lines.push(`  ${rng.pick(AMOS)}.${rng.below(2) === 0 ? 'w' : 'd'} ${dst()}, ${src()}, (x30)`);
     } else {
