@@ -8,7 +8,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(run.timedOut).toBe(false);
     const c = run.console;
     expect(c).toMatch(/^ForkLab lab kernel: 128 MiB RAM at 80000000, bootargs "apps=print\*3,cow,fib,mfork kthread=1"/);
-    expect(c).toContain('initrd: 13 apps');
+    expect(c).toContain('initrd: 14 apps');
     expect(linesMatching(c, /^PASS print$/)).toHaveLength(3);
     for (const name of ['cow', 'fib', 'mfork']) expect(linesMatching(c, new RegExp(`^PASS ${name}$`))).toHaveLength(1);
     expect(c).not.toMatch(/FAIL|PANIC|killed/);
@@ -68,6 +68,15 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(c).toContain('PASS cow'); // still usable afterwards
     expect(c).toContain('frames in use by them: 0\n');
   }, 90_000);
+
+  test('makes malloc fail with ENOMEM when memory runs out, instead of killing the program', () => {
+    const c = bootOnQemu('apps=oom,cow').console;
+    expect(c).toMatch(/oom: malloc returned NULL after 1[01]\d MiB \(Cannot allocate memory\)/);
+    expect(c).toContain('oom: fork still works: child exited with status 7');
+    expect(c).toContain('PASS cow');
+    expect(c).not.toMatch(/killed/);
+    expect(c).toContain('frames in use by them: 0\n');
+  }, 60_000);
 
   test('reports an app missing from the initrd and still shuts down', () => {
     const run = bootOnQemu('apps=nosuch,cow');

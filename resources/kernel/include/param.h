@@ -33,6 +33,7 @@
 #define NR_TASKS 64                  /* the process table bound, idle included */
 #define KSTACK_ORDER 1               /* task_struct + kernel stack: 2 pages */
 #define KSTACK_SIZE (PGSIZE << KSTACK_ORDER)
+#define MEM_RESERVE_PAGES 128       /* brk/mmap leave this much for page tables and stacks */
 #define MAX_ORDER 11                 /* buddy blocks up to 2^10 pages (4 MiB) */
 
 #define TIMESLICE_MS 10

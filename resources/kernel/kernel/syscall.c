@@ -34,6 +34,16 @@
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
 
+/*
+ * Pages are only promised by brk and mmap, so an honest answer needs a
+ * guess: refuse a request that could not be paged in now, keeping a
+ * reserve for page tables and kernel stacks. Programs then see ENOMEM
+ * (malloc returns NULL) instead of being killed later at a page fault.
+ */
+static bool enough_memory(uint64 pages) {
+  return pages + MEM_RESERVE_PAGES <= nr_free_pages();
+}
+
 static long sys_write(uint64 fd, uint64 buf, uint64 n) {
   char k[256];
   uint64 done = 0;
@@ -112,7 +122,7 @@ static long sys_brk(uint64 addr) {
   new_end = PGROUNDUP(addr);
   if (new_end > old_end) {
     struct list_head *pos;
-    if ((new_end - old_end) / PGSIZE > nr_free_pages())
+    if (!enough_memory((new_end - old_end) / PGSIZE))
       return (long)mm->brk; /* would not fit in RAM: refuse now rather than kill later */
     list_for_each(pos, &mm->mmap) {
       struct vm_area_struct *v = list_entry(pos, struct vm_area_struct, list);
@@ -154,7 +164,7 @@ static long sys_mmap(uint64 addr, uint64 len, uint64 prot, uint64 flags, uint64 
   len = PGROUNDUP(len);
   if (shared && len / PGSIZE > SHARED_MAX_PAGES)
     return -12;
-  if (len / PGSIZE > nr_free_pages())
+  if (!enough_memory(len / PGSIZE))
     return -12;
   if (prot & PROT_READ)
     vmf |= VM_READ;
