@@ -12,6 +12,7 @@ import type { TraceEvent } from './trace';
 import { csrRead as csrReadHook } from './csr';
 import { SbiFirmware } from './firmware/sbi';
 import { boardTree, writeFdt } from './fdt';
+import { parseSnapshot, saveSnapshot } from './snapshot';
 
 export interface MachineOptions {
   /** RAM size in MiB (default 128). */
@@ -86,6 +87,39 @@ export class Machine {
     } catch (e) {
       return { ok: false, error: `cannot load the ELF: ${e instanceof Error ? e.message : String(e)}` };
     }
+  }
+
+  /** Restore a machine saved with snapshot(); never throws. */
+  static restore(snapshot: Uint8Array): LoadResult {
+    try {
+      const parsed = parseSnapshot(snapshot);
+      if (!parsed.ok) return parsed;
+      const meta = parsed.meta;
+      const board = new Board(RAM_BASE, meta.ramMiB * 1024 * 1024);
+      parsed.apply(board);
+      const m = new Machine(board, { ramMiB: meta.ramMiB, bare: meta.bare, tohost: meta.tohostAddr >= 0 });
+      m.finalStop = JSON.parse(JSON.stringify(meta.finalStop), (_k, v: unknown) =>
+        (typeof v === 'string' && v.startsWith('bigint:') ? BigInt(v.slice(7)) : v)) as StopReason | null;
+      if (meta.tohostAddr >= 0) {
+        m.tohostAddr = meta.tohostAddr;
+        watchTohost(board.hart, board.ram, meta.tohostAddr);
+      }
+      return { ok: true, machine: m };
+    } catch (e) {
+      return { ok: false, error: `cannot restore the snapshot: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  /** The whole machine state (see snapshot.ts for the format). */
+  snapshot(): Uint8Array {
+    this.flushConsole();
+    const finalStop = this.finalStop === null ? null : JSON.parse(JSON.stringify(this.finalStop, (_k, v) => (typeof v === 'bigint' ? `bigint:${v}` : v)));
+    return saveSnapshot(this.board, {
+      ramMiB: this.ramSize / (1024 * 1024),
+      bare: this.options.bare === true,
+      tohostAddr: this.tohostAddr,
+      finalStop,
+    });
   }
 
   get instret(): number {
