@@ -71,7 +71,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
 
   test('makes malloc fail with ENOMEM when memory runs out, instead of killing the program', () => {
     const c = bootOnQemu('apps=oom,cow').console;
-    expect(c).toMatch(/oom: malloc returned NULL after 1[01]\d MiB \(Cannot allocate memory\)/);
+    expect(c).toMatch(/oom: malloc returned NULL after 1[12]\d MiB \(Cannot allocate memory\)/);
     expect(c).toContain('oom: fork still works: child exited with status 7');
     expect(c).toContain('PASS cow');
     expect(c).not.toMatch(/killed/);
