@@ -151,7 +151,11 @@ function parseNumberOrLocal(c: Cursor, ctx: ParseContext): Expr {
   c.pos += m[0].length;
   const digits = m[1]!;
   if (m[2] && !/^0[xXbB]/.test(digits)) {
-    return { k: 'sym', name: ctx.localLabel(String(Number(digits)), m[2].toLowerCase() === 'f') };
+    try {
+      return { k: 'sym', name: ctx.localLabel(String(Number(digits)), m[2].toLowerCase() === 'f') };
+    } catch (e) {
+      throw new AsmError(e instanceof Error ? e.message : String(e), c.column() - m[0].length);
+    }
   }
   if (m[2]) throw c.error('bad number');
   let v: bigint;
@@ -185,10 +189,11 @@ function parseCharConstant(c: Cursor): number {
 export function parseStringLiteral(c: Cursor): number[] {
   c.ws();
   if (c.text[c.pos] !== '"') throw c.error('expected a string');
+  const start = c.column();
   c.pos++;
   const out: number[] = [];
   for (;;) {
-    if (c.pos >= c.text.length) throw c.error('unterminated string');
+    if (c.pos >= c.text.length) throw new AsmError('unterminated string', start);
     const ch = c.text[c.pos]!;
     if (ch === '"') {
       c.pos++;

@@ -6,7 +6,8 @@
 import { bType, iType, rType, sType, uType } from './encode';
 import { AsmError } from './expr';
 import {
-  csr, expression, fenceSet, immediate, isMemory, isRegister, memory, register, type Immediate, type Operand,
+  csr, expression, fenceSet, immediate, isMemory, isRegister, looksLikeMemory, memory, register, type Immediate,
+  type Operand,
 } from './operands';
 import type { Emitter } from './emitter';
 
@@ -125,7 +126,7 @@ export function assembleInstruction(e: Emitter, name: string, ops: Operand[], co
     case 'L': {
       arity(ops, 2, name, column);
       const rd = register(ops[0]!);
-      if (!isMemory(ops[1]!)) {
+      if (!looksLikeMemory(ops[1]!)) {
         // `lw rd, symbol`: auipc rd, %pcrel_hi(symbol); lw rd, %pcrel_lo(.)(rd)
         const target = expression(ops[1]!, ctx);
         const label = e.pcrelHi(rd, target, ops[1]!.column);

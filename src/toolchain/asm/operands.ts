@@ -119,6 +119,11 @@ export function isMemory(op: Operand): boolean {
   return m !== null && gprNumber(m[1]!) !== undefined;
 }
 
+/** True when the operand ends with `(name)`, whether or not name is a register (for error messages). */
+export function looksLikeMemory(op: Operand): boolean {
+  return /\(\s*[A-Za-z0-9_.$]*\s*\)$/.test(op.text);
+}
+
 /** CSR by name or number (0..4095). */
 export function csr(op: Operand, ctx: ParseContext, constant: (e: Expr, column: number) => bigint): number {
   const named = csrNumber(op.text);
