@@ -125,5 +125,7 @@ export function predefinedMacros(ctx: BuiltinContext): Macro[] {
   dynamic('__INCLUDE_LEVEL__', () => ({ kind: 'number', text: String(ctx.includeLevel()) }));
   dynamic('__DATE__', () => str(FIXED_DATE));
   dynamic('__TIME__', () => str(FIXED_TIME));
+  // defined so that `#ifdef __has_include` works; the operator itself is evaluated in #if
+  dynamic('__has_include', () => ({ kind: 'number', text: '0' }));
   return macros;
 }

@@ -226,8 +226,31 @@ export class Preprocessor implements BuiltinContext {
     for (;;) {
       const t = this.nextRaw();
       if (t.kind !== 'ident' || t.noExpand) return t;
+      if (t.text === '_Pragma' && this.pragmaOperator(t)) continue;
       if (!this.expand(t)) return t;
     }
+  }
+
+  /**
+   * `_Pragma ( "string" )` (C11 6.10.9): acts as the #pragma it spells and leaves no tokens.
+   * False (token kept as an identifier) when no parenthesis follows.
+   */
+  private pragmaOperator(t: Token): boolean {
+    const open = this.nextRaw();
+    if (!(open.kind === 'punct' && open.text === '(')) {
+      this.unread(open);
+      return false;
+    }
+    const str = this.nextRaw();
+    const close = str.kind === 'string' ? this.nextRaw() : str;
+    if (str.kind !== 'string' || !(close.kind === 'punct' && close.text === ')')) {
+      this.report(t, '_Pragma takes a parenthesized string literal');
+      if (close.kind === 'eof') this.unread(close);
+      return true;
+    }
+    const body = str.text.replace(/^(L|u8|u|U)?"/, '').slice(0, -1).replace(/\\(["\\])/g, '$1');
+    if (/^\s*once\s*$/.test(body)) this.onceFiles.add(this.frames[this.frames.length - 1]!.path);
+    return true;
   }
 
   // ---- macro expansion -------------------------------------------------------------------
@@ -564,6 +587,10 @@ export class Preprocessor implements BuiltinContext {
   private evalCondition(at: Token, line: Token[]): boolean {
     for (const t of line) this.checkToken(t);
     const onIdent = (t: Token): boolean => {
+      if (t.text === '__has_include' || t.text === '__has_include_next') {
+        this.pushback.push(this.hasInclude(t));
+        return true;
+      }
       if (t.text !== 'defined') return false;
       // defined X  or  defined ( X )
       let n = this.pushback.pop()!;
@@ -597,34 +624,50 @@ export class Preprocessor implements BuiltinContext {
     return result.value !== 0n;
   }
 
+  /** `__has_include ( "x.h" )` or `( <x.h> )` inside #if: 1 when the include would succeed. */
+  private hasInclude(t: Token): Token {
+    const toks: Token[] = [];
+    const open = this.pushback.pop()!;
+    let found = false;
+    if (open.kind === 'punct' && open.text === '(') {
+      for (let depth = 0; ; ) {
+        const x = this.pushback.pop()!;
+        if (x.kind === 'eof') {
+          this.pushback.push(x);
+          break;
+        }
+        if (x.text === '(') depth++;
+        if (x.text === ')' && depth-- === 0) {
+          found = true;
+          break;
+        }
+        toks.push(x);
+      }
+    }
+    const name = found ? includeName(toks) : undefined;
+    if (name === undefined) {
+      this.report(t, `operator "${t.text}" requires a header-name`);
+      return copyToken(t, { kind: 'number', text: '0', hide: undefined });
+    }
+    const f = this.frames[this.frames.length - 1]!;
+    const ok = this.resolveInclude(name.name, name.angled, f.path) !== undefined;
+    return copyToken(t, { kind: 'number', text: ok ? '1' : '0', hide: undefined });
+  }
+
   private doInclude(at: Token): void {
     let line = this.restOfLine();
-    let name: string | undefined;
-    let angled = false;
-    const parse = (toks: Token[]): void => {
-      const first = toks[0];
-      if (first?.kind === 'string' && first.text.startsWith('"')) {
-        name = first.text.slice(1, -1);
-      } else if (first?.kind === 'punct' && first.text === '<') {
-        const close = toks.findIndex((t, k) => k > 0 && t.kind === 'punct' && t.text === '>');
-        if (close > 0) {
-          name = spell(toks.slice(1, close));
-          angled = true;
-        }
-      }
-    };
-    parse(line);
-    if (name === undefined && line.length > 0 && line[0]!.kind === 'ident') {
+    let parsed = includeName(line);
+    if (parsed === undefined && line.length > 0 && line[0]!.kind === 'ident') {
       line = this.expandList(line);
-      parse(line);
+      parsed = includeName(line);
     }
-    if (name === undefined || name === '') {
+    if (parsed === undefined || parsed.name === '') {
       this.report(at, '#include expects "FILENAME" or <FILENAME>');
       return;
     }
     const f = this.frames[this.frames.length - 1]!;
-    const path = this.resolveInclude(name, angled, f.path);
-    if (path === undefined) this.fatal(line[0] ?? at, `${name}: No such file or directory`);
+    const path = this.resolveInclude(parsed.name, parsed.angled, f.path);
+    if (path === undefined) this.fatal(line[0] ?? at, `${parsed.name}: No such file or directory`);
     if (this.onceFiles.has(path.path)) return;
     const guard = this.guards.get(path.path);
     if (guard !== undefined && this.macros.has(guard)) return;
@@ -667,6 +710,17 @@ export class Preprocessor implements BuiltinContext {
       else this.report(fileTok, `invalid filename "${fileTok.text}"`);
     }
   }
+}
+
+/** The header name of an #include line: "x.h" or <x.h> (spelled from its tokens). */
+function includeName(toks: Token[]): { name: string; angled: boolean } | undefined {
+  const first = toks[0];
+  if (first?.kind === 'string' && first.text.startsWith('"')) return { name: first.text.slice(1, -1), angled: false };
+  if (first?.kind === 'punct' && first.text === '<') {
+    const close = toks.findIndex((t, k) => k > 0 && t.kind === 'punct' && t.text === '>');
+    if (close > 0) return { name: spell(toks.slice(1, close)), angled: true };
+  }
+  return undefined;
 }
 
 /** Spells tokens back as text, one space where the source had whitespace. */

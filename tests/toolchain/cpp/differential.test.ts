@@ -226,6 +226,17 @@ use(G, O, I);
     },
   },
   {
+    name: '__has_include and _Pragma',
+    src: `#if __has_include("once.h") && !__has_include(<missing.h>) && defined(__has_include)
+#include "once.h"
+#endif
+_Pragma("once") int after_pragma;
+#define DO_PRAGMA(x) _Pragma(#x) x
+DO_PRAGMA(once) ;
+`,
+    files: { 'once.h': '_Pragma("once")\nint once;\n' },
+  },
+  {
     name: 'line splices inside tokens and directives',
     src: `#def\\
 ine SPL\\
