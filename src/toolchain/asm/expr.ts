@@ -248,7 +248,8 @@ export type Resolver = (name: string) => SymbolMeaning;
 const wrap = (v: bigint): bigint => BigInt.asIntN(64, v);
 
 export function evaluate(e: Expr, resolve: Resolver, depth = 0): Linear {
-  if (depth > 500) throw new AsmError('symbol definitions are circular or nested too deeply');
+  // Long left-deep chains (a+b+c+...) are legal, so the bound is generous; cycles still end here.
+  if (depth > 4000) throw new AsmError('symbol definitions are circular or nested too deeply');
   switch (e.k) {
     case 'num':
       return { c: e.v, terms: new Map() };
