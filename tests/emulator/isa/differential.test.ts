@@ -8,6 +8,7 @@ import { Machine } from '../../../src/emulator';
 import { runBareOnQemu } from '../../support/qemu';
 import { buildBareElf, disassemble, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { randomProgram } from './random-program';
+import { randomSv39Lines, randomSv39Program } from './random-sv39';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const INSTRUCTIONS = 1000;
@@ -52,6 +53,35 @@ describe('random instruction sequences', () => {
         .map((d) => `${d.line <= 30 ? `x${d.line}` : `buffer[${d.line - 31}]`}: QEMU ${d.qemu}, ForkLab ${d.forklab}`);
       expect(diffs).toEqual([]);
       expect(fLines.length).toBe(qLines.length);
+    });
+  }
+});
+
+const SV39_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const SV39_ACCESSES = 60;
+
+describe('random Sv39 permissions', () => {
+  for (const seed of SV39_SEEDS) {
+    test(`random page flags and accesses (seed ${seed}) fault, succeed and set A/D the same on ForkLab as on QEMU`, () => {
+      const source = join(workDir, `random-sv39-${seed}.S`);
+      writeFileSync(source, randomSv39Program({ seed, accesses: SV39_ACCESSES }));
+      const here = import.meta.dirname;
+      const elf = buildBareElf(source, workDir, { linkerScript: join(here, 'bare.ld'), includeDirs: [here] });
+      const q = runBareOnQemu(elf.elfPath);
+      const qLines = q.stdout.split('\n');
+      expect({ status: q.status, lines: qLines.length }).toEqual({ status: 0, lines: randomSv39Lines(SV39_ACCESSES) + 2 });
+      const f = runOnForkLabConsole(elf.bytes);
+      expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      const fLines = f.output.split('\n');
+      const names = (i: number): string =>
+        i < SV39_ACCESSES * 2 ? `access ${i >> 1} ${i & 1 ? 'tval/value' : 'cause'}`
+          : i < SV39_ACCESSES * 2 + 8 ? `PTE ${i - SV39_ACCESSES * 2}`
+            : `page word ${i - SV39_ACCESSES * 2 - 8}`;
+      const diffs = qLines
+        .map((line, i) => ({ i, qemu: line, forklab: fLines[i] }))
+        .filter((d) => d.qemu !== d.forklab)
+        .map((d) => `${names(d.i)}: QEMU ${d.qemu}, ForkLab ${d.forklab}`);
+      expect(diffs).toEqual([]);
     });
   }
 });
