@@ -146,6 +146,17 @@ function splice(src: string): Logical {
       chunkStart = i + 1;
       continue;
     }
+    if (ch === 13) {
+      // a lone CR (old Mac line ending) ends a line, as in gcc
+      out.push(src.slice(chunkStart, i), '\n');
+      chunkStart = i + 1;
+      line[k] = l;
+      col[k] = c;
+      k++;
+      l++;
+      c = 1;
+      continue;
+    }
     line[k] = l;
     col[k] = c;
     k++;

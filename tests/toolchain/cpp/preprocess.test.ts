@@ -157,3 +157,12 @@ describe('preprocessor limits', () => {
     expect(r.diagnostics.map((d) => d.message)).toContain('#include nested depth 201 exceeds maximum of 200');
   });
 });
+
+describe('preprocessor line endings', () => {
+  test('treats CRLF and lone CR as line ends and splices across them', () => {
+    const r = pp('#define A 1\r\nint a = A;\rint b = \\\r\n2;\r\n');
+    expect(r.diagnostics).toEqual([]);
+    // `2` keeps its physical line (4), so the compiler's line numbers stay exact
+    expect(r.text).toBe('# 1 "main.c"\n\nint a = 1;\nint b =\n2;\n');
+  });
+});
