@@ -53,24 +53,56 @@ export function checkPrintfCall(p: Parser, name: string, args: Node[], tok: Toke
       return;
     }
     const spec = fmt.slice(start, i + 1);
+    const at = specToken(fmtNode.tok, start, spec.length);
     const expected = expectedType(len, conv);
     if (expected === undefined) {
-      p.warn(fmtNode.tok, `unknown conversion type character '${conv}' in format`);
+      p.warn(at, `unknown conversion type character '${conv}' in format`);
       continue;
     }
     const arg = args[argNo];
     if (!arg) {
-      p.warn(fmtNode.tok, `format '${spec}' expects a matching '${expected.name}' argument`);
+      p.warn(at, `format '${spec}' expects a matching '${expected.name}' argument`);
       argNo++;
       continue;
     }
     addType(p, arg);
     if (!expected.accepts(arg.ty!)) {
-      p.warn(arg.tok, `format '${spec}' expects argument of type '${expected.name}', but argument ${argNo + 1} has type '${typeName(arg.ty!.kind === 'array' ? { ...arg.ty!, kind: 'ptr', size: 8 } : arg.ty!)}'`);
+      p.warn(at, `format '${spec}' expects argument of type '${expected.name}', but argument ${argNo + 1} has type '${typeName(arg.ty!.kind === 'array' ? { ...arg.ty!, kind: 'ptr', size: 8 } : arg.ty!)}'`);
     }
     argNo++;
   }
   if (argNo < args.length) p.warn(tok, `too many arguments for format`);
+}
+
+/**
+ * A token covering the conversion inside the format literal, as gcc points at it. Columns are
+ * mapped through the literal's source text, where an escape sequence is several characters.
+ */
+function specToken(str: Token, decodedStart: number, length: number): Token {
+  const raw = str.text;
+  let k = raw.indexOf('"') + 1;
+  let decoded = 0;
+  while (k < raw.length - 1 && decoded < decodedStart) {
+    if (raw[k] === '\\') {
+      k++;
+      if (raw[k] === 'x') {
+        k++;
+        while (/[0-9a-fA-F]/.test(raw[k] ?? '')) k++;
+      } else if (/[0-7]/.test(raw[k] ?? '')) {
+        let n = 0;
+        while (n < 3 && /[0-7]/.test(raw[k] ?? '')) {
+          k++;
+          n++;
+        }
+      } else k++;
+    } else k++;
+    decoded++;
+  }
+  // a literal split over several tokens: fall back to the first token
+  if (decoded < decodedStart) return str;
+  // gcc puts the caret on the conversion letter
+  const col = str.col + k + length - 1;
+  return { ...str, col, endCol: col + 1 };
 }
 
 interface Expectation {

@@ -47,10 +47,17 @@ export function compileToAsm(preprocessed: string, fileName: string): CompileRes
   }
 }
 
-/** Keeps each file's messages in source order, as gcc prints them. */
+/**
+ * Keeps each file's messages in source order, as gcc prints them; a note stays right after the
+ * message it explains.
+ */
 function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (a.d.file === b.d.file ? a.d.line - b.d.line || a.i - b.i : a.i - b.i))
+  const keyed: { d: Diagnostic; line: number; i: number }[] = [];
+  for (const [i, d] of ds.entries()) {
+    const prev = keyed[keyed.length - 1];
+    keyed.push({ d, line: d.severity === 'note' && prev ? prev.line : d.line, i });
+  }
+  return keyed
+    .sort((a, b) => (a.d.file === b.d.file ? a.line - b.line || a.i - b.i : a.i - b.i))
     .map((x) => x.d);
 }

