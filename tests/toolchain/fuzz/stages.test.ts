@@ -6,6 +6,7 @@ import { assemble } from '../../../src/toolchain/asm/index';
 import { compileToAsm } from '../../../src/toolchain/cc/index';
 import { memoryProvider, preprocess } from '../../../src/toolchain/cpp/index';
 import { buildProgram } from '../../../src/toolchain/index';
+import { link, readLineTable } from '../../../src/toolchain/link/index';
 import type { Diagnostic } from '../../../src/toolchain/diagnostics';
 import { asmSoup, prng, randomBytes, tokenSoup } from './inputs';
 
@@ -77,6 +78,26 @@ describe('toolchain under fuzzing', () => {
     wellFormed(self.diagnostics);
     const deep = cpp('#define F(x) x\n' + 'F('.repeat(5000) + '1' + ')'.repeat(5000) + '\n');
     expect(deep.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  test('the linker rejects random, truncated and corrupted objects with diagnostics', () => {
+    const rand = prng(5);
+    const good = assemble('.globl _start\n_start:\n  li a0, 1\n  call f\n  ret\n.data\nv: .dword v\n', 'good.s').object;
+    expect(good.length).toBeGreaterThan(64);
+    const inputs: Uint8Array[] = [new Uint8Array(0), good.subarray(0, 16), good.subarray(0, 64), good.subarray(0, good.length >> 1)];
+    for (let i = 0; i < 30; i++) {
+      const bytes = Uint8Array.from(good);
+      for (let k = 0; k < 1 + Math.floor(rand() * 20); k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      inputs.push(bytes);
+      inputs.push(Uint8Array.from(randomBytes(rand, 1 + Math.floor(rand() * 300)), (c) => c.charCodeAt(0)));
+    }
+    for (const bytes of inputs) {
+      const r = link([{ name: 'fuzz.o', bytes }]);
+      wellFormed(r.diagnostics);
+      readLineTable(r.elf);
+      readLineTable(bytes);
+    }
+    expect(link([]).diagnostics.length).toBeGreaterThan(0);
   });
 
   test('a full build of random input returns diagnostics and no ELF', () => {
