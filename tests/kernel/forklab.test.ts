@@ -10,10 +10,14 @@ const ofType = <T extends TraceEvent['type']>(events: TraceEvent[], type: T): Ev
   events.filter((e): e is Ev<T> => e.type === type);
 const page = (va: bigint): bigint => va & ~0xfffn;
 
-function symbol(elfName: string, name: string): bigint {
+function loadUserElf(elfName: string) {
   const r = parseElf(new Uint8Array(readFileSync(join(USER_BUILD, elfName))));
   if (!r.ok) throw new Error(r.error);
-  const s = r.elf.symbols.find((x) => x.name === name);
+  return r.elf;
+}
+
+function symbol(elfName: string, name: string): bigint {
+  const s = loadUserElf(elfName).symbols.find((x) => x.name === name);
   if (!s) throw new Error(`${elfName} has no symbol ${name}`);
   return BigInt(s.value);
 }
@@ -90,6 +94,32 @@ describe('the lab kernel on ForkLab', () => {
     const leaked = [...refs].filter(([, v]) => (v.use === 'user' || v.use === 'page-table' || v.use === 'kernel-stack') && v.count !== 0);
     expect(leaked).toEqual([]);
     expect(refs.size).toBeGreaterThan(100);
+  });
+
+  test('maps a program as VMAs derived from its ELF segments: file-backed text and data, anonymous bss and stack', () => {
+    // Reference: the PT_LOAD headers of cow.elf, rounded to pages the way the lab's loader does.
+    const elf = loadUserElf('cow.elf');
+    const up = (v: bigint) => (v + 0xfffn) & ~0xfffn;
+    const expected: { start: bigint; end: bigint; flags: number; kind: string }[] = [];
+    for (const s of elf.segments.filter((x) => x.type === 1 && x.memsz > 0)) {
+      const flags = (s.flags & 4 ? 0x2 : 0) | (s.flags & 2 ? 0x4 : 0) | (s.flags & 1 ? 0x8 : 0);
+      const start = page(s.vaddr);
+      const fileEnd = up(s.vaddr + BigInt(s.filesz));
+      const memEnd = up(s.vaddr + BigInt(s.memsz));
+      if (fileEnd > start) expected.push({ start, end: fileEnd, flags, kind: s.flags & 1 ? 'text' : 'data' });
+      if (memEnd > fileEnd) expected.push({ start: fileEnd, end: memEnd, flags: flags | 0x1, kind: 'bss' });
+    }
+    expected.push({ start: 0x4000000000n - 0x100000n, end: 0x4000000000n, flags: 0x7, kind: 'stack' });
+    const exec = ofType(lab.events, 'exec').find((e) => e.name === 'cow')!;
+    const i = lab.events.indexOf(exec);
+    const before = lab.events.slice(0, i).reverse();
+    const fork = before.find((e) => e.type === 'fork' && e.child === exec.pid)!;
+    const vmas = lab.events
+      .slice(lab.events.indexOf(fork), i)
+      .filter((e): e is Ev<'vma'> => e.type === 'vma' && e.pid === exec.pid)
+      .map(({ start, end, flags, kind }) => ({ start, end, flags, kind }));
+    expect(vmas).toEqual(expected);
+    expect(exec.entry).toBe(elf.entry);
   });
 
   test('in cow, the child copies the pages it writes and the parent later reuses its own in place', () => {
