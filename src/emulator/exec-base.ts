@@ -1,6 +1,9 @@
 // RV64I base integer instructions on register pairs (see hart.ts): 64-bit add, compare and
-// shift done with 32-bit operations on numbers. Loads and stores try the RAM fast path (bare
-// physical, or a TLB hit) inline and fall back to the MMU's slow path for everything else.
+// shift done with 32-bit operations on numbers. Results are written straight into the
+// Int32Array register file (module-level temporaries holding non-Smi numbers would allocate
+// a heap number per write). A destination of x0 goes to the scratch slot 32 (dest()).
+// Loads and stores try the RAM fast path (bare physical, or a TLB hit) inline and fall back
+// to the MMU's slow path for everything else.
 
 import type { Hart } from './hart';
 import { pairToBig } from './bits';
@@ -13,40 +16,35 @@ const ACCESS_STORE = 2;
 const TLB_MASK = 255;
 const execMulDiv = muldiv.execMulDiv, execMulDiv32 = muldiv.execMulDiv32;
 
-// Results of the 64-bit helpers below, to keep the hot path allocation-free.
-let rlo = 0;
-let rhi = 0;
-
-function setRd(x: Int32Array, rd: number, lo: number, hi: number): void {
-  if (rd !== 0) {
-    x[rd << 1] = lo;
-    x[(rd << 1) + 1] = hi;
-  }
+/** Index of rd's low half in the register file; x0 maps to the scratch slot. */
+function dest(insn: number): number {
+  const rd = (insn >>> 7) & 31;
+  return rd === 0 ? 64 : rd << 1;
 }
 
-/** (lo, hi) + sign-extended 32-bit imm into rlo/rhi. */
-function add64i(lo: number, hi: number, imm: number): void {
+/** x[d] = (lo, hi) + sign-extended 32-bit imm. */
+function add64i(x: Int32Array, d: number, lo: number, hi: number, imm: number): void {
   const sum = (lo >>> 0) + (imm >>> 0);
-  rlo = sum | 0;
-  rhi = (hi + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
+  x[d + 1] = hi + (imm >> 31) + (sum > 0xffffffff ? 1 : 0);
+  x[d] = sum;
 }
 
-function shl64(lo: number, hi: number, s: number): void {
-  if (s === 0) { rlo = lo; rhi = hi; }
-  else if (s < 32) { rhi = (hi << s) | (lo >>> (32 - s)); rlo = lo << s; }
-  else { rhi = lo << (s - 32); rlo = 0; }
+function shl64(x: Int32Array, d: number, lo: number, hi: number, s: number): void {
+  if (s === 0) { x[d] = lo; x[d + 1] = hi; }
+  else if (s < 32) { x[d + 1] = (hi << s) | (lo >>> (32 - s)); x[d] = lo << s; }
+  else { x[d + 1] = lo << (s - 32); x[d] = 0; }
 }
 
-function shr64(lo: number, hi: number, s: number): void {
-  if (s === 0) { rlo = lo; rhi = hi; }
-  else if (s < 32) { rlo = (lo >>> s) | (hi << (32 - s)); rhi = hi >>> s; }
-  else { rlo = hi >>> (s - 32); rhi = 0; }
+function shr64(x: Int32Array, d: number, lo: number, hi: number, s: number): void {
+  if (s === 0) { x[d] = lo; x[d + 1] = hi; }
+  else if (s < 32) { x[d] = (lo >>> s) | (hi << (32 - s)); x[d + 1] = hi >>> s; }
+  else { x[d] = hi >>> (s - 32); x[d + 1] = 0; }
 }
 
-function sar64(lo: number, hi: number, s: number): void {
-  if (s === 0) { rlo = lo; rhi = hi; }
-  else if (s < 32) { rlo = (lo >>> s) | (hi << (32 - s)); rhi = hi >> s; }
-  else { rlo = hi >> (s - 32); rhi = hi >> 31; }
+function sar64(x: Int32Array, d: number, lo: number, hi: number, s: number): void {
+  if (s === 0) { x[d] = lo; x[d + 1] = hi; }
+  else if (s < 32) { x[d] = (lo >>> s) | (hi << (32 - s)); x[d + 1] = hi >> s; }
+  else { x[d] = hi >> (s - 32); x[d + 1] = hi >> 31; }
 }
 
 function lt64(alo: number, ahi: number, blo: number, bhi: number): boolean {
@@ -57,34 +55,42 @@ function ltu64(alo: number, ahi: number, blo: number, bhi: number): boolean {
   return ahi >>> 0 < bhi >>> 0 || (ahi === bhi && alo >>> 0 < blo >>> 0);
 }
 
+/** x[d] = a signed integral number (|v| < 2^53). */
+function setNumber(x: Int32Array, d: number, v: number): void {
+  x[d] = v;
+  x[d + 1] = Math.floor(v / 4294967296);
+}
+
 export function execLui(h: Hart, insn: number): void {
+  const x = h.x;
+  const d = dest(insn);
   const imm = insn & 0xfffff000;
-  setRd(h.x, (insn >>> 7) & 31, imm, imm >> 31);
+  x[d] = imm;
+  x[d + 1] = imm >> 31;
 }
 
 export function execAuipc(h: Hart, insn: number): void {
-  const v = h.pc + (insn & 0xfffff000);
-  setRd(h.x, (insn >>> 7) & 31, v | 0, Math.floor(v / 4294967296) | 0);
+  setNumber(h.x, dest(insn), h.pc + (insn & 0xfffff000));
 }
 
 export function execJal(h: Hart, insn: number): void {
   const imm = ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
-  const link = h.npc;
+  setNumber(h.x, dest(insn), h.npc);
   h.npc = h.pc + imm;
-  setRd(h.x, (insn >>> 7) & 31, link | 0, Math.floor(link / 4294967296) | 0);
 }
 
 export function execJalr(h: Hart, insn: number): void {
   if (((insn >>> 12) & 7) !== 0) { h.raiseIllegal(insn); return; }
   const x = h.x;
   const b = ((insn >>> 15) & 31) << 1;
-  add64i(x[b]!, x[b + 1]!, insn >> 20);
-  const tlo = rlo & ~1;
-  const thi = rhi;
-  const link = h.npc;
+  const imm = insn >> 20;
+  const lo = x[b]!;
+  const sum = (lo >>> 0) + (imm >>> 0);
+  const thi = (x[b + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
+  const tlo = sum & ~1;
+  setNumber(x, dest(insn), h.npc);
   if (thi >= -0x200000 && thi < 0x200000) h.npc = thi * 4294967296 + (tlo >>> 0);
   else h.jumpBig(pairToBig(tlo, thi));
-  setRd(x, (insn >>> 7) & 31, link | 0, Math.floor(link / 4294967296) | 0);
 }
 
 export function execBranch(h: Hart, insn: number): void {
@@ -110,10 +116,12 @@ export function execBranch(h: Hart, insn: number): void {
 /** rs1 + imm as an address number; remembers the exact value when a number cannot hold it. */
 export function effectiveAddress(h: Hart, base: number, imm: number): number {
   const x = h.x;
-  add64i(x[base << 1]!, x[(base << 1) + 1]!, imm);
-  if (rhi >= -0x200000 && rhi < 0x200000) return rhi * 4294967296 + (rlo >>> 0);
-  h.vaExact = BigInt.asUintN(64, pairToBig(rlo, rhi));
-  return rhi * 4294967296 + (rlo >>> 0);
+  const lo = x[base << 1]!;
+  const sum = (lo >>> 0) + (imm >>> 0);
+  const hi = (x[(base << 1) + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
+  if (hi >= -0x200000 && hi < 0x200000) return hi * 4294967296 + (sum % 4294967296);
+  h.vaExact = BigInt.asUintN(64, pairToBig(sum | 0, hi));
+  return hi * 4294967296 + (sum % 4294967296);
 }
 
 /** RAM offset for a data access that hits the fast path, else -1. */
@@ -137,32 +145,30 @@ export function execLoad(h: Hart, insn: number): void {
   if (size === 0) { h.raiseIllegal(insn); return; }
   const va = effectiveAddress(h, (insn >>> 15) & 31, insn >> 20);
   const off = dataOffset(h, va, size, ACCESS_LOAD);
-  let lo: number;
-  let hi: number;
+  const x = h.x;
+  const d = dest(insn);
   if (off >= 0) {
     const dv = h.bus.ram.dv;
     switch (f3) {
-      case 0: lo = dv.getInt8(off); hi = lo >> 31; break;
-      case 1: lo = dv.getInt16(off, true); hi = lo >> 31; break;
-      case 2: lo = dv.getInt32(off, true); hi = lo >> 31; break;
-      case 3: lo = dv.getInt32(off, true); hi = dv.getInt32(off + 4, true); break;
-      case 4: lo = dv.getUint8(off); hi = 0; break;
-      case 5: lo = dv.getUint16(off, true); hi = 0; break;
-      default: lo = dv.getInt32(off, true); hi = 0; break;
-    }
-  } else {
-    if (!h.mmu.load(va, size)) return;
-    lo = h.mmu.lo;
-    hi = h.mmu.hi;
-    switch (f3) {
-      case 0: lo = (lo << 24) >> 24; hi = lo >> 31; break;
-      case 1: lo = (lo << 16) >> 16; hi = lo >> 31; break;
-      case 2: hi = lo >> 31; break;
-      case 3: break;
-      default: hi = 0; break;
+      case 0: { const v = dv.getInt8(off); x[d] = v; x[d + 1] = v >> 31; return; }
+      case 1: { const v = dv.getInt16(off, true); x[d] = v; x[d + 1] = v >> 31; return; }
+      case 2: { const v = dv.getInt32(off, true); x[d] = v; x[d + 1] = v >> 31; return; }
+      case 3: x[d] = dv.getInt32(off, true); x[d + 1] = dv.getInt32(off + 4, true); return;
+      case 4: x[d] = dv.getUint8(off); x[d + 1] = 0; return;
+      case 5: x[d] = dv.getUint16(off, true); x[d + 1] = 0; return;
+      default: x[d] = dv.getInt32(off, true); x[d + 1] = 0; return;
     }
   }
-  setRd(h.x, (insn >>> 7) & 31, lo, hi);
+  const mmu = h.mmu;
+  if (!mmu.load(va, size)) return;
+  const lo = mmu.lo;
+  switch (f3) {
+    case 0: { const v = (lo << 24) >> 24; x[d] = v; x[d + 1] = v >> 31; return; }
+    case 1: { const v = (lo << 16) >> 16; x[d] = v; x[d + 1] = v >> 31; return; }
+    case 2: x[d] = lo; x[d + 1] = lo >> 31; return;
+    case 3: x[d] = lo; x[d + 1] = mmu.hi; return;
+    default: x[d] = lo; x[d + 1] = 0; return;
+  }
 }
 
 export function execStore(h: Hart, insn: number): void {
@@ -194,26 +200,25 @@ export function execOpImm(h: Hart, insn: number): void {
   const a = ((insn >>> 15) & 31) << 1;
   const alo = x[a]!, ahi = x[a + 1]!;
   const imm = insn >> 20;
-  const rd = (insn >>> 7) & 31;
+  const d = dest(insn);
   switch ((insn >>> 12) & 7) {
-    case 0: add64i(alo, ahi, imm); break;
+    case 0: add64i(x, d, alo, ahi, imm); return;
     case 1:
       if ((insn >>> 26) !== 0) { h.raiseIllegal(insn); return; }
-      shl64(alo, ahi, (insn >>> 20) & 63); break;
-    case 2: rlo = lt64(alo, ahi, imm, imm >> 31) ? 1 : 0; rhi = 0; break;
-    case 3: rlo = ltu64(alo, ahi, imm, imm >> 31) ? 1 : 0; rhi = 0; break;
-    case 4: rlo = alo ^ imm; rhi = ahi ^ (imm >> 31); break;
+      shl64(x, d, alo, ahi, (insn >>> 20) & 63); return;
+    case 2: x[d] = lt64(alo, ahi, imm, imm >> 31) ? 1 : 0; x[d + 1] = 0; return;
+    case 3: x[d] = ltu64(alo, ahi, imm, imm >> 31) ? 1 : 0; x[d + 1] = 0; return;
+    case 4: x[d] = alo ^ imm; x[d + 1] = ahi ^ (imm >> 31); return;
     case 5: {
       const f6 = insn >>> 26;
-      if (f6 === 0) shr64(alo, ahi, (insn >>> 20) & 63);
-      else if (f6 === 0x10) sar64(alo, ahi, (insn >>> 20) & 63);
-      else { h.raiseIllegal(insn); return; }
-      break;
+      if (f6 === 0) shr64(x, d, alo, ahi, (insn >>> 20) & 63);
+      else if (f6 === 0x10) sar64(x, d, alo, ahi, (insn >>> 20) & 63);
+      else h.raiseIllegal(insn);
+      return;
     }
-    case 6: rlo = alo | imm; rhi = ahi | (imm >> 31); break;
-    default: rlo = alo & imm; rhi = ahi & (imm >> 31); break;
+    case 6: x[d] = alo | imm; x[d + 1] = ahi | (imm >> 31); return;
+    default: x[d] = alo & imm; x[d + 1] = ahi & (imm >> 31); return;
   }
-  setRd(x, rd, rlo, rhi);
 }
 
 export function execOpImm32(h: Hart, insn: number): void {
@@ -233,7 +238,9 @@ export function execOpImm32(h: Hart, insn: number): void {
       break;
     default: h.raiseIllegal(insn); return;
   }
-  setRd(x, (insn >>> 7) & 31, v, v >> 31);
+  const d = dest(insn);
+  x[d] = v;
+  x[d + 1] = v >> 31;
 }
 
 export function execOp(h: Hart, insn: number): void {
@@ -244,31 +251,31 @@ export function execOp(h: Hart, insn: number): void {
   const b = ((insn >>> 20) & 31) << 1;
   const alo = x[a]!, ahi = x[a + 1]!, blo = x[b]!, bhi = x[b + 1]!;
   const f3 = (insn >>> 12) & 7;
-  if (f7 === 0x20) {
-    if (f3 === 0) {
-      rlo = (alo - blo) | 0;
-      rhi = (ahi - bhi - (alo >>> 0 < blo >>> 0 ? 1 : 0)) | 0;
-    } else if (f3 === 5) {
-      sar64(alo, ahi, blo & 63);
-    } else { h.raiseIllegal(insn); return; }
-  } else if (f7 === 0) {
+  const d = dest(insn);
+  if (f7 === 0) {
     switch (f3) {
       case 0: {
         const sum = (alo >>> 0) + (blo >>> 0);
-        rlo = sum | 0;
-        rhi = (ahi + bhi + (sum > 0xffffffff ? 1 : 0)) | 0;
-        break;
+        x[d + 1] = ahi + bhi + (sum > 0xffffffff ? 1 : 0);
+        x[d] = sum;
+        return;
       }
-      case 1: shl64(alo, ahi, blo & 63); break;
-      case 2: rlo = lt64(alo, ahi, blo, bhi) ? 1 : 0; rhi = 0; break;
-      case 3: rlo = ltu64(alo, ahi, blo, bhi) ? 1 : 0; rhi = 0; break;
-      case 4: rlo = alo ^ blo; rhi = ahi ^ bhi; break;
-      case 5: shr64(alo, ahi, blo & 63); break;
-      case 6: rlo = alo | blo; rhi = ahi | bhi; break;
-      default: rlo = alo & blo; rhi = ahi & bhi; break;
+      case 1: shl64(x, d, alo, ahi, blo & 63); return;
+      case 2: x[d] = lt64(alo, ahi, blo, bhi) ? 1 : 0; x[d + 1] = 0; return;
+      case 3: x[d] = ltu64(alo, ahi, blo, bhi) ? 1 : 0; x[d + 1] = 0; return;
+      case 4: x[d] = alo ^ blo; x[d + 1] = ahi ^ bhi; return;
+      case 5: shr64(x, d, alo, ahi, blo & 63); return;
+      case 6: x[d] = alo | blo; x[d + 1] = ahi | bhi; return;
+      default: x[d] = alo & blo; x[d + 1] = ahi & bhi; return;
     }
-  } else { h.raiseIllegal(insn); return; }
-  setRd(x, (insn >>> 7) & 31, rlo, rhi);
+  }
+  if (f7 === 0x20 && f3 === 0) {
+    x[d + 1] = ahi - bhi - (alo >>> 0 < blo >>> 0 ? 1 : 0);
+    x[d] = alo - blo;
+    return;
+  }
+  if (f7 === 0x20 && f3 === 5) { sar64(x, d, alo, ahi, blo & 63); return; }
+  h.raiseIllegal(insn);
 }
 
 export function execOp32(h: Hart, insn: number): void {
@@ -285,5 +292,7 @@ export function execOp32(h: Hart, insn: number): void {
   else if (f7 === 0 && f3 === 5) v = (alo >>> (blo & 31)) | 0;
   else if (f7 === 0x20 && f3 === 5) v = alo >> (blo & 31);
   else { h.raiseIllegal(insn); return; }
-  setRd(x, (insn >>> 7) & 31, v, v >> 31);
+  const d = dest(insn);
+  x[d] = v;
+  x[d + 1] = v >> 31;
 }

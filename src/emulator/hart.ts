@@ -39,7 +39,8 @@ const ACCESS_FETCH = 0;
 const TLB_MASK = 255;
 
 export class Hart {
-  readonly regBuf = new ArrayBuffer(32 * 8);
+  /** 32 registers plus a scratch slot (index 32) that writes to x0 go to, so no op tests rd. */
+  readonly regBuf = new ArrayBuffer(33 * 8);
   /** x[2i] = low 32 bits of register i, x[2i+1] = high 32 bits. */
   readonly x = new Int32Array(this.regBuf);
   readonly x64 = new BigInt64Array(this.regBuf);
