@@ -1,8 +1,10 @@
 // `forklab emu` as a user runs it: a child process on bin/forklab.mjs, judged by exit status
-// and output. The guests are the ISA suite's own programs (tests/emulator/isa), which QEMU
-// has already shown to pass or fail as intended, plus an endless loop built here.
+// and output. The bare guests are the ISA suite's own programs (tests/emulator/isa), which QEMU
+// has already shown to pass or fail as intended, plus an endless loop built here. The firmware
+// guest is tests/emulator/isa/supervisor/sbi-console.S, an S-mode kernel that reads the device
+// tree and talks SBI, compared against QEMU virt with OpenSBI.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../support/riscv-tools';
@@ -13,6 +15,10 @@ let work = '';
 let passElf = '';
 let failElf = '';
 let loopElf = '';
+let kernelElf = '';
+let failingKernelElf = '';
+let tracingKernelElf = '';
+let initrdFile = '';
 
 function build(source: string): string {
   return buildBareElf(source, work, { linkerScript: join(isaDir, 'bare.ld'), includeDirs: [isaDir] }).elfPath;
@@ -35,6 +41,17 @@ beforeAll(() => {
   const loop = join(work, 'endless-loop.S');
   writeFileSync(loop, '  .section .text.init, "ax"\n  .globl _start\n_start:\n  j _start\n  .section .tohost, "aw"\n  .globl tohost\ntohost: .dword 0\n');
   loopElf = build(loop);
+  const supervisor = (name: string, defines: string[]) => {
+    const source = join(isaDir, 'supervisor', 'sbi-console.S');
+    const out = join(work, name);
+    mkdirSync(out);
+    return buildBareElf(source, out, { linkerScript: join(isaDir, 'supervisor', 'supervisor.ld'), defines }).elfPath;
+  };
+  kernelElf = supervisor('clean', []);
+  failingKernelElf = supervisor('failing', ['REASON=1']);
+  tracingKernelElf = supervisor('tracing', ['LAB']);
+  initrdFile = join(work, 'initrd.txt');
+  writeFileSync(initrdFile, 'initrd-contents-42\n');
 });
 afterAll(() => {
   if (work !== '') removeWorkDir(work);
@@ -63,6 +80,55 @@ describe('forklab emu --bare (test-device shutdown, no tohost)', () => {
   test('exits with the failure code of a (3 << 16) | 0x3333 shutdown, as QEMU does', () => {
     const r = forklab('emu', '--bare', failElf);
     expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 3, stdout: 'FAIL 003\n' });
+  });
+});
+
+/** QEMU virt with its default firmware (OpenSBI 1.1) booting the same S-mode kernel. */
+function qemuWithOpenSbi(elf: string, ramMiB: number, bootargs: string, initrd: string) {
+  const r = spawnSync('qemu-system-riscv64', [
+    '-machine', 'virt', '-nographic', '-monitor', 'none', '-serial', 'stdio', '-m', String(ramMiB),
+    '-kernel', elf, '-append', bootargs, '-initrd', initrd,
+  ], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { status: r.status, stdout: r.stdout ?? '' };
+}
+
+describe('forklab emu with firmware (no --bare)', () => {
+  const bootargs = 'console=sbi forklab-bootargs-check';
+  const expected = [
+    'hello from S-mode', 'hart 0, device tree ok', `bootargs: ${bootargs}`, 'initrd: initrd-contents-42',
+    'sbi spec version ok', '',
+  ].join('\n');
+
+  for (const ram of [128, 512]) {
+    test(`boots an S-mode kernel with ${ram} MiB, bootargs and an initrd and prints what QEMU with OpenSBI prints`, () => {
+      const q = qemuWithOpenSbi(kernelElf, ram, bootargs, initrdFile);
+      expect(q.status).toBe(0);
+      // after OpenSBI's banner; OpenSBI's console turns each \n into \r\n, ForkLab's firmware does not
+      expect(q.stdout.replaceAll('\r\n', '\n').endsWith(expected), q.stdout).toBe(true);
+      const r = forklab('emu', kernelElf, '--ram', String(ram), '--bootargs', bootargs, '--initrd', initrdFile);
+      expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: expected });
+    });
+  }
+
+  test('exits non-zero when the kernel shuts down through SRST reporting a system failure', () => {
+    // (QEMU 7.2 with OpenSBI 1.1 exits 0 here: its test-device failure code is 0)
+    const r = forklab('emu', failingKernelElf, '--bootargs', bootargs, '--initrd', initrdFile);
+    expect(r.stdout).toBe(expected);
+    expect(r.status).not.toBe(0);
+    expect(r.status).not.toBeNull();
+  });
+
+  test('--trace prints the fork event the kernel reports through the LAB extension', () => {
+    const r = forklab('emu', '--trace', tracingKernelElf, '--bootargs', bootargs, '--initrd', initrdFile);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect(r.stdout + r.stderr).toMatch(/\bfork\b.*\bparent=1\b.*\bchild=2\b.*\bpgd=0x80400000\b/);
+  });
+
+  test('without --trace the LAB call changes nothing visible', () => {
+    const r = forklab('emu', tracingKernelElf, '--bootargs', bootargs, '--initrd', initrdFile);
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: expected });
+    expect(r.stderr).not.toMatch(/\bfork\b/);
   });
 });
 
