@@ -16,6 +16,7 @@ import type { Field } from './emitter';
 type Directive = (a: Assembler, s: Statement, ops: () => Operand[]) => void;
 
 const MAX_FILL = 64 * 1024 * 1024;
+const MAX_NOBITS = 0xffffffff;
 const MAX_ALIGN_LOG2 = 20;
 
 const ignore: Directive = () => {};
@@ -47,10 +48,15 @@ function strings(terminate: boolean): Directive {
   };
 }
 
-function sizeOperand(a: Assembler, op: Operand | undefined, what: string): number {
+/**
+ * A size operand. Sections with bytes are capped at 64 MiB so a typo cannot exhaust memory;
+ * NOBITS sections (.bss) and .comm cost nothing per byte, so they may reach 4 GiB.
+ */
+function sizeOperand(a: Assembler, op: Operand | undefined, what: string, nobits = a.current.isNobits): number {
   if (!op) throw new AsmError(`missing ${what}`);
   const v = a.constant(expression(op, a.parse), op.column);
-  if (v < 0n || v > BigInt(MAX_FILL)) throw new AsmError(`${what} ${v} is out of range 0..${MAX_FILL}`, op.column);
+  const max = nobits ? MAX_NOBITS : MAX_FILL;
+  if (v < 0n || v > BigInt(max)) throw new AsmError(`${what} ${v} is out of range 0..${max}`, op.column);
   return Number(v);
 }
 
@@ -202,7 +208,7 @@ const common = (local: boolean): Directive => (a, s, ops) => {
   const list = ops();
   if (list.length < 2 || list.length > 3) throw new AsmError(`'${s.op}' needs a symbol, a size and an optional alignment`);
   const [name] = symbolNames(a, [list[0]!]);
-  const size = sizeOperand(a, list[1], 'size');
+  const size = sizeOperand(a, list[1], 'size', true);
   const align = list[2] ? sizeOperand(a, list[2], 'alignment') : Math.min(16, 2 ** Math.floor(Math.log2(Math.max(1, size))));
   if (align === 0 || (align & (align - 1)) !== 0) throw new AsmError(`alignment ${align} is not a power of two`, list[2]?.column);
   if (!local) {

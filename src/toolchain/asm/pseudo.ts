@@ -108,6 +108,8 @@ const PSEUDO = new Map<string, Handler>([
   ['snez', unary('snez', (rd, rs) => rType(0x33, 3, 0, rd, 0, rs))],
   ['sltz', unary('sltz', (rd, rs) => rType(0x33, 2, 0, rd, rs, 0))],
   ['sgtz', unary('sgtz', (rd, rs) => rType(0x33, 2, 0, rd, 0, rs))],
+  ['sgt', (e, ops, column) => { need(ops, 3, 'sgt', column); e.emit(rType(0x33, 2, 0, register(ops[0]!), register(ops[2]!), register(ops[1]!))); }],
+  ['sgtu', (e, ops, column) => { need(ops, 3, 'sgtu', column); e.emit(rType(0x33, 3, 0, register(ops[0]!), register(ops[2]!), register(ops[1]!))); }],
   ['beqz', branchZero('beqz', 0, false)],
   ['bnez', branchZero('bnez', 1, false)],
   ['blez', branchZero('blez', 5, true)],

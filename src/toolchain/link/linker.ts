@@ -70,8 +70,14 @@ function linkInner(
   const sizes = new Map<OutKind, bigint>(OUT_KINDS.map((k) => [k, 0n]));
   const aligns = new Map<OutKind, bigint>(OUT_KINDS.map((k) => [k, 1n]));
   const order: { obj: InputObject; index: number }[] = [];
-  for (const obj of objects) {
-    for (const s of obj.elf.sections) {
+  // Like resources/user/user.ld: .text.start sections open the text segment, then input order.
+  const inLayoutOrder = (obj: InputObject) => obj.elf.sections.filter((s) => s.name !== '.text.start');
+  const sectionLists = [
+    ...objects.map((obj) => ({ obj, list: obj.elf.sections.filter((s) => s.name === '.text.start') })),
+    ...objects.map((obj) => ({ obj, list: inLayoutOrder(obj) })),
+  ];
+  for (const { obj, list } of sectionLists) {
+    for (const s of list) {
       const kind = classify(s);
       if (kind === 'tls') {
         error(obj.name, `section '${s.name}' holds thread-local data, which ForkLab does not support`);
@@ -113,8 +119,9 @@ function linkInner(
   base.set('bss', alignUp(base.get('data')! + sizes.get('data')!, aligns.get('bss')!));
   base.set('lines', 0n);
   const end = alignUp(base.get('bss')! + sizes.get('bss')!, 8n);
-  if (end - textBase > BigInt(MAX_IMAGE) || end > 0xffffffffn) {
-    error('ld', `program is too large (${end - textBase} bytes)`);
+  const fileBytes = sizes.get('text')! + sizes.get('rodata')! + sizes.get('data')! + sizes.get('lines')!;
+  if (fileBytes > BigInt(MAX_IMAGE) || end > 0xffffffffn) {
+    error('ld', `program is too large (${fileBytes} bytes of code and data, ending at 0x${end.toString(16)})`);
     return fail();
   }
   for (const obj of objects) for (const p of obj.placed.values()) p.addr += base.get(p.kind)!;

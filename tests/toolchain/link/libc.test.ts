@@ -1,0 +1,69 @@
+// The real user library: resources/user's libc and programs, compiled to assembly by gcc with
+// the Makefile's flags, assembled and linked by ForkLab, must run under qemu-riscv64 exactly
+// like the committed GNU-built executables (resources/user/build/*.elf). Process ids differ
+// from run to run, so they are masked before comparing. (oom is left out: it runs for a minute
+// under qemu-user, which has no memory limit to hit.)
+
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { assemble } from '../../../src/toolchain/asm';
+import { link } from '../../../src/toolchain/link';
+import { withTempDir } from '../asm/gnu';
+import { runElf } from './qemu';
+
+const USER = join(__dirname, '..', '..', '..', 'resources', 'user');
+const CFLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-mno-relax', '-ffreestanding',
+  '-fno-builtin', '-fno-stack-protector', '-fno-pie', '-nostdinc', '-fno-asynchronous-unwind-tables',
+  '-fno-unwind-tables', '-fno-ident', '-fno-tree-loop-distribute-patterns', '-O2', '-I', join(USER, 'include')];
+
+/** gcc -S (or -E for .S) then ForkLab's assembler. */
+function forklabObject(path: string): { name: string; bytes: Uint8Array } {
+  const asm = withTempDir((dir) => {
+    const out = join(dir, 'out.s');
+    const mode = path.endsWith('.S') ? ['-E', '-P'] : ['-S'];
+    execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...mode, path, '-o', out], { stdio: 'pipe' });
+    return readFileSync(out, 'utf8');
+  });
+  const name = path.split('/').pop()!;
+  const r = assemble(asm, name);
+  expect(r.diagnostics, name).toEqual([]);
+  return { name: name.replace(/\.[cS]$/, '.o'), bytes: r.object };
+}
+
+const mask = (s: string): string => s.replace(/(PID = |pid |parent )\d+/g, '$1N');
+
+function runMasked(elf: Uint8Array): { stdout: string; status: number | null } {
+  const r = runElf(elf);
+  return { stdout: mask(r.stdout), status: r.status };
+}
+
+const PROGRAMS: [string, string][] = [
+  ['examples', 'libctest'], ['examples', 'hello'], ['examples', 'bigarray'], ['examples', 'shared'],
+  ['examples', 'badptr'], ['tests', 'print'],
+];
+
+describe('the user library built by ForkLab', () => {
+  const available = (() => {
+    try {
+      return readdirSync(join(USER, 'lib')).length > 0;
+    } catch {
+      return false;
+    }
+  })();
+
+  test.runIf(available)('every libc source assembles and the programs behave like the GNU-built ones', () => {
+    const lib = readdirSync(join(USER, 'lib')).filter((f) => /\.[cS]$/.test(f) && f !== 'crt0.S').sort()
+      .map((f) => forklabObject(join(USER, 'lib', f)));
+    const crt0 = forklabObject(join(USER, 'lib', 'crt0.S'));
+    for (const [dir, prog] of PROGRAMS) {
+      const main = forklabObject(join(USER, dir, `${prog}.c`));
+      const linked = link([crt0, main, ...lib]);
+      expect(linked.diagnostics, prog).toEqual([]);
+      const reference = runMasked(new Uint8Array(readFileSync(join(USER, 'build', `${prog}.elf`))));
+      expect(runMasked(linked.elf), prog).toEqual(reference);
+    }
+  }, 120_000);
+});
+
