@@ -34,6 +34,19 @@ describe('the ForkLab user libc', () => {
     expect(body).toBe(reference);
   }, 60_000);
 
+  test('prints exactly what glibc prints when compiled by ForkLab\'s own C compiler', () => {
+    const dir = makeWorkDir('libctest-forklab');
+    try {
+      const elf = join(dir, 'libctest.elf');
+      const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.mjs'), 'cc', SOURCE, '-o', elf], { encoding: 'utf8', timeout: 120_000 });
+      expect(cc.status, cc.stderr).toBe(0);
+      const r = spawnSync('qemu-riscv64', [elf], { encoding: 'utf8', timeout: 20_000 });
+      expect(r.stdout).toBe(reference);
+    } finally {
+      removeWorkDir(dir);
+    }
+  }, 150_000);
+
   test('runs every lab test under Linux too, since it uses Linux system call numbers', () => {
     for (const name of ['cow', 'fib', 'mfork', 'print']) {
       const r = spawnSync('qemu-riscv64', [join(USER_BUILD, `${name}.elf`)], { encoding: 'utf8', timeout: 30_000 });

@@ -36,6 +36,49 @@ static void formats(void) {
   printf("sprintf -> %d [%s]\n", n, buf);
 }
 
+/* Doubles from bit patterns and constants only: no floating-point arithmetic at run time. */
+static double from_bits(unsigned long bits) {
+  union {
+    unsigned long u;
+    double d;
+  } v;
+  v.u = bits;
+  return v.d;
+}
+
+static void floats(void) {
+  double inf = from_bits(0x7ff0000000000000UL);
+  double nan = from_bits(0x7ff8000000000000UL);
+  double minus_inf = from_bits(0xfff0000000000000UL);
+  double minus_nan = from_bits(0xfff8000000000000UL);
+  double tiny = from_bits(1);              /* the smallest subnormal */
+  double max = from_bits(0x7fefffffffffffffUL);
+  printf("[%f] [%f] [%f] [%f] [%f]\n", 0.0, 1.0, 0.1, -2.5, 1234567.891);
+  printf("[%.0f] [%.0f] [%.0f] [%.0f] [%.1f] [%.2f] [%.3f]\n", 0.5, 1.5, 2.5, 3.5, 0.05, 2.675, 1.0005);
+  printf("[%10.3f] [%-10.2f] [%010.2f] [%+.1f] [% .1f] [%#.0f]\n", 3.14159, 2.5, -7.25, 1.0, 1.0, 3.0);
+  printf("[%e] [%.2e] [%E] [%.0e] [%e] [%e]\n", 0.0, 12345.678, 1e-10, 5e20, 1e300, 6.02214076e23);
+  printf("[%g] [%g] [%g] [%g] [%g] [%g] [%g]\n", 100000.0, 1000000.0, 0.0001, 0.00001, 123.456, 1e-300, 0.0);
+  printf("[%.3g] [%.10g] [%#g] [%G] [%.0g] [%g]\n", 3.14159, 0.3333333333333333, 1.5, 1e-20, 25.0, 9.9999999);
+  printf("[%f] [%f] [%5.1f] [%e] [%g] [%-8f]\n", inf, minus_inf, nan, minus_nan, inf, inf);
+  printf("[%.20f] [%.3e] [%g]\n", tiny, tiny, tiny);
+  printf("[%.0f]\n[%e]\n", max, max);
+  printf("[%.30f] [%.17g] [%f]\n", 0.1, 0.1, -0.0);
+}
+
+/* Pseudo-random doubles (xorshift64 bits, so the host computes the same ones) in every format. */
+static void float_sweep(void) {
+  unsigned long x = 88172645463325252UL;
+  for (int i = 0; i < 200; i++) {
+    double any, mid;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    any = from_bits(x);
+    mid = from_bits((x & 0x800fffffffffffffUL) | ((0x3c0UL + (x >> 20) % 0x80) << 52));
+    printf("%.17g %.3e %g | %.17g %.4e %.6f %g %.0f\n", any, any, any, mid, mid, mid, mid, mid);
+  }
+}
+
 static void strings(void) {
   char a[32] = "hello";
   char b[32];
@@ -104,6 +147,8 @@ static void memory(void) {
 
 int main(void) {
   formats();
+  floats();
+  float_sweep();
   strings();
   numbers();
   memory();

@@ -5,8 +5,8 @@
  * which either appends to a caller's buffer (sprintf, snprintf: counting
  * characters even past the end, as C requires) or to a stream (printf,
  * fprintf). Supported: flags "-+ #0", width and precision (also "*"),
- * length modifiers hh h l ll z t j, conversions d i u o x X c s p %.
- * Floating point is not supported (the lab's CPU has no FPU).
+ * length modifiers hh h l ll z t j, conversions d i u o x X c s p %, and
+ * f F e E g G through __format_double (fltfmt.c), which needs no FPU.
  */
 #include <stdio.h>
 #include <stdarg.h>
@@ -28,6 +28,8 @@ typedef struct Spec {
   int width;
   int precision; /* -1 when absent */
 } Spec;
+
+int __format_double(double v, int conv, int precision, int alt, char *out, int *neg, int *finite);
 
 static void emit(Out *o, char c) {
   if (o->file)
@@ -85,6 +87,31 @@ static void emit_number(Out *o, unsigned long long v, int negative, int base, in
   emit_repeat(o, '0', zeros);
   while (nd > 0)
     emit(o, digits[--nd]);
+  if (sp->left)
+    emit_repeat(o, ' ', sp->width - total);
+}
+
+/* Formats a double: sign, then zeros (for the '0' flag) or spaces up to the width. */
+static void emit_double(Out *o, double v, char conv, Spec *sp) {
+  char body[1000];
+  char sign = 0;
+  int neg, finite, n, total;
+  n = __format_double(v, conv, sp->precision < 0 ? 6 : sp->precision, sp->alt, body, &neg, &finite);
+  if (neg)
+    sign = '-';
+  else if (sp->plus)
+    sign = '+';
+  else if (sp->space)
+    sign = ' ';
+  total = n + (sign != 0);
+  if (!sp->left && !(sp->zero && finite))
+    emit_repeat(o, ' ', sp->width - total);
+  if (sign)
+    emit(o, sign);
+  if (!sp->left && sp->zero && finite)
+    emit_repeat(o, '0', sp->width - total);
+  for (int i = 0; i < n; i++)
+    emit(o, body[i]);
   if (sp->left)
     emit_repeat(o, ' ', sp->width - total);
 }
@@ -191,6 +218,8 @@ static int vformat(Out *o, const char *fmt, va_list ap) {
       emit(o, ch);
       if (sp.left)
         emit_repeat(o, ' ', sp.width - 1);
+    } else if (c == 'f' || c == 'F' || c == 'e' || c == 'E' || c == 'g' || c == 'G') {
+      emit_double(o, va_arg(ap, double), c, &sp);
     } else if (c == 's') {
       emit_string(o, va_arg(ap, const char *), &sp);
     } else if (c == '%') {
