@@ -1,0 +1,57 @@
+// ForkLab's firmware against QEMU's: S-mode kernels from supervisor/ boot on QEMU virt with
+// OpenSBI 1.1 and on ForkLab (Machine.fromElf without `bare`), and must print the same lines
+// on the SBI console. OpenSBI prints a banner first and turns \n into \r\n; only the kernel's
+// own lines are compared.
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Machine } from '../../../src/emulator';
+import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+
+const here = import.meta.dirname;
+let workDir = '';
+
+beforeAll(() => {
+  workDir = makeWorkDir('firmware');
+});
+afterAll(() => {
+  if (workDir !== '') removeWorkDir(workDir);
+});
+
+function buildKernel(name: string) {
+  return buildBareElf(join(here, 'supervisor', name), workDir, { linkerScript: join(here, 'supervisor', 'supervisor.ld') });
+}
+
+/** The kernel's console lines on QEMU + OpenSBI: everything from the first line starting with `first`. */
+function qemuConsole(elf: string, first: string): { status: number | null; lines: string[] } {
+  const r = spawnSync('qemu-system-riscv64', ['-machine', 'virt', '-nographic', '-monitor', 'none', '-serial', 'stdio', '-kernel', elf], {
+    encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = (r.stdout ?? '').replaceAll('\r\n', '\n').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(first));
+  return { status: r.status, lines: start < 0 ? lines : lines.slice(start) };
+}
+
+function forklabConsole(elf: Uint8Array): { stop: unknown; lines: string[] } {
+  const loaded = Machine.fromElf(elf, {});
+  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, lines: [] };
+  let text = '';
+  const decoder = new TextDecoder();
+  loaded.machine.onConsole = (bytes) => {
+    text += decoder.decode(bytes, { stream: true });
+  };
+  const stop = loaded.machine.run(20_000_000);
+  return { stop, lines: text.split('\n') };
+}
+
+describe('firmware delegation and SBI services', () => {
+  test('an S-mode kernel sees the same traps, SBI answers and timer interrupts on ForkLab as on QEMU with OpenSBI', () => {
+    const elf = buildKernel('sbi-traps.S');
+    const q = qemuConsole(elf.elfPath, 'ebreak:');
+    expect(q.status).toBe(0);
+    expect(q.lines.length).toBe(17); // 16 report lines and the empty rest after the last \n
+    const f = forklabConsole(elf.bytes);
+    expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    expect(f.lines).toEqual(q.lines);
+  });
+});
