@@ -256,6 +256,12 @@ const leb = (signed: boolean): Directive => (a, s, ops) => {
   }
 };
 
+const space: Directive = (a, s, ops) => {
+  const list = ops();
+  const fill = list[1] ? Number(a.constant(expression(list[1], a.parse), list[1].column) & 0xffn) : 0;
+  a.appendZeros(sizeOperand(a, list[0], 'size'), fill);
+};
+
 const DIRECTIVES = new Map<string, Directive>([
   ['.text', (a) => a.switchSection('.text')],
   ['.data', (a) => a.switchSection('.data')],
@@ -311,11 +317,8 @@ const DIRECTIVES = new Map<string, Directive>([
   ['.asciz', strings(true)],
   ['.string', strings(true)],
   ['.zero', (a, s, ops) => a.appendZeros(sizeOperand(a, ops()[0], 'size'))],
-  ['.space', (a, s, ops) => {
-    const list = ops();
-    const fill = list[1] ? Number(a.constant(expression(list[1], a.parse), list[1].column) & 0xffn) : 0;
-    a.appendZeros(sizeOperand(a, list[0], 'size'), fill);
-  }],
+  ['.space', space],
+  ['.skip', space],
   ['.fill', (a, s, ops) => {
     const list = ops();
     const repeat = sizeOperand(a, list[0], 'repeat count');

@@ -28,6 +28,7 @@ values_end:
   .zero 3
   .space 5
   .space 2, 0x7f
+  .skip 3
   .fill 3, 2, 0x4142
   .balign 16
   .p2align 2, 0xaa
