@@ -67,12 +67,20 @@ export function runGcc(source: string, fileName = 'test.c'): RunResult {
   }
 }
 
-let softFloatObj: string[] | undefined;
-/** Soft-float routines for lp64 code linked into the lp64d test executables (see c/softfp.c). */
+let softFloatAsm: string[] | undefined;
+/**
+ * The soft-float runtime (src/toolchain/cc/runtime/softfloat.c) compiled by ForkLab's compiler:
+ * the test executables link glibc, whose lp64d libgcc has no soft-float routines.
+ */
 function softFloat(): string[] {
-  if (softFloatObj) return softFloatObj;
-  softFloatObj = [];
-  return softFloatObj;
+  if (softFloatAsm) return softFloatAsm;
+  const src = readFileSync(join(__dirname, '../../../src/toolchain/cc/runtime/softfloat.c'), 'utf8');
+  const { asm, diagnostics } = compile(src, 'softfloat.c');
+  if (diagnostics.some((d) => d.severity === 'error')) throw new Error(`softfloat.c: ${diagnostics.map((d) => d.message).join('; ')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'fcc-sf-'));
+  writeFileSync(join(dir, 'softfloat.s'), asm);
+  softFloatAsm = [join(dir, 'softfloat.s')];
+  return softFloatAsm;
 }
 
 export function readC(name: string): string {
