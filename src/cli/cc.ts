@@ -7,17 +7,21 @@
 // (stdout unless -o), -S assembly (FILE.s), -c objects (FILE.o). Diagnostics go to stderr in
 // gcc's form with the source line and a caret; any error gives exit status 1, bad usage 2.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildProgram,
   buildSingleFile,
+  deserializeLibrary,
   diagnosticSourceLine,
   formatDiagnostic,
   hasErrors,
+  libraryHash,
+  serializeLibrary,
   sourceKind,
   type Diagnostic,
+  type LibraryStore,
   type SourceProvider,
   type StopAfter,
   type UserLibrary,
@@ -65,10 +69,11 @@ function parseArgs(args: string[]): CcArgs | string {
   return r;
 }
 
-/** The user library (headers and library sources) from the checkout's resources/user. */
-export function loadUserLibrary(): UserLibrary {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '../../resources/user');
-  const lib: UserLibrary = {};
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Text files under root/dirs, by path relative to root. */
+function readTree(root: string, dirs: string[], pattern: RegExp): Record<string, string> {
+  const files: Record<string, string> = {};
   const walk = (rel: string): void => {
     let names: string[];
     try {
@@ -79,12 +84,40 @@ export function loadUserLibrary(): UserLibrary {
     for (const name of names) {
       const path = `${rel}/${name}`;
       if (statSync(join(root, path)).isDirectory()) walk(path);
-      else if (/\.(c|h|S|s)$/.test(name)) lib[path] = readFileSync(join(root, path), 'utf8');
+      else if (pattern.test(name)) files[path] = readFileSync(join(root, path), 'utf8');
     }
   };
-  walk('include');
-  walk('lib');
-  return lib;
+  for (const d of dirs) walk(d);
+  return files;
+}
+
+/** The user library (headers and library sources) from the checkout's resources/user. */
+export function loadUserLibrary(): UserLibrary {
+  return readTree(join(repoRoot, 'resources/user'), ['include', 'lib'], /\.(c|h|S|s)$/);
+}
+
+/**
+ * Keeps the compiled libc in node_modules/.cache/forklab between runs, keyed by the library's
+ * content and by a hash of the toolchain's own sources, so a changed compiler never reuses
+ * objects made by an older one.
+ */
+export function diskLibraryStore(): LibraryStore {
+  const dir = join(repoRoot, 'node_modules/.cache/forklab');
+  const toolchainId = libraryHash(readTree(repoRoot, ['src/toolchain'], /\.ts$/));
+  const file = (key: string) => join(dir, `libc-${toolchainId}-${key}.json`);
+  return {
+    load: (key) => {
+      try {
+        return deserializeLibrary(readFileSync(file(key), 'latin1'));
+      } catch {
+        return undefined;
+      }
+    },
+    save: (key, lib) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file(key), serializeLibrary(lib), 'latin1');
+    },
+  };
 }
 
 /** Session paths not given on the command line (included headers) are read from disk. */
@@ -122,7 +155,13 @@ export async function ccCommand(args: string[]): Promise<number> {
     return 1;
   }
   const library = parsed.nostdlib ? undefined : loadUserLibrary();
-  const opts = { library, includeDirs: parsed.includeDirs, defines: parsed.defines, fallback: diskProvider };
+  const opts = {
+    library,
+    includeDirs: parsed.includeDirs,
+    defines: parsed.defines,
+    fallback: diskProvider,
+    libraryStore: library === undefined ? undefined : diskLibraryStore(),
+  };
   const diagnostics: Diagnostic[] = [];
   let failed = false;
 

@@ -57,6 +57,17 @@ export interface BuildOptions {
    * in-memory builds leave it out.
    */
   fallback?: SourceProvider;
+  /**
+   * A persistent home for the compiled library (the CLI keeps it on disk between runs); the
+   * in-process cache is always used first.
+   */
+  libraryStore?: LibraryStore;
+}
+
+/** Persistent storage for compiled library objects, by key (content hash + toolchain id). */
+export interface LibraryStore {
+  load(key: string): LibraryObjects | undefined;
+  save(key: string, objects: LibraryObjects): void;
 }
 
 export interface BuildResult {

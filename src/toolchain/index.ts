@@ -25,7 +25,8 @@ import {
 } from './driver';
 import { cachedLibrary } from './libc';
 
-export type { BuildOptions, BuildResult, FileResult, LineEntry, Stages, StopAfter, UserLibrary } from './driver';
+export type { BuildOptions, BuildResult, FileResult, LibraryObjects, LibraryStore, LineEntry, Stages, StopAfter, UserLibrary } from './driver';
+export { serializeLibrary, deserializeLibrary, libraryHash } from './libc';
 export { LIBRARY_ROOT, SYSTEM_INCLUDE_DIR, diagnosticSourceLine, sourceKind } from './driver';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
 export { preprocess, type SourceProvider } from './cpp/index';
@@ -45,7 +46,7 @@ export const forklabStages: Stages = {
  * are linked in. Never throws.
  */
 export function buildProgram(files: Record<string, string>, opts: BuildOptions = {}): BuildResult {
-  return buildProgramWith(forklabStages, files, opts, (lib) => cachedLibrary(forklabStages, lib));
+  return buildProgramWith(forklabStages, files, opts, (lib) => cachedLibrary(forklabStages, lib, opts.libraryStore));
 }
 
 /** Builds one file of `files` up to a stage: preprocessed text, assembly or an object. */

@@ -7,7 +7,7 @@
 // objects made by another toolchain.
 
 import { hasErrors } from './diagnostics';
-import { buildFile, LIBRARY_ROOT, makeProvider, type LibraryObjects, type Stages, type UserLibrary } from './driver';
+import { buildFile, LIBRARY_ROOT, makeProvider, type LibraryObjects, type LibraryStore, type Stages, type UserLibrary } from './driver';
 
 /** The program entry object; linked first so _start opens the text segment. */
 export const CRT0_PATH = 'lib/crt0.S';
@@ -60,8 +60,11 @@ export function buildLibrary(stages: Stages, library: UserLibrary): LibraryObjec
   return result;
 }
 
-/** The library's objects, compiled on first use and then served from the cache. */
-export function cachedLibrary(stages: Stages, library: UserLibrary): LibraryObjects {
+/**
+ * The library's objects, compiled on first use and then served from the cache; with a
+ * `store`, also loaded from and saved to it (only builds without errors are saved).
+ */
+export function cachedLibrary(stages: Stages, library: UserLibrary, store?: LibraryStore): LibraryObjects {
   let cache = caches.get(stages);
   if (cache === undefined) {
     cache = new Map();
@@ -70,9 +73,59 @@ export function cachedLibrary(stages: Stages, library: UserLibrary): LibraryObje
   const key = libraryHash(library);
   let lib = cache.get(key);
   if (lib === undefined) {
-    lib = buildLibrary(stages, library);
+    lib = loadStored(store, key);
+    if (lib === undefined) {
+      lib = buildLibrary(stages, library);
+      if (store !== undefined && !hasErrors(lib.diagnostics)) {
+        try {
+          store.save(key, lib);
+        } catch {
+          // a cache that cannot be written only costs time on the next run
+        }
+      }
+    }
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(key, lib);
   }
   return lib;
+}
+
+function loadStored(store: LibraryStore | undefined, key: string): LibraryObjects | undefined {
+  try {
+    return store?.load(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serializes library objects to JSON text (object bytes as Latin-1 strings). */
+export function serializeLibrary(lib: LibraryObjects): string {
+  const enc = (o: { name: string; bytes: Uint8Array }) => ({ name: o.name, bytes: bytesToLatin1(o.bytes) });
+  return JSON.stringify({ crt0: lib.crt0 === undefined ? null : enc(lib.crt0), objects: lib.objects.map(enc), diagnostics: lib.diagnostics });
+}
+
+/** The inverse of serializeLibrary; undefined when the text is not a stored library. */
+export function deserializeLibrary(text: string): LibraryObjects | undefined {
+  try {
+    const raw = JSON.parse(text) as { crt0: { name: string; bytes: string } | null; objects: { name: string; bytes: string }[]; diagnostics: LibraryObjects['diagnostics'] };
+    if (!Array.isArray(raw.objects) || !Array.isArray(raw.diagnostics)) return undefined;
+    const dec = (o: { name: string; bytes: string }) => ({ name: String(o.name), bytes: latin1ToBytes(String(o.bytes)) });
+    const lib: LibraryObjects = { objects: raw.objects.map(dec), diagnostics: raw.diagnostics };
+    if (raw.crt0 !== null && raw.crt0 !== undefined) lib.crt0 = dec(raw.crt0);
+    return lib;
+  } catch {
+    return undefined;
+  }
+}
+
+function bytesToLatin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return s;
+}
+
+function latin1ToBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  return b;
 }

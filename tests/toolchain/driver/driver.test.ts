@@ -2,7 +2,7 @@
 // the user library compiled and cached, a linked program that runs under qemu-riscv64.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { buildProgramWith, buildFile, makeProvider, diagnosticSourceLine, type Stages } from '../../../src/toolchain/driver';
-import { cachedLibrary, libraryHash } from '../../../src/toolchain/libc';
+import { cachedLibrary, deserializeLibrary, libraryHash, serializeLibrary } from '../../../src/toolchain/libc';
 import { calls, gnuStages, runElf } from './gnu-stages';
 import { loadUserLibrary } from './library';
 
@@ -33,6 +33,20 @@ describe('toolchain driver', () => {
     build({ 'b.c': 'int main(void) { return 1; }\n' }, stages);
     expect(first).toBeGreaterThan(1);
     expect(calls.compile - first).toBe(1);
+  });
+
+  test('loads the library from a persistent store instead of compiling it again', () => {
+    const saved = new Map<string, string>();
+    const store = { load: (k: string) => (saved.has(k) ? deserializeLibrary(saved.get(k)!) : undefined), save: (k: string, v: Parameters<typeof serializeLibrary>[0]) => void saved.set(k, serializeLibrary(v)) };
+    const first = cachedLibrary({ ...gnuStages }, library, store);
+    expect(saved.size).toBe(1);
+    const compiled = calls.compile;
+    const again = cachedLibrary({ ...gnuStages }, library, store);
+    expect(calls.compile).toBe(compiled);
+    expect(again.objects.map((o) => o.name)).toEqual(first.objects.map((o) => o.name));
+    expect(again.objects.map((o) => [...o.bytes])).toEqual(first.objects.map((o) => [...o.bytes]));
+    expect([...again.crt0!.bytes]).toEqual([...first.crt0!.bytes]);
+    expect(deserializeLibrary('not json')).toBeUndefined();
   });
 
   test('hashes the library by content', () => {
