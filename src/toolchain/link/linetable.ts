@@ -3,7 +3,7 @@
 // column, is_stmt). The linker only concatenated them and relocated the addresses.
 
 import { LINE_TABLE_SECTION } from '../elf/constants';
-import { readElf } from '../elf/reader';
+import { readElf, type ElfFile } from '../elf/reader';
 import { utf8Decode } from '../elf/utf8';
 
 export interface LineRow {
@@ -24,9 +24,38 @@ export function readLineTable(elf: Uint8Array): LineRow[] {
   if (!r.elf) return [];
   const sec = r.elf.sections.find((s) => s.name === LINE_TABLE_SECTION);
   if (!sec) return [];
-  const b = sec.data;
+  const rows = parseUnits(sec.data).map(({ at: _at, ...row }) => row);
+  return rows.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0));
+}
+
+/** A row of an object's (unlinked) table: its address is a section plus an offset. */
+export interface ObjectLineRow {
+  readonly section: number;
+  readonly offset: bigint;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The rows of a relocatable object's table, located through their R_RISCV_64 relocations. */
+export function objectLineRows(elf: ElfFile): ObjectLineRow[] {
+  const sec = elf.sections.find((s) => s.name === LINE_TABLE_SECTION);
+  if (!sec) return [];
+  const byOffset = new Map(elf.relocationsFor(sec.index).map((r) => [Number(r.offset), r]));
+  const out: ObjectLineRow[] = [];
+  for (const row of parseUnits(sec.data)) {
+    const rel = byOffset.get(row.at);
+    const sym = rel ? elf.symbols[rel.symbol] : undefined;
+    if (!rel || !sym) continue;
+    out.push({ section: sym.shndx, offset: sym.value + rel.addend, file: row.file, line: row.line, column: row.column });
+  }
+  return out;
+}
+
+/** Rows of every unit in a line-table section; `at` is the byte offset of each row's address. */
+function parseUnits(b: Uint8Array): (LineRow & { at: number })[] {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const rows: LineRow[] = [];
+  const rows: (LineRow & { at: number })[] = [];
   let at = 0;
   while (at + HEADER <= b.length) {
     if (v.getUint32(at, true) !== MAGIC) {
@@ -50,6 +79,7 @@ export function readLineTable(elf: Uint8Array): LineRow[] {
     let q = namesEnd;
     for (let i = 0; i < rowCount; i++, q += ROW) {
       rows.push({
+        at: q,
         addr: v.getBigUint64(q, true),
         file: names[v.getUint32(q + 8, true)] ?? '?',
         line: v.getUint32(q + 12, true),
@@ -59,5 +89,5 @@ export function readLineTable(elf: Uint8Array): LineRow[] {
     }
     at += Math.max(8, (total + 7) & ~7);
   }
-  return rows.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0));
+  return rows;
 }

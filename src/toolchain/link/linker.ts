@@ -13,6 +13,7 @@ import {
 import type { ElfSymbol } from '../elf/reader';
 import { buildSymtab, writeElf, type OutSection, type OutSegment, type OutSymbol } from '../elf/writer';
 import { classify, loadObject, OUT_KINDS, type InputObject, type OutKind } from './inputs';
+import { objectLineRows } from './linetable';
 import { applyPcrelLo, applyRelocation, isPcrelLo, PcrelPairs, type RelocJob } from './relocate';
 import { resolveSymbols, type GlobalDef } from './symbols';
 
@@ -138,7 +139,10 @@ function linkInner(
     if (!table.defs.has(name) && table.refs.has(name)) table.defs.set(name, { kind: 'abs', value, weak: false });
   }
   for (const [name, ref] of table.refs) {
-    if (!table.defs.has(name) && !ref.weak) error(ref.obj.name, `undefined reference to '${name}'`);
+    if (table.defs.has(name) || ref.weak) continue;
+    const at = sourceOfReference(ref.obj, name);
+    if (at) diagnostics.push({ ...at, severity: 'error', message: `undefined reference to '${name}' (from ${ref.obj.name})` });
+    else error(ref.obj.name, `undefined reference to '${name}'`);
   }
   const entryName = opts.entry ?? '_start';
   const entryDef = table.defs.get(entryName);
@@ -250,6 +254,26 @@ function linkInner(
   flags |= (objects[0]?.elf.flags ?? 0) & EF_RISCV_FLOAT_ABI;
   const elf = writeElf({ type: ET_EXEC, entry: defValue(entryDef!), flags, sections, segments, pageSize: Number(PAGE) });
   return { elf, diagnostics };
+}
+
+/**
+ * Source position of the first use of `name` in `obj`, from the object's own line table, so the
+ * editor can underline the call to a function that does not exist. Undefined when unknown.
+ */
+function sourceOfReference(obj: InputObject, name: string): { file: string; line: number; column: number; endColumn: number } | undefined {
+  const rows = objectLineRows(obj.elf);
+  if (!rows.length) return undefined;
+  for (const s of obj.elf.sections) {
+    for (const r of obj.elf.relocationsFor(s.index)) {
+      if (obj.elf.symbols[r.symbol]?.name !== name) continue;
+      let best: (typeof rows)[number] | undefined;
+      for (const row of rows) {
+        if (row.section === s.index && row.offset <= r.offset && (!best || row.offset >= best.offset)) best = row;
+      }
+      if (best) return { file: best.file, line: best.line, column: best.column || 1, endColumn: best.column || 1 };
+    }
+  }
+  return undefined;
 }
 
 function defValue(d: GlobalDef): bigint {

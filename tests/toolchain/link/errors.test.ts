@@ -25,6 +25,14 @@ describe('linker errors', () => {
     expect(r.elf.length).toBe(0);
   });
 
+  test('an undefined function called from C is reported at the calling line when the object has a line table', () => {
+    const main = obj('main.o', '.file 1 "main.c"\n.globl main\nmain:\n.loc 1 3 5\n addi sp, sp, -16\n.loc 1 4 9\n li a0, 1\n call helper\n ret\n');
+    const r = link([start, main]);
+    expect(r.diagnostics).toEqual([{
+      file: 'main.c', line: 4, column: 9, endColumn: 9, severity: 'error', message: "undefined reference to 'helper' (from main.o)",
+    }]);
+  });
+
   test('two strong definitions are reported naming both objects', () => {
     const a = obj('a.o', '.globl main\nmain: ret\n');
     const b = obj('b.o', '.globl main\nmain: li a0, 1\n ret\n');

@@ -54,6 +54,14 @@ describe('linking ForkLab objects', () => {
     expect(sym('hook')!.bind).toBe(1);
   });
 
+  test('a .text.start section opens the text segment whatever the input order', () => {
+    const first = assemble('.globl main\nmain: li a0, 3\n ret\n', 'm.s');
+    const entry = assemble('.section .text.start, "ax"\n.globl _start\n_start: call main\n li a7, 93\n ecall\n', 'e.s');
+    const r = link([{ name: 'm.o', bytes: first.object }, { name: 'e.o', bytes: entry.object }]);
+    expect(readElf(r.elf).elf!.entry).toBe(0x10000n);
+    expect(runElf(r.elf).status).toBe(3);
+  });
+
   test('a text base other than 0x10000 moves the program and it still runs', () => {
     const r = link(objects(), { textBase: 0x400000n });
     expect(readElf(r.elf).elf!.entry >= 0x400000n).toBe(true);
