@@ -1,6 +1,12 @@
 // test: mideleg sends supervisor interrupts to S, taken in U always and in S only with SIE, never in M; M interrupts preempt S
 #include "rvtest.h"
 RVT_BEGIN
+  // sie and sip show only delegated interrupts: nothing is delegated yet
+  li t0, MIP_STIP | MIP_SSIP
+  csrw mie, t0
+  csrr a0, sie
+  check 18, a0, 0
+  csrw mie, zero
   li t0, MIP_SSIP | MIP_STIP | MIP_SEIP
   csrw mideleg, t0
   csrr a0, mideleg
@@ -36,6 +42,11 @@ l_after_sie:
   check_slog_addr 7, RVT_LOG_EPC, l_after_sie
   check_slog 8, RVT_LOG_TVAL, 0
   // S cannot clear STIP (read-only in sip); back in M it does
+  li t0, MIP_STIP
+  csrc sip, t0
+  csrr a0, sip
+  andi a0, a0, MIP_STIP
+  check 19, a0, MIP_STIP
   goto_m 3f
 3:
   // in U the S interrupt is taken whatever SIE says

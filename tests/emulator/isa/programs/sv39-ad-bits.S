@@ -61,6 +61,29 @@ RVT_BEGIN
   goto_m 3f
 3:
   pte_flags 13, 1, PTE_V | PTE_R | PTE_W | PTE_A
+  // a 2 MiB leaf (sv39_l1[1], VA 0x40200000) gets A and D like a 4 KiB one
+  la t0, sv39_l1
+  li t1, 0x80400000
+  make_pte t2, t1, PTE_V | PTE_R | PTE_W
+  sd t2, 8(t0)
+  sfence.vma
+  li s6, 0x40200000 + 0x1230
+  in_mode PRV_S, 14
+  ld a1, 0(s6)
+  goto_m 4f
+4:
+  la t0, sv39_l1
+  ld a0, 8(t0)
+  andi a0, a0, 0xff
+  check 15, a0, PTE_V | PTE_R | PTE_W | PTE_A
+  in_mode PRV_S, 16
+  sd a1, 8(s6)
+  goto_m 5f
+5:
+  la t0, sv39_l1
+  ld a0, 8(t0)
+  andi a0, a0, 0xff
+  check 17, a0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
   csrw satp, zero
 RVT_END
 SV39_DATA

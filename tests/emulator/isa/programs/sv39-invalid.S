@@ -1,4 +1,4 @@
-// test: invalid PTEs, W without R, a pointer at the last level and non-canonical addresses raise page faults 12, 13 and 15 with stval = VA
+// test: invalid PTEs, W without R, reserved bits, a pointer at the last level and non-canonical addresses raise page faults 12, 13 and 15 with stval = VA
 #include "rvtest.h"
 #include "sv39.h"
 RVT_BEGIN
@@ -42,6 +42,24 @@ RVT_BEGIN
   expect_page_fault PRV_S, 15, CAUSE_STORE_PAGE, s3, sd a1, 0(s3)
   li s3, 0xffffffc080000000 ^ 0x0000004000000000   // top bits set, bit 38 clear
   expect_page_fault PRV_S, 16, CAUSE_LOAD_PAGE, s3, ld a1, 0(s3)
+  // bits 63:54 are reserved (no Svpbmt or Svnapot here): a leaf using them faults
+  la t0, sv39_pages
+  make_pte t1, t0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
+  li t2, 1 << 60
+  or t1, t1, t2
+  la t0, sv39_l0
+  sd t1, 3 * 8(t0)
+  sfence.vma
+  li s1, SV39_VA(3)
+  expect_page_fault PRV_S, 20, CAUSE_LOAD_PAGE, s1, ld a1, 0(s1)
+  la t0, sv39_pages
+  make_pte t1, t0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
+  li t2, 1 << 61                          // PBMT = NC
+  or t1, t1, t2
+  la t0, sv39_l0
+  sd t1, 3 * 8(t0)
+  sfence.vma
+  expect_page_fault PRV_S, 21, CAUSE_LOAD_PAGE, s1, ld a1, 0(s1)
   // a misaligned load that straddles into an unmapped page faults with some address in it
   sv39_leaf 3, 0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
   li s1, SV39_VA(3) + 4092

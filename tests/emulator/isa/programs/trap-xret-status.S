@@ -1,4 +1,4 @@
-// test: mret and sret restore MIE/SIE from MPIE/SPIE, set MPIE/SPIE, drop MPP/SPP to U and clear MPRV when leaving M
+// test: mret and sret restore MIE/SIE from MPIE/SPIE, set MPIE/SPIE and drop MPP/SPP to U
 #include "rvtest.h"
 // status_bits n, reg, mask, value: fail with n unless (reg & mask) == value
 .macro status_bits n, reg, mask, val
