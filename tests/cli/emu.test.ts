@@ -15,6 +15,7 @@ let work = '';
 let passElf = '';
 let failElf = '';
 let loopElf = '';
+let nowhereElf = '';
 let kernelElf = '';
 let failingKernelElf = '';
 let tracingKernelElf = '';
@@ -41,6 +42,13 @@ beforeAll(() => {
   const loop = join(work, 'endless-loop.S');
   writeFileSync(loop, '  .section .text.init, "ax"\n  .globl _start\n_start:\n  j _start\n  .section .tohost, "aw"\n  .globl tohost\ntohost: .dword 0\n');
   loopElf = build(loop);
+  const nowhere = join(work, 'nowhere.S');
+  writeFileSync(nowhere, [
+    '  .section .text.init, "ax"', '  .globl _start', '_start:',
+    '  li t0, 0x90000000', '  csrw mtvec, t0', '  jr t0',       // trap vector and target: no memory
+    '  .section .tohost, "aw"', '  .globl tohost', 'tohost: .dword 0', '',
+  ].join('\n'));
+  nowhereElf = build(nowhere);
   const supervisor = (name: string, defines: string[]) => {
     const source = join(isaDir, 'supervisor', 'sbi-console.S');
     const out = join(work, name);
@@ -156,6 +164,14 @@ describe('forklab emu with bad input', () => {
     const r = forklab('emu', '--bare', join(work, 'no-such.elf'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no-such.elf');
+  });
+
+  test('reports a guest that jumps into nowhere with its trap vector there too, instead of hanging', () => {
+    const r = forklab('emu', '--bare', '--tohost', nowhereElf);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('0x90000000');
+    expect(r.stderr).toMatch(/access fault/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   test('stops an endless guest at --max-insns with exit status 3', () => {
