@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics';
 import {
   EF_RISCV_FLOAT_ABI, EF_RISCV_RVC, ET_EXEC, R_RISCV, LINE_TABLE_SECTION, PF_R, PF_W, PF_X, PT_LOAD, SHF_ALLOC, SHF_EXECINSTR,
-  SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL,
+  SHF_WRITE, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL,
   STB_WEAK, STT_FILE, STT_NOTYPE, STT_OBJECT, STT_SECTION, SYM_SIZE,
 } from '../elf/constants';
 import type { ElfSymbol } from '../elf/reader';
@@ -22,6 +22,12 @@ export interface LinkOptions {
   entry?: string;
   /** Address of the first text byte (default 0x10000, so address 0 faults). */
   textBase?: bigint;
+  /**
+   * Library members, linked like a static archive (.a): a member is included only when it
+   * defines a symbol that is still undefined, so a program may define its own `strlen` as long
+   * as nothing else needs the library's. Members are scanned in order until nothing changes.
+   */
+  library?: { name: string; bytes: Uint8Array }[];
 }
 
 export interface LinkResult {
@@ -64,8 +70,15 @@ function linkInner(
     if (typeof o === 'string') error(input.name, o);
     else objects.push(o);
   }
+  const members: InputObject[] = [];
+  for (const input of opts.library ?? []) {
+    const o = loadObject(input.name, input.bytes);
+    if (typeof o === 'string') error(input.name, o);
+    else members.push(o);
+  }
   if (inputs.length === 0) error('ld', 'no input objects');
   if (diagnostics.length) return fail();
+  objects.push(...pullMembers(objects, members, opts.entry ?? '_start'));
 
   // 1. Place sections by kind, in input order.
   const sizes = new Map<OutKind, bigint>(OUT_KINDS.map((k) => [k, 0n]));
@@ -254,6 +267,34 @@ function linkInner(
   flags |= (objects[0]?.elf.flags ?? 0) & EF_RISCV_FLOAT_ABI;
   const elf = writeElf({ type: ET_EXEC, entry: defValue(entryDef!), flags, sections, segments, pageSize: Number(PAGE) });
   return { elf, diagnostics };
+}
+
+/** Library members needed by `objects` (transitively), in library order. */
+function pullMembers(objects: InputObject[], members: InputObject[], entry: string): InputObject[] {
+  const defined = new Set<string>();
+  const wanted = new Set<string>([entry]);
+  const take = (o: InputObject): void => {
+    for (const sym of o.elf.symbols) {
+      if (sym.index === 0 || sym.bind === STB_LOCAL || sym.name === '') continue;
+      if (sym.shndx === SHN_UNDEF) wanted.add(sym.name);
+      else defined.add(sym.name);
+    }
+  };
+  objects.forEach(take);
+  const pulled = new Set<InputObject>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of members) {
+      if (pulled.has(m)) continue;
+      const needed = m.elf.symbols.some((sym) => sym.bind !== STB_LOCAL && sym.shndx !== SHN_UNDEF && sym.shndx !== SHN_COMMON
+        && wanted.has(sym.name) && !defined.has(sym.name));
+      if (!needed) continue;
+      pulled.add(m);
+      take(m);
+      changed = true;
+    }
+  }
+  return members.filter((m) => pulled.has(m));
 }
 
 /**

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { assemble } from '../../../src/toolchain/asm';
 import { link } from '../../../src/toolchain/link';
+import { readElf } from '../../../src/toolchain/elf';
 
 function obj(name: string, source: string): { name: string; bytes: Uint8Array } {
   const r = assemble(source, name);
@@ -43,6 +44,30 @@ describe('linker errors', () => {
     const a = obj('a.o', '.weak main\nmain: li a0, 1\n ret\n');
     const b = obj('b.o', '.globl main\nmain: li a0, 2\n ret\n');
     expect(link([start, a, b]).diagnostics).toEqual([]);
+  });
+
+  test('library members are linked only when needed, so a program may replace a library function', () => {
+    const main = obj('main.o', '.globl main\nmain: call strlen\n call puts\n ret\n.globl strlen\nstrlen: li a0, 0\n ret\n');
+    const str = obj('string.o', '.globl strlen\nstrlen: li a0, 1\n ret\n.globl strcpy\nstrcpy: ret\n');
+    const stdio = obj('stdio.o', '.globl puts\nputs: ret\n');
+    const unused = obj('unused.o', '.globl frob\nfrob: call nowhere\n');
+    const r = link([start, main], { library: [str, unused, stdio] });
+    expect(r.diagnostics).toEqual([]);
+    const names = readElf(r.elf).elf!.symbols.map((s) => s.name);
+    expect(names).toContain('puts');
+    expect(names).not.toContain('strcpy');
+    expect(names).not.toContain('frob');
+    // the same objects given as plain inputs clash
+    expect(messages(link([start, main, str, stdio]))).toEqual(["ld: error: duplicate symbol 'strlen': defined in main.o and in string.o"]);
+  });
+
+  test('a library member can pull in another one defined earlier in the list', () => {
+    const main = obj('main.o', '.globl main\nmain: call printf\n ret\n');
+    const str = obj('string.o', '.globl strlen\nstrlen: ret\n');
+    const printf = obj('printf.o', '.globl printf\nprintf: call strlen\n ret\n');
+    const r = link([start, main], { library: [str, printf] });
+    expect(r.diagnostics).toEqual([]);
+    expect(readElf(r.elf).elf!.symbols.map((s) => s.name)).toContain('strlen');
   });
 
   test('a missing _start is an error that says where it usually comes from', () => {

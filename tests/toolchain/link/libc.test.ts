@@ -59,7 +59,7 @@ describe('the user library built by ForkLab', () => {
     const crt0 = forklabObject(join(USER, 'lib', 'crt0.S'));
     for (const [dir, prog] of PROGRAMS) {
       const main = forklabObject(join(USER, dir, `${prog}.c`));
-      const linked = link([crt0, main, ...lib]);
+      const linked = link([crt0, main], { library: lib });
       expect(linked.diagnostics, prog).toEqual([]);
       const reference = runMasked(new Uint8Array(readFileSync(join(USER, 'build', `${prog}.elf`))));
       expect(runMasked(linked.elf), prog).toEqual(reference);
