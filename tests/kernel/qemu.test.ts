@@ -8,7 +8,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(run.timedOut).toBe(false);
     const c = run.console;
     expect(c).toMatch(/^ForkLab lab kernel: 128 MiB RAM at 80000000, bootargs "apps=print\*3,cow,fib,mfork kthread=1"/);
-    expect(c).toContain('initrd: 14 apps');
+    expect(c).toContain('initrd: 16 apps');
     expect(linesMatching(c, /^PASS print$/)).toHaveLength(3);
     for (const name of ['cow', 'fib', 'mfork']) expect(linesMatching(c, new RegExp(`^PASS ${name}$`))).toHaveLength(1);
     expect(c).not.toMatch(/FAIL|PANIC|killed/);
@@ -30,6 +30,20 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     const c = bootOnQemu('apps=nullptr').console;
     expect(c).toMatch(/^\[PID = 3\] killed: store page fault at 0x0 \(no VMA\), pc 0x[0-9a-f]+$/m);
     expect(c).toContain('nullptr: child was killed by signal 11 (SIGSEGV is 11); the parent lives on');
+    expect(c).toContain('frames in use by them: 0\n');
+  }, 60_000);
+
+  test('kills a store into the program text for violating its VMA permissions', () => {
+    const c = bootOnQemu('apps=textwrite').console;
+    expect(c).toMatch(/^\[PID = 3\] killed: store page fault at 0x10020 \(not allowed by its VMA\), pc 0x[0-9a-f]+$/m);
+    expect(c).toContain('textwrite: child was killed by signal 11');
+  }, 60_000);
+
+  test('gives orphans to kinit (getppid becomes 1) and answers WNOHANG with 0 while a child runs', () => {
+    const c = bootOnQemu('apps=orphan').console;
+    expect(c).toContain('orphan: waitpid with WNOHANG returned 0');
+    expect(c).toContain("orphan: grandchild's parent is now [PID = 1]");
+    expect(c).toContain('[PID = 4] exited with status 0');
     expect(c).toContain('frames in use by them: 0\n');
   }, 60_000);
 
