@@ -146,6 +146,13 @@ describe('the lab kernel on ForkLab', () => {
     expect(ofType(run.events, 'exit').find((e) => e.pid === 3)).toMatchObject({ code: 11, how: 'fault' });
   });
 
+  test('runs the examples with the same lines per process as QEMU', () => {
+    const apps = 'apps=forkexec,textwrite,orphan,badptr,bigarray,shared,nullptr';
+    const run = bootOnForkLab(apps);
+    expect(run.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    expect(normalizedLines(run.console)).toEqual(normalizedLines(bootOnQemu(apps).console));
+  }, 90_000);
+
   test('shares MAP_SHARED frames between parent and child (demand-shared, no copy)', () => {
     const run = bootOnForkLab('apps=shared');
     expect(run.console).toContain('shared: parent sees shared counter 1000 and private counter 0');
