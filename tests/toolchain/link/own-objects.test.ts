@@ -1,13 +1,15 @@
 // ForkLab-assembled objects linked two ways — by ForkLab's linker and by GNU ld — must run the
 // same under qemu-riscv64, with the output computed by hand from the program text.
 
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { assemble } from '../../../src/toolchain/asm';
 import { link } from '../../../src/toolchain/link';
 import { readElf } from '../../../src/toolchain/elf';
 import { gnuLink, runElf } from './qemu';
+import { withTempDir } from '../asm/gnu';
 
 const program = (name: string) => readFileSync(join(__dirname, 'programs', name), 'utf8');
 
@@ -52,6 +54,21 @@ describe('linking ForkLab objects', () => {
     expect(sym('__global_pointer$')!.value).toBe(loads[1]!.vaddr + 0x800n);
     expect(sym('write_str')!.type).toBe(2);
     expect(sym('hook')!.bind).toBe(1);
+  });
+
+  test('readelf reads objects and executables without a single warning', () => {
+    const objs = objects();
+    const exe = link(objs).elf;
+    for (const bytes of [...objs.map((o) => o.bytes), exe]) {
+      withTempDir((dir) => {
+        const path = join(dir, 'f');
+        writeFileSync(path, bytes);
+        const r = spawnSync('riscv64-linux-gnu-readelf', ['-a', '-W', path], { encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toContain('RISC-V');
+      });
+    }
   });
 
   test('a .text.start section opens the text segment whatever the input order', () => {
