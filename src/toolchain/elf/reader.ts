@@ -177,3 +177,17 @@ function parse(r: ByteReader): ElfFile {
 export function symbolAddress(elf: ElfFile, name: string): bigint | undefined {
   return elf.symbols.find((s) => s.name === name && s.shndx !== 0)?.value;
 }
+
+/**
+ * The function or object symbol whose [value, value + size) contains `addr`, else the nearest
+ * named symbol at or below it (for labels without a size). For symbolizing PCs in the lab.
+ */
+export function symbolAt(elf: ElfFile, addr: bigint): ElfSymbol | undefined {
+  let nearest: ElfSymbol | undefined;
+  for (const s of elf.symbols) {
+    if (s.index === 0 || s.name === '' || s.shndx === 0 || s.shndx >= 0xff00 || s.type === 3 || s.type === 4) continue;
+    if (s.size > 0n && addr >= s.value && addr < s.value + s.size) return s;
+    if (s.value <= addr && (!nearest || s.value > nearest.value)) nearest = s;
+  }
+  return nearest;
+}

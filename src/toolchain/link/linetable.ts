@@ -28,6 +28,25 @@ export function readLineTable(elf: Uint8Array): LineRow[] {
   return rows.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0));
 }
 
+/**
+ * The row covering `addr` in a table sorted by address (as readLineTable returns it): the last
+ * row at or below `addr`. Undefined before the first row. Binary search, for stepping by line.
+ */
+export function lineAt(rows: readonly LineRow[], addr: bigint): LineRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let found: LineRow | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid]!;
+    if (row.addr <= addr) {
+      found = row;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** A row of an object's (unlinked) table: its address is a section plus an offset. */
 export interface ObjectLineRow {
   readonly section: number;

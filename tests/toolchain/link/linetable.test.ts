@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { assemble } from '../../../src/toolchain/asm';
-import { link, readLineTable } from '../../../src/toolchain/link';
-import { readElf } from '../../../src/toolchain/elf';
+import { lineAt, link, readLineTable } from '../../../src/toolchain/link';
+import { readElf, symbolAt } from '../../../src/toolchain/elf';
 import { run, withTempDir } from '../asm/gnu';
 import { gnuLink } from './qemu';
 import { writeFileSync } from 'node:fs';
@@ -108,6 +108,20 @@ there:
     expect(readLineTable(exe.elf).map((r) => `${r.addr.toString(16)} ${r.file}:${r.line}:${r.column}`)).toEqual([
       '10000 a.c:1:1', '10004 b.h:20:1', '10008 b.c:9:4',
     ]);
+  });
+
+  test('lineAt finds the row covering a PC and symbolAt the function around it', () => {
+    const src = '.file 1 "m.c"\n.globl _start\n.type _start, @function\n_start:\n.loc 1 1 1\nnop\nnop\n.loc 1 2 1\nnop\n.size _start, .-_start\n';
+    const exe = link([{ name: 'm.o', bytes: assemble(src, 'm.s').object }]).elf;
+    const rows = readLineTable(exe);
+    expect(lineAt(rows, 0x0fffcn)).toBeUndefined();
+    expect(lineAt(rows, 0x10000n)?.line).toBe(1);
+    expect(lineAt(rows, 0x10004n)?.line).toBe(1);
+    expect(lineAt(rows, 0x10008n)?.line).toBe(2);
+    expect(lineAt(rows, 0x20000n)?.line).toBe(2);
+    const elf = readElf(exe).elf!;
+    expect(symbolAt(elf, 0x10008n)?.name).toBe('_start');
+    expect(symbolAt(elf, 0x1000n)).toBeUndefined();
   });
 
   test('an executable without a table, or garbage, gives no rows', () => {
