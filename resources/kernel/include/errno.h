@@ -12,7 +12,9 @@
 #define EAGAIN 11
 #define ENOMEM 12
 #define EFAULT 14
+#define ENODEV 19
 #define EINVAL 22
+#define ENAMETOOLONG 36
 #define ENOSYS 38
 
 #endif

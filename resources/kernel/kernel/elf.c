@@ -10,6 +10,7 @@
  *   sp -> argc | argv[0] ... argv[argc-1] | NULL | envp NULL | AT_NULL 0, 0 | strings
  */
 #include "defs.h"
+#include "errno.h"
 #include "elf.h"
 #include "lab.h"
 #include "riscv.h"
@@ -22,14 +23,14 @@ static int elf_check(const uint8 *elf, uint64 size) {
   if (size < sizeof *eh || eh->magic != ELF_MAGIC || eh->ident[0] != ELFCLASS64 || eh->machine != EM_RISCV ||
       eh->type != ET_EXEC || eh->phentsize != sizeof(struct proghdr) ||
       eh->phoff + (uint64)eh->phnum * sizeof(struct proghdr) > size)
-    return -8;
+    return -ENOEXEC;
   for (int i = 0; i < eh->phnum; i++) {
     const struct proghdr *ph = (const struct proghdr *)(elf + eh->phoff) + i;
     if (ph->type != PT_LOAD)
       continue;
     if (ph->off + ph->filesz > size || ph->filesz > ph->memsz || ph->vaddr + ph->memsz >= USER_END - USER_STACK_SIZE ||
         ph->vaddr + ph->memsz < ph->vaddr || (ph->vaddr & (PGSIZE - 1)) != (ph->off & (PGSIZE - 1)))
-      return -8;
+      return -ENOEXEC;
   }
   return 0;
 }
@@ -92,11 +93,11 @@ int load_elf_binary(struct task_struct *t, const char *name, const uint8 *elf, u
   if (err < 0)
     return err;
   if (argc > MAX_ARGS)
-    return -7;
+    return -E2BIG;
   for (int i = 0; i < argc; i++)
     args_len += strlen(argv[i]) + 1;
   if (args_len + (MAX_ARGS + 8) * 8 > PGSIZE)
-    return -7;
+    return -E2BIG;
 
   for (int i = 0; i < eh->phnum; i++) {
     const struct proghdr *ph = (const struct proghdr *)(elf + eh->phoff) + i;
@@ -109,22 +110,22 @@ int load_elf_binary(struct task_struct *t, const char *name, const uint8 *elf, u
     if (file_end > start &&
         do_mmap(mm, start, file_end - start, elf_vm_flags(ph), vma_kind(ph), elf, ph->off - (ph->vaddr - start),
                 ph->filesz + (ph->vaddr - start)) == NULL)
-      return -12;
+      return -ENOMEM;
     if (mem_end > file_end && do_mmap(mm, file_end, mem_end - file_end, elf_vm_flags(ph) | VM_ANON, VMA_BSS, NULL, 0, 0) == NULL)
-      return -12;
+      return -ENOMEM;
     if (mem_end > end)
       end = mem_end;
   }
   mm->brk_start = mm->brk = end;
 
   if (do_mmap(mm, USER_END - USER_STACK_SIZE, USER_STACK_SIZE, VM_ANON | VM_READ | VM_WRITE, VMA_STACK, NULL, 0, 0) == NULL)
-    return -12;
+    return -ENOMEM;
   stack_pa = alloc_page(USE_USER);
   if (stack_pa == 0)
-    return -12;
+    return -ENOMEM;
   if (map_page(mm->pgd, USER_END - PGSIZE, stack_pa, PTE_U | PTE_R | PTE_W | PTE_A | PTE_D) < 0) {
     put_page(stack_pa);
-    return -12;
+    return -ENOMEM;
   }
 
   memset(regs, 0, sizeof *regs);

@@ -8,6 +8,9 @@
  * still intact program.
  */
 #include "defs.h"
+#include "signal.h"
+#include "lab.h"
+#include "errno.h"
 #include "riscv.h"
 
 #define MAX_ARGS 16
@@ -23,24 +26,24 @@ long sys_execve(struct pt_regs *regs, uint64 upath, uint64 uargv) {
 
   err = strncpy_from_user(path, upath, sizeof path);
   if (err < 0)
-    return err == -7 ? -36 : err; /* ENAMETOOLONG */
+    return err == -E2BIG ? -ENAMETOOLONG : err;
   if (initrd_find(path, &elf, &size) < 0)
-    return -2;
+    return -ENOENT;
 
-  bufpa = alloc_page(3);
+  bufpa = alloc_page(USE_KERNEL);
   if (bufpa == 0)
-    return -12;
+    return -ENOMEM;
   buf = (char *)PA2VA(bufpa);
   while (uargv) {
     uint64 p;
     if (copy_from_user(&p, uargv + 8 * (uint64)argc, 8) < 0) {
-      err = -14;
+      err = -EFAULT;
       goto out;
     }
     if (p == 0)
       break;
     if (argc == MAX_ARGS) {
-      err = -7;
+      err = -E2BIG;
       goto out;
     }
     argv[argc] = buf + argc * ARG_MAX_LEN;
@@ -64,7 +67,7 @@ long sys_execve(struct pt_regs *regs, uint64 upath, uint64 uargv) {
   if (current->mm.pgd == NULL || (err = load_elf_binary(current, path, elf, size, argv, argc)) < 0) {
     put_page(bufpa);
     printk("[PID = %d] killed: execve of %s failed after the old program was released\n", current->pid, path);
-    kill_current(9);
+    kill_current(SIGKILL);
   }
   switch_mm(current);
   put_page(bufpa);

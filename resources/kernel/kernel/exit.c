@@ -10,6 +10,8 @@
  * for a task the kernel killed (SIGSEGV 11 for a bad memory access).
  */
 #include "defs.h"
+#include "signal.h"
+#include "errno.h"
 #include "riscv.h"
 #include "lab.h"
 
@@ -76,7 +78,7 @@ long do_wait4(int pid, uint64 status_addr, int options, int *status_out) {
       if (c->state != TASK_ZOMBIE)
         continue;
       if (status_addr && copy_to_user(status_addr, &c->exit_status, sizeof(int)) < 0) {
-        r = -14;
+        r = -EFAULT;
         goto out;
       }
       if (status_out)
@@ -86,10 +88,10 @@ long do_wait4(int pid, uint64 status_addr, int options, int *status_out) {
       goto out;
     }
     if (!have_child) {
-      r = -10;
+      r = -ECHILD;
       goto out;
     }
-    if (options & 1) {
+    if (options & WNOHANG) {
       r = 0;
       goto out;
     }

@@ -11,10 +11,10 @@
  * return from the same ecall: the parent with the child's pid.
  */
 #include "defs.h"
+#include "signal.h"
+#include "errno.h"
 #include "riscv.h"
 #include "lab.h"
-
-#define SIGCHLD 17
 
 /*
  * Shares src's frames with dst. Pages of MAP_SHARED VMAs that src never
@@ -30,7 +30,7 @@ int copy_pgd(struct mm_struct *dst, struct mm_struct *src) {
       uint64 perm;
       if ((pte == NULL || !(*pte & PTE_V)) && (vma->vm_flags & VM_SHARED)) {
         if (handle_mm_fault(src, va, EXC_STORE_PAGE_FAULT, true) < 0)
-          return -12;
+          return -ENOMEM;
         pte = walk(src->pgd, va, false);
       }
       if (pte == NULL || !(*pte & PTE_V)) {
@@ -42,7 +42,7 @@ int copy_pgd(struct mm_struct *dst, struct mm_struct *src) {
         *pte &= ~PTE_W;
       perm = PTE_FLAGS(*pte) & ~PTE_V;
       if (map_page(dst->pgd, va, PTE2PA(*pte), perm) < 0)
-        return -12;
+        return -ENOMEM;
       get_page(PTE2PA(*pte));
     }
   }
@@ -61,7 +61,7 @@ static struct task_struct *copy_process_err(struct pt_regs *regs, int *err) {
   t->mm.pgd = pgd_create();
   if (t->mm.pgd == NULL) {
     free_task(t);
-    *err = -12;
+    *err = -ENOMEM;
     return NULL;
   }
   lab_trace(LAB_FORK, (uint64)current->pid, (uint64)t->pid, VA2PA(t->mm.pgd), 0, 0, 0);
@@ -69,7 +69,7 @@ static struct task_struct *copy_process_err(struct pt_regs *regs, int *err) {
     mm_release(&t->mm);
     lab_trace(LAB_STATE, (uint64)t->pid, LAB_DEAD, 0, 0, 0, 0);
     free_task(t);
-    *err = -12;
+    *err = -ENOMEM;
     return NULL;
   }
   child_regs = task_pt_regs(t);
@@ -92,7 +92,7 @@ long sys_clone(struct pt_regs *regs, uint64 flags, uint64 stack) {
   int err;
   struct task_struct *t;
   if (flags != SIGCHLD || stack != 0)
-    return -22;
+    return -EINVAL;
   t = copy_process_err(regs, &err);
   return t ? t->pid : err;
 }

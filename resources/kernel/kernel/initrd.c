@@ -8,6 +8,7 @@
  * them (vm_file), so the initrd's frames are never given to the allocator.
  */
 #include "defs.h"
+#include "errno.h"
 
 struct uapp_entry {
   uint64 offset;
@@ -64,5 +65,5 @@ int initrd_find(const char *name, const uint8 **elf, uint64 *size) {
       return 0;
     }
   }
-  return -2;
+  return -ENOENT;
 }

@@ -12,6 +12,7 @@
  * switch_to installs the next task's page table before __switch_to.
  */
 #include "defs.h"
+#include "errno.h"
 #include "riscv.h"
 #include "lab.h"
 
@@ -46,12 +47,12 @@ struct task_struct *alloc_task(int *err) {
   while (pid < NR_TASKS && task[pid] != NULL)
     pid++;
   if (pid == NR_TASKS) {
-    *err = -11;
+    *err = -EAGAIN;
     return NULL;
   }
   pa = alloc_pages(KSTACK_ORDER, USE_KSTACK);
   if (pa == 0) {
-    *err = -12;
+    *err = -ENOMEM;
     return NULL;
   }
   t = (struct task_struct *)PA2VA(pa);
@@ -185,7 +186,7 @@ int create_user_process(const char *name) {
   char *argv[1];
 
   if (initrd_find(name, &elf, &size) < 0)
-    return -2;
+    return -ENOENT;
   t = alloc_task(&err);
   if (t == NULL)
     return err;
@@ -194,7 +195,7 @@ int create_user_process(const char *name) {
   t->mm.pgd = pgd_create();
   if (t->mm.pgd == NULL) {
     free_task(t);
-    return -12;
+    return -ENOMEM;
   }
   lab_trace(LAB_FORK, (uint64)current->pid, (uint64)t->pid, VA2PA(t->mm.pgd), 0, 0, 0);
   argv[0] = t->name;

@@ -7,6 +7,8 @@
  * programs for the shell.
  */
 #include "defs.h"
+#include "lab.h"
+#include "errno.h"
 #include "riscv.h"
 #include "sbi.h"
 
@@ -48,11 +50,11 @@ static long sys_write(uint64 fd, uint64 buf, uint64 n) {
   char k[256];
   uint64 done = 0;
   if (fd != 1 && fd != 2)
-    return -9;
+    return -EBADF;
   while (done < n) {
     uint64 chunk = n - done > sizeof k ? sizeof k : n - done;
     if (copy_from_user(k, buf + done, chunk) < 0)
-      return done ? (long)done : -14;
+      return done ? (long)done : -EFAULT;
     sbi_console_write(k, chunk);
     done += chunk;
   }
@@ -71,7 +73,7 @@ static bool line_ready;
 static long sys_read(uint64 fd, uint64 buf, uint64 n) {
   uint64 k;
   if (fd != 0)
-    return -9;
+    return -EBADF;
   if (n == 0)
     return 0;
   while (!line_ready) {
@@ -103,7 +105,7 @@ static long sys_read(uint64 fd, uint64 buf, uint64 n) {
   }
   k = line_len - line_pos < n ? line_len - line_pos : n;
   if (copy_to_user(buf, line + line_pos, k) < 0)
-    return -14;
+    return -EFAULT;
   line_pos += k;
   if (line_pos == line_len) {
     line_ready = false;
@@ -130,7 +132,7 @@ static long sys_brk(uint64 addr) {
         return (long)mm->brk;
     }
     if (heap == NULL) {
-      if (do_mmap(mm, mm->brk_start, new_end - mm->brk_start, VM_ANON | VM_READ | VM_WRITE, 3, NULL, 0, 0) == NULL)
+      if (do_mmap(mm, mm->brk_start, new_end - mm->brk_start, VM_ANON | VM_READ | VM_WRITE, VMA_HEAP, NULL, 0, 0) == NULL)
         return (long)mm->brk;
     } else {
       heap->vm_end = new_end;
@@ -156,16 +158,16 @@ static long sys_mmap(uint64 addr, uint64 len, uint64 prot, uint64 flags, uint64 
   (void)fd;
   (void)off;
   if (!(flags & MAP_ANONYMOUS))
-    return -19; /* ENODEV: there are no files to map */
+    return -ENODEV; /* there are no files to map */
   if ((flags & (MAP_SHARED | MAP_PRIVATE)) == 0 || (flags & (MAP_SHARED | MAP_PRIVATE)) == (MAP_SHARED | MAP_PRIVATE))
-    return -22;
+    return -EINVAL;
   if (len == 0 || len > USER_END)
-    return -22;
+    return -EINVAL;
   len = PGROUNDUP(len);
   if (shared && len / PGSIZE > SHARED_MAX_PAGES)
-    return -12;
+    return -ENOMEM;
   if (!enough_memory(len / PGSIZE))
-    return -12;
+    return -ENOMEM;
   if (prot & PROT_READ)
     vmf |= VM_READ;
   if (prot & PROT_WRITE)
@@ -176,23 +178,23 @@ static long sys_mmap(uint64 addr, uint64 len, uint64 prot, uint64 flags, uint64 
     vmf |= VM_SHARED;
   if (flags & MAP_FIXED) {
     if ((addr & (PGSIZE - 1)) || addr + len > USER_END || addr + len < addr)
-      return -22;
+      return -EINVAL;
     if (do_munmap(mm, addr, len) < 0)
-      return -12;
+      return -ENOMEM;
   } else if (addr == 0 || (addr & (PGSIZE - 1)) || addr + len > USER_END || find_vma(mm, addr) ||
              find_vma(mm, addr + len - 1)) {
     addr = get_unmapped_area(mm, len);
     if (addr == 0)
-      return -12;
+      return -ENOMEM;
   }
-  if (do_mmap(mm, addr, len, vmf, 5, NULL, 0, 0) == NULL)
-    return -12;
+  if (do_mmap(mm, addr, len, vmf, VMA_MMAP, NULL, 0, 0) == NULL)
+    return -ENOMEM;
   return (long)addr;
 }
 
 static long sys_munmap(uint64 addr, uint64 len) {
   if ((addr & (PGSIZE - 1)) || len == 0 || addr + len > USER_END)
-    return -22;
+    return -EINVAL;
   return do_munmap(&current->mm, addr, len);
 }
 
@@ -200,9 +202,9 @@ static long sys_nanosleep(uint64 req) {
   int64 ts[2];
   uint64 ms;
   if (copy_from_user(ts, req, sizeof ts) < 0)
-    return -14;
+    return -EFAULT;
   if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
-    return -22;
+    return -EINVAL;
   ms = (uint64)ts[0] * 1000 + (uint64)ts[1] / 1000000;
   sleep_ticks((ms + TIMESLICE_MS - 1) / TIMESLICE_MS);
   return 0;
@@ -223,9 +225,9 @@ static long sys_lab_apps(uint64 buf, uint64 size) {
   }
   k[n] = 0;
   if (n + 1 > size)
-    return -22;
+    return -EINVAL;
   if (copy_to_user(buf, k, n + 1) < 0)
-    return -14;
+    return -EFAULT;
   return (long)n;
 }
 
@@ -254,7 +256,7 @@ void do_syscall(struct pt_regs *regs) {
   case SYS_mmap: r = sys_mmap(a[0], a[1], a[2], a[3], a[4], a[5]); break;
   case SYS_wait4: r = do_wait4((int)a[0], a[1], (int)a[2], NULL); break;
   case SYS_lab_apps: r = sys_lab_apps(a[0], a[1]); break;
-  default: r = -38; break;
+  default: r = -ENOSYS; break;
   }
   regs->x[10] = (uint64)r;
 }

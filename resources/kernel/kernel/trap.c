@@ -8,6 +8,7 @@
  * PANIC.
  */
 #include "defs.h"
+#include "signal.h"
 #include "riscv.h"
 #include "sbi.h"
 
@@ -34,6 +35,9 @@ static const char *exception_name(uint64 cause) {
   case EXC_LOAD_ACCESS: return "load access fault";
   case EXC_STORE_MISALIGNED: return "misaligned store";
   case EXC_STORE_ACCESS: return "store access fault";
+  case EXC_INST_PAGE_FAULT:
+  case EXC_LOAD_PAGE_FAULT:
+  case EXC_STORE_PAGE_FAULT: return fault_cause_name(cause);
   default: return "unknown exception";
   }
 }
@@ -52,7 +56,8 @@ void trap_handler(struct pt_regs *regs) {
     return;
   }
   if (!from_user)
-    PANIC("trap_handler: %s (scause %lx) in the kernel at pc %lx, stval %lx", cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT || cause == EXC_INST_PAGE_FAULT ? fault_cause_name(cause) : exception_name(cause), cause, regs->sepc, regs->stval);
+    PANIC("trap_handler: %s (scause %lx) in the kernel at pc %lx, stval %lx", exception_name(cause), cause,
+          regs->sepc, regs->stval);
 
   switch (cause) {
   case EXC_ECALL_U:
@@ -65,6 +70,12 @@ void trap_handler(struct pt_regs *regs) {
     break;
   default:
     printk("[PID = %d] killed: %s at 0x%lx, pc 0x%lx\n", current->pid, exception_name(cause), regs->stval, regs->sepc);
-    kill_current(cause == EXC_ILLEGAL_INST ? 4 : cause == EXC_BREAKPOINT ? 5 : cause == EXC_INST_ACCESS || cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ? 11 : 7);
+    if (cause == EXC_ILLEGAL_INST)
+      kill_current(SIGILL);
+    if (cause == EXC_BREAKPOINT)
+      kill_current(SIGTRAP);
+    if (cause == EXC_INST_ACCESS || cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS)
+      kill_current(SIGSEGV);
+    kill_current(SIGBUS); /* misaligned fetch (loads and stores are emulated by the firmware) */
   }
 }

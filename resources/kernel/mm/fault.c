@@ -18,6 +18,8 @@
  * faults on user memory itself.
  */
 #include "defs.h"
+#include "signal.h"
+#include "errno.h"
 #include "riscv.h"
 #include "lab.h"
 
@@ -70,7 +72,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
   if (vma == NULL || !(vma->vm_flags & need)) {
     if (report)
       lab_trace(LAB_FAULT, (uint64)pid_of(mm), addr, scause, FAULT_KILLED, 0, 0);
-    return -14;
+    return -EFAULT;
   }
 
   pte = walk(mm->pgd, va, false);
@@ -83,7 +85,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
     if (page_refcount(old) > 1) {
       pa = alloc_page(USE_USER);
       if (pa == 0)
-        return -12;
+        return -ENOMEM;
       memcpy((void *)PA2VA(pa), (void *)PA2VA(old), PGSIZE);
       *pte = PA2PTE(pa) | vma_prot(vma) | PTE_V;
       put_page(old);
@@ -97,7 +99,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
   } else {
     pa = alloc_page(USE_USER);
     if (pa == 0)
-      return -12;
+      return -ENOMEM;
     if (vma->vm_file) {
       fill_from_file(vma, va, pa);
       how = FAULT_DEMAND_FILE;
@@ -106,7 +108,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
     }
     if (map_page(mm->pgd, va, pa, vma_prot(vma)) < 0) {
       put_page(pa);
-      return -12;
+      return -ENOMEM;
     }
   }
   sfence_vma();
@@ -120,12 +122,12 @@ void do_page_fault(struct pt_regs *regs) {
   int r = handle_mm_fault(&current->mm, addr, regs->scause, true);
   if (r == 0)
     return;
-  if (r == -12) {
+  if (r == -ENOMEM) {
     printk("[PID = %d] killed: out of memory at 0x%lx, pc 0x%lx\n", current->pid, addr, regs->sepc);
     lab_trace(LAB_FAULT, (uint64)current->pid, addr, regs->scause, FAULT_KILLED, 0, 0);
   } else {
     printk("[PID = %d] killed: %s at 0x%lx (%s), pc 0x%lx\n", current->pid, fault_cause_name(regs->scause), addr,
            find_vma(&current->mm, addr) ? "not allowed by its VMA" : "no VMA", regs->sepc);
   }
-  kill_current(11);
+  kill_current(SIGSEGV);
 }

@@ -8,6 +8,7 @@
  * VMA allows gives -EFAULT, never a kernel fault.
  */
 #include "defs.h"
+#include "errno.h"
 #include "riscv.h"
 
 /* Kernel address of user page va, made present (and writable if asked). 0 when not allowed. */
@@ -35,7 +36,7 @@ int copy_from_user(void *dst, uint64 src, uint64 n) {
     uint64 k = user_page(src, false);
     uint64 chunk = PGSIZE - (src & (PGSIZE - 1));
     if (k == 0)
-      return -14;
+      return -EFAULT;
     if (chunk > n)
       chunk = n;
     memcpy(d, (void *)k, chunk);
@@ -53,7 +54,7 @@ int copy_to_user(uint64 dst, const void *src, uint64 n) {
     uint64 k = user_page(dst, true);
     uint64 chunk = PGSIZE - (dst & (PGSIZE - 1));
     if (k == 0)
-      return -14;
+      return -EFAULT;
     if (chunk > n)
       chunk = n;
     memcpy((void *)k, s, chunk);
@@ -69,10 +70,10 @@ int strncpy_from_user(char *dst, uint64 src, uint64 max) {
   for (uint64 i = 0; i < max; i++) {
     uint64 k = user_page(src + i, false);
     if (k == 0)
-      return -14;
+      return -EFAULT;
     dst[i] = *(char *)k;
     if (dst[i] == 0)
       return (int)i;
   }
-  return -7;
+  return -E2BIG;
 }

@@ -7,6 +7,7 @@
  * Every add, change and removal is reported to the lab trace.
  */
 #include "defs.h"
+#include "errno.h"
 #include "lab.h"
 
 static int current_pid(struct mm_struct *mm) {
@@ -123,7 +124,7 @@ int do_munmap(struct mm_struct *mm, uint64 addr, uint64 len) {
     if (cut_start > vma->vm_start && cut_end < vma->vm_end) {
       struct vm_area_struct *tail = kmalloc(sizeof *tail);
       if (tail == NULL)
-        return -12;
+        return -ENOMEM;
       *tail = *vma;
       tail->vm_start = cut_end;
       tail->vm_pgoff = vma->vm_pgoff + (cut_end - vma->vm_start);
@@ -155,7 +156,7 @@ int copy_vma(struct mm_struct *dst, struct mm_struct *src) {
     struct vm_area_struct *v = list_entry(pos, struct vm_area_struct, list);
     if (do_mmap(dst, v->vm_start, v->vm_end - v->vm_start, v->vm_flags, v->vm_kind, v->vm_file, v->vm_pgoff,
                 v->vm_filesz) == NULL)
-      return -12;
+      return -ENOMEM;
   }
   dst->brk_start = src->brk_start;
   dst->brk = src->brk;
