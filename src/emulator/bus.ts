@@ -16,9 +16,29 @@ export interface Device {
 export class Ram {
   readonly bytes: Uint8Array;
   readonly dv: DataView;
+  /** Aligned views for the hot paths (instruction fetch, aligned loads and stores). */
+  readonly u16: Uint16Array;
+  readonly i32: Int32Array;
+  /** Per 4 KiB page: nonzero when translated code (jit.ts) was made from it. */
+  readonly codePages: Uint8Array;
+  /** Called when a page with translated code is written (the translations are stale). */
+  onCodeWrite: ((page: number) => void) | null = null;
   constructor(readonly base: number, readonly size: number) {
     this.bytes = new Uint8Array(size);
     this.dv = new DataView(this.bytes.buffer);
+    this.u16 = new Uint16Array(this.bytes.buffer);
+    this.i32 = new Int32Array(this.bytes.buffer);
+    this.codePages = new Uint8Array(Math.ceil(size / 4096));
+  }
+  /** Every write to RAM outside the CPU's store fast paths reports its range here. */
+  noteWrite(off: number, len: number): void {
+    for (let p = off >>> 12, last = (off + len - 1) >>> 12; p <= last; p++) {
+      if (this.codePages[p] !== 0) this.codeWritten(p);
+    }
+  }
+  codeWritten(page: number): void {
+    this.codePages[page] = 0;
+    if (this.onCodeWrite !== null) this.onCodeWrite(page);
   }
   /** RAM offset of [pa, pa+len) or -1 if it is not all RAM. */
   offsetOf(pa: number, len: number): number {
@@ -83,6 +103,7 @@ export class Bus {
       else if (size === 4) dv.setInt32(off, lo, true);
       else if (size === 2) dv.setInt16(off, lo, true);
       else dv.setInt8(off, lo);
+      this.ram.noteWrite(off, size);
       return true;
     }
     const d = this.find(pa, size);

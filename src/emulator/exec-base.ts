@@ -125,7 +125,7 @@ export function effectiveAddress(h: Hart, base: number, imm: number): number {
 }
 
 /** RAM offset for a data access that hits the fast path, else -1. */
-function dataOffset(h: Hart, va: number, size: number, kind: number): number {
+export function dataOffset(h: Hart, va: number, size: number, kind: number): number {
   const mmu = h.mmu;
   if (!mmu.dataVirt) {
     const off = va - mmu.ramBase;
@@ -189,6 +189,8 @@ export function execStore(h: Hart, insn: number): void {
       case 2: dv.setInt32(off, lo, true); break;
       default: dv.setInt32(off, lo, true); dv.setInt32(off + 4, hi, true); break;
     }
+    const ram = h.bus.ram;
+    if (ram.codePages[off >>> 12] !== 0 || ram.codePages[(off + size - 1) >>> 12] !== 0) ram.noteWrite(off, size);
     if (h.storeWatch !== null) h.storeWatch(off + h.mmu.ramBase, size);
     return;
   }

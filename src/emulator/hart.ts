@@ -12,6 +12,7 @@
 
 import { Bus } from './bus';
 import { Mmu } from './mmu';
+import { Jit, MAX_BLOCK } from './jit';
 import * as rvc from './rvc';
 import * as decode from './decode';
 import {
@@ -96,6 +97,8 @@ export class Hart {
   stop: HartStop | null = null;
 
   readonly mmu: Mmu;
+  /** Block translator; null runs everything through the interpreter. */
+  jit: Jit | null;
   private lastTrapCause = -1;
   private lastTrapPc = NaN;
   private lastTrapInstret = -1;
@@ -103,6 +106,7 @@ export class Hart {
 
   constructor(readonly bus: Bus) {
     this.mmu = new Mmu(this, bus);
+    this.jit = new Jit(this);
   }
 
   /** mtime: cycles / 10 (10 MHz nominal with one instruction per 100 ns cycle). */
@@ -156,25 +160,32 @@ export class Hart {
     if (this.storeWatch !== null) this.storeWatch(pa, size);
   }
 
+  /** RAM offset of the instruction at pc when the fetch fast path hits, else -1. */
+  fetchOffset(pc: number): number {
+    const mmu = this.mmu;
+    if (!mmu.fetchVirt) {
+      const off = pc - mmu.ramBase;
+      return off >= 0 && off <= mmu.ramSize - 4 ? off : -1;
+    }
+    const vpn = Math.floor(pc / 4096);
+    const i = vpn & TLB_MASK;
+    return mmu.tag[ACCESS_FETCH]![i] === vpn && (pc & 0xfff) !== 0xffe ? mmu.off[ACCESS_FETCH]![i]! + (pc & 0xfff) : -1;
+  }
+
   /**
    * Fetch, execute and retire one instruction, or take the trap it raises. Interrupts are the
    * run loop's business.
    */
   step(): void {
     const pc = this.pc;
-    const mmu = this.mmu;
     let insn: number;
-    let off: number;
-    if (!mmu.fetchVirt) {
-      off = pc - mmu.ramBase;
-      if (!(off >= 0 && off <= mmu.ramSize - 4)) off = -1;
-    } else {
-      const vpn = Math.floor(pc / 4096);
-      const i = vpn & TLB_MASK;
-      off = mmu.tag[ACCESS_FETCH]![i] === vpn && (pc & 0xfff) !== 0xffe ? mmu.off[ACCESS_FETCH]![i]! + (pc & 0xfff) : -1;
-    }
+    const off = this.fetchOffset(pc);
     if (off >= 0) {
-      insn = this.bus.ram.dv.getInt32(off, true);
+      // pc is even, so the two halves are aligned 16-bit parcels (a 32-bit instruction may
+      // sit at a 2-byte boundary).
+      const u16 = this.bus.ram.u16;
+      const k = off >>> 1;
+      insn = u16[k]! | (u16[k + 1]! << 16);
     } else {
       insn = this.fetchSlow(pc);
       if (this.excCause >= 0) { this.trap(numberToBigPc(this, pc)); return; }
@@ -264,7 +275,26 @@ export class Hart {
         this.irqDirty = true;
         continue;
       }
-      if (breakpoints !== null && n > 0 && breakpoints.has(this.pc)) break;
+      if (breakpoints !== null) {
+        if (n > 0 && breakpoints.has(this.pc)) break;
+      } else if (this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
+        // A translated block cannot overrun the slice or a timer deadline (see jit.ts).
+        const pc = this.pc;
+        const off = this.fetchOffset(pc);
+        const block = off >= 0 ? this.jit.lookup(off, pc) : null;
+        if (block !== null) {
+          const k = block(this);
+          this.instret += k;
+          this.cycles += k;
+          n += k;
+          if (this.excCause >= 0) {
+            this.trap(BigInt.asUintN(64, BigInt(this.pc)));
+            n++;
+          }
+          if (this.stop !== null) break;
+          continue;
+        }
+      }
       this.step();
       n++;
       if (this.stop !== null) break;

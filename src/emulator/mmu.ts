@@ -117,7 +117,10 @@ export class Mmu {
       // Step 7: A, and D for stores, set by hardware (Svadu, as QEMU does).
       let newLo = lo | PTE_A;
       if (kind === ACCESS_STORE) newLo |= PTE_D;
-      if (newLo !== lo) ram.dv.setInt32(pteOff, newLo, true);
+      if (newLo !== lo) {
+        ram.dv.setInt32(pteOff, newLo, true);
+        ram.noteWrite(pteOff, 4);
+      }
       // Step 8: the physical address; a superpage supplies the low VPN bits from va.
       const low = level === 0 ? 0 : vpn & ((1 << (9 * level)) - 1);
       const pageBase = (ppn + low) * 4096;

@@ -152,6 +152,7 @@ export class SbiFirmware implements Firmware {
       ram.bytes[off + n] = b;
       n++;
     }
+    if (n > 0) ram.noteWrite(off, n);
     ret(SBI_SUCCESS, BigInt(n));
   }
 }

@@ -1,0 +1,315 @@
+// Basic-block translation: straight-line runs of guest instructions become one JS function
+// each (built with `new Function`), so the hot loop pays fetch, decode, dispatch and the
+// per-instruction bookkeeping once per block instead of once per instruction.
+//
+// A block starts at a (physical RAM offset, virtual pc) pair, stays inside one 4 KiB page and
+// holds at most MAX_BLOCK instructions: integer ALU ops (inline JS on the register pairs), M
+// ops and memory accesses (helpers from exec-*.ts, with the RAM/TLB fast path inline), and
+// may end with one branch, jal or jalr. System instructions, atomics, fences and anything
+// illegal are left to the interpreter. A block function returns how many instructions
+// retired and leaves h.pc at the next instruction, or at the faulting one with h.excCause set.
+//
+// Exactness: the machine must behave the same instruction by instruction whether or not a
+// block ran (determinism does not depend on slice sizes). So the run loop only enters a block
+// when neither the slice budget nor a timer deadline can fall inside it, slow-path memory
+// accesses see exact instret/cycles, and a block exits right after an access that may have
+// changed interrupts, stopped the machine or written translated code.
+//
+// Translations are dropped per page when the page is written (Ram.codePages), so
+// self-modifying code and program loading are safe.
+
+import type { Hart } from './hart';
+import * as rvc from './rvc';
+import * as base from './exec-base';
+import * as muldiv from './exec-muldiv';
+
+export const MAX_BLOCK = 64;
+/** Executions of a block start before it is translated (cold code stays interpreted). */
+const HOT_THRESHOLD = 16;
+
+type BlockFn = (h: Hart) => number;
+interface Block {
+  readonly pc: number;
+  fn: BlockFn | null;
+  count: number;
+  /** True when translation found nothing to translate at this pc. */
+  untranslatable: boolean;
+}
+
+export class Jit {
+  private readonly blocks = new Map<number, Block>();
+  private readonly pageBlocks = new Map<number, number[]>();
+  private env: Record<string, unknown>;
+  /** Set when `new Function` is not allowed (e.g. a CSP without unsafe-eval): interpret only. */
+  disabled = false;
+  disabledReason = '';
+  translated = 0;
+
+  constructor(private readonly h: Hart) {
+    const ram = h.bus.ram;
+    this.env = {
+      x: h.x, dv: ram.dv, ram, cm: ram.codePages, mmu: h.mmu,
+      DO: base.dataOffset, EA: base.effectiveAddress,
+      ld: base.execLoad, st: base.execStore, jalr: base.execJalr, op: base.execOp,
+      md: muldiv.execMulDiv, md32: muldiv.execMulDiv32,
+    };
+    ram.onCodeWrite = (page) => this.dropPage(page);
+  }
+
+  /** Forget every translation (fence.i, restore). */
+  flush(): void {
+    this.blocks.clear();
+    this.pageBlocks.clear();
+    this.h.bus.ram.codePages.fill(0);
+  }
+
+  private dropPage(page: number): void {
+    const offs = this.pageBlocks.get(page);
+    if (offs === undefined) return;
+    for (const off of offs) this.blocks.delete(off);
+    this.pageBlocks.delete(page);
+  }
+
+  /** The translated block for (RAM offset, pc), or null when the interpreter should step. */
+  lookup(off: number, pc: number): BlockFn | null {
+    let b = this.blocks.get(off);
+    if (b === undefined || b.pc !== pc) {
+      b = { pc, fn: null, count: 0, untranslatable: false };
+      this.blocks.set(off, b);
+      const page = off >>> 12;
+      const list = this.pageBlocks.get(page);
+      if (list === undefined) this.pageBlocks.set(page, [off]); else list.push(off);
+      this.h.bus.ram.codePages[page] = 1;
+    }
+    if (b.fn !== null) return b.fn;
+    if (b.untranslatable || ++b.count < HOT_THRESHOLD || this.disabled) return null;
+    b.fn = this.translate(off, pc);
+    if (b.fn === null) b.untranslatable = true;
+    return b.fn;
+  }
+
+  private translate(off: number, pc: number): BlockFn | null {
+    const ram = this.h.bus.ram;
+    const pageEnd = (off & ~0xfff) + 4096;
+    const body: string[] = [];
+    let n = 0;
+    let p = off;
+    let vpc = pc;
+    let terminated = false;
+    while (n < MAX_BLOCK && p + 2 <= pageEnd) {
+      let insn = ram.u16[p >>> 1]!;
+      let len = 2;
+      if ((insn & 3) === 3) {
+        if (p + 4 > pageEnd) break;
+        insn = (insn | (ram.u16[(p >>> 1) + 1]! << 16)) | 0;
+        len = 4;
+      } else {
+        insn = rvc.expandCompressed(insn);
+        if (insn === 0) break;
+      }
+      const code = emit(insn, vpc, len, n);
+      if (code === null) break;
+      body.push(`// ${hex(vpc)}: ${hex(insn >>> 0)}\n${code.text}`);
+      n++;
+      p += len;
+      vpc += len;
+      if (code.terminal) { terminated = true; break; }
+    }
+    if (n === 0) return null;
+    if (!terminated) body.push(`h.pc = ${vpc}; return ${n};`);
+    const src = `"use strict";
+const x = E.x, dv = E.dv, ram = E.ram, cm = E.cm, mmu = E.mmu, DO = E.DO, EA = E.EA;
+const ld = E.ld, st = E.st, jalr = E.jalr, op = E.op, md = E.md, md32 = E.md32;
+return function block_${hex(pc)}(h) {
+let off = 0, va = 0;
+${body.join('\n')}
+};`;
+    try {
+      const fn = new Function('E', src)(this.env) as BlockFn;
+      this.translated++;
+      return fn;
+    } catch (e) {
+      // Only a host that forbids `new Function` gets here (the source is generated from a
+      // fixed set of templates); interpret from now on.
+      this.disabled = true;
+      this.disabledReason = e instanceof Error ? e.message : String(e);
+      return null;
+    }
+  }
+}
+
+function hex(v: number): string {
+  return v < 0 ? 'm' + (-v).toString(16) : v.toString(16);
+}
+
+interface Emitted { text: string; terminal: boolean }
+
+const lo = (r: number): string => `x[${r << 1}]`;
+const hi = (r: number): string => `x[${(r << 1) + 1}]`;
+
+/** JS for one instruction at `pc`, the k-th of its block (k instructions retired before it). */
+function emit(insn: number, pc: number, len: number, k: number): Emitted | null {
+  const opcode = insn & 0x7f;
+  const rd = (insn >>> 7) & 31;
+  const rs1 = (insn >>> 15) & 31;
+  const rs2 = (insn >>> 20) & 31;
+  const f3 = (insn >>> 12) & 7;
+  const f7 = insn >>> 25;
+  const immI = insn >> 20;
+  const next = pc + len;
+  const plain = (text: string): Emitted => ({ text, terminal: false });
+  // Leave after an instruction whose helper may fault (pc stays on it) or may have changed
+  // interrupts/stop/translated code (continue at the next instruction).
+  const faultExit = `if (h.excCause >= 0) { h.pc = ${pc}; return ${k}; }`;
+  const sideExit = `if (h.irqDirty || h.stop !== null) { h.pc = ${next}; return ${k + 1}; }`;
+  const exact = (call: string): string =>
+    `h.instret += ${k}; h.cycles += ${k}; ${call}; h.instret -= ${k}; h.cycles -= ${k};`;
+  const setNum = (d: number, v: number): string => `${lo(d)} = ${v | 0}; ${hi(d)} = ${Math.floor(v / 4294967296) | 0};`;
+
+  switch (opcode) {
+    case 0x37: // LUI
+      if (rd === 0) return plain('');
+      return plain(`${lo(rd)} = ${insn & 0xfffff000}; ${hi(rd)} = ${(insn & 0xfffff000) >> 31};`);
+    case 0x17: // AUIPC
+      if (rd === 0) return plain('');
+      return plain(setNum(rd, pc + (insn & 0xfffff000)));
+    case 0x13: { // OP-IMM
+      if (f3 === 1 && (insn >>> 26) !== 0) return null;
+      if (f3 === 5 && (insn >>> 26) !== 0 && (insn >>> 26) !== 0x10) return null;
+      if (rd === 0) return plain('');
+      const imm = immI;
+      const ihi = imm >> 31;
+      switch (f3) {
+        case 0:
+          if (rs1 === 0) return plain(`${lo(rd)} = ${imm}; ${hi(rd)} = ${ihi};`);
+          return plain(`{ const s = (${lo(rs1)} >>> 0) + ${imm >>> 0}; ${hi(rd)} = ${hi(rs1)} + ${ihi} + (s > 4294967295 ? 1 : 0); ${lo(rd)} = s; }`);
+        case 4: return plain(`${lo(rd)} = ${lo(rs1)} ^ ${imm}; ${hi(rd)} = ${hi(rs1)} ^ ${ihi};`);
+        case 6: return plain(`${lo(rd)} = ${lo(rs1)} | ${imm}; ${hi(rd)} = ${hi(rs1)} | ${ihi};`);
+        case 7: return plain(`${lo(rd)} = ${lo(rs1)} & ${imm}; ${hi(rd)} = ${hi(rs1)} & ${ihi};`);
+        case 2: return plain(`{ const a = ${hi(rs1)}; ${lo(rd)} = (a < ${ihi} || (a === ${ihi} && (${lo(rs1)} >>> 0) < ${imm >>> 0})) ? 1 : 0; ${hi(rd)} = 0; }`);
+        case 3: return plain(`{ const a = ${hi(rs1)} >>> 0; ${lo(rd)} = (a < ${ihi >>> 0} || (a === ${ihi >>> 0} && (${lo(rs1)} >>> 0) < ${imm >>> 0})) ? 1 : 0; ${hi(rd)} = 0; }`);
+        case 1: {
+          if ((insn >>> 26) !== 0) return null;
+          const s = (insn >>> 20) & 63;
+          if (s === 0) return plain(`${lo(rd)} = ${lo(rs1)}; ${hi(rd)} = ${hi(rs1)};`);
+          if (s < 32) return plain(`{ const l = ${lo(rs1)}; ${hi(rd)} = (${hi(rs1)} << ${s}) | (l >>> ${32 - s}); ${lo(rd)} = l << ${s}; }`);
+          return plain(`${hi(rd)} = ${lo(rs1)} << ${s - 32}; ${lo(rd)} = 0;`);
+        }
+        default: { // 5: SRLI / SRAI
+          const f6 = insn >>> 26;
+          if (f6 !== 0 && f6 !== 0x10) return null;
+          const s = (insn >>> 20) & 63;
+          const arith = f6 === 0x10;
+          if (s === 0) return plain(`${lo(rd)} = ${lo(rs1)}; ${hi(rd)} = ${hi(rs1)};`);
+          if (s < 32) return plain(`{ const h1 = ${hi(rs1)}; ${lo(rd)} = (${lo(rs1)} >>> ${s}) | (h1 << ${32 - s}); ${hi(rd)} = h1 ${arith ? '>>' : '>>>'} ${s}; }`);
+          return plain(`{ const h1 = ${hi(rs1)}; ${lo(rd)} = h1 ${arith ? '>>' : '>>>'} ${s - 32}; ${hi(rd)} = ${arith ? 'h1 >> 31' : '0'}; }`);
+        }
+      }
+    }
+    case 0x1b: { // OP-IMM-32
+      const sh = (insn >>> 20) & 31;
+      let expr: string;
+      if (f3 === 0) expr = `(${lo(rs1)} + ${immI}) | 0`;
+      else if (f3 === 1 && f7 === 0) expr = `${lo(rs1)} << ${sh}`;
+      else if (f3 === 5 && f7 === 0) expr = `(${lo(rs1)} >>> ${sh}) | 0`;
+      else if (f3 === 5 && f7 === 0x20) expr = `${lo(rs1)} >> ${sh}`;
+      else return null;
+      if (rd === 0) return plain('');
+      return plain(`{ const v = ${expr}; ${lo(rd)} = v; ${hi(rd)} = v >> 31; }`);
+    }
+    case 0x33: { // OP
+      if (f7 === 1) return plain(rd === 0 ? '' : `md(h, ${insn});`);
+      if (f7 !== 0 && !(f7 === 0x20 && (f3 === 0 || f3 === 5))) return null;
+      if (rd === 0) return plain('');
+      if (f7 === 0x20 && f3 === 0) {
+        return plain(`{ const al = ${lo(rs1)}, bl = ${lo(rs2)}; ${hi(rd)} = ${hi(rs1)} - ${hi(rs2)} - ((al >>> 0) < (bl >>> 0) ? 1 : 0); ${lo(rd)} = al - bl; }`);
+      }
+      switch (f3) {
+        case 0: return plain(`{ const s = (${lo(rs1)} >>> 0) + (${lo(rs2)} >>> 0); ${hi(rd)} = ${hi(rs1)} + ${hi(rs2)} + (s > 4294967295 ? 1 : 0); ${lo(rd)} = s; }`);
+        case 4: return plain(`${lo(rd)} = ${lo(rs1)} ^ ${lo(rs2)}; ${hi(rd)} = ${hi(rs1)} ^ ${hi(rs2)};`);
+        case 6: return plain(`${lo(rd)} = ${lo(rs1)} | ${lo(rs2)}; ${hi(rd)} = ${hi(rs1)} | ${hi(rs2)};`);
+        case 7: return plain(`${lo(rd)} = ${lo(rs1)} & ${lo(rs2)}; ${hi(rd)} = ${hi(rs1)} & ${hi(rs2)};`);
+        case 2: return plain(`{ const a = ${hi(rs1)}, b = ${hi(rs2)}; ${lo(rd)} = (a < b || (a === b && (${lo(rs1)} >>> 0) < (${lo(rs2)} >>> 0))) ? 1 : 0; ${hi(rd)} = 0; }`);
+        case 3: return plain(`{ const a = ${hi(rs1)} >>> 0, b = ${hi(rs2)} >>> 0; ${lo(rd)} = (a < b || (a === b && (${lo(rs1)} >>> 0) < (${lo(rs2)} >>> 0))) ? 1 : 0; ${hi(rd)} = 0; }`);
+        default: return plain(`op(h, ${insn});`); // shifts by register
+      }
+    }
+    case 0x3b: { // OP-32
+      if (f7 === 1) {
+        if (f3 === 1 || f3 === 2 || f3 === 3) return null;
+        return plain(rd === 0 ? '' : `md32(h, ${insn});`);
+      }
+      let expr: string;
+      if (f7 === 0 && f3 === 0) expr = `(${lo(rs1)} + ${lo(rs2)}) | 0`;
+      else if (f7 === 0x20 && f3 === 0) expr = `(${lo(rs1)} - ${lo(rs2)}) | 0`;
+      else if (f7 === 0 && f3 === 1) expr = `${lo(rs1)} << (${lo(rs2)} & 31)`;
+      else if (f7 === 0 && f3 === 5) expr = `(${lo(rs1)} >>> (${lo(rs2)} & 31)) | 0`;
+      else if (f7 === 0x20 && f3 === 5) expr = `${lo(rs1)} >> (${lo(rs2)} & 31)`;
+      else return null;
+      if (rd === 0) return plain('');
+      return plain(`{ const v = ${expr}; ${lo(rd)} = v; ${hi(rd)} = v >> 31; }`);
+    }
+    case 0x03: { // LOAD
+      const size = [1, 2, 4, 8, 1, 2, 4, 0][f3]!;
+      if (size === 0) return null;
+      const d = rd === 0 ? 64 : rd << 1;
+      const read = [
+        `{ const v = dv.getInt8(off); x[${d}] = v; x[${d + 1}] = v >> 31; }`,
+        `{ const v = dv.getInt16(off, true); x[${d}] = v; x[${d + 1}] = v >> 31; }`,
+        `{ const v = dv.getInt32(off, true); x[${d}] = v; x[${d + 1}] = v >> 31; }`,
+        `x[${d}] = dv.getInt32(off, true); x[${d + 1}] = dv.getInt32(off + 4, true);`,
+        `x[${d}] = dv.getUint8(off); x[${d + 1}] = 0;`,
+        `x[${d}] = dv.getUint16(off, true); x[${d + 1}] = 0;`,
+        `x[${d}] = dv.getInt32(off, true); x[${d + 1}] = 0;`,
+      ][f3]!;
+      return plain(`va = EA(h, ${rs1}, ${immI}); off = DO(h, va, ${size}, 1);
+if (off >= 0) { ${read} }
+else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${sideExit} }`);
+    }
+    case 0x23: { // STORE
+      if (f3 > 3) return null;
+      const size = 1 << f3;
+      const imm = ((insn >> 25) << 5) | ((insn >>> 7) & 31);
+      const write = [
+        `dv.setInt8(off, ${lo(rs2)});`,
+        `dv.setInt16(off, ${lo(rs2)}, true);`,
+        `dv.setInt32(off, ${lo(rs2)}, true);`,
+        `dv.setInt32(off, ${lo(rs2)}, true); dv.setInt32(off + 4, ${hi(rs2)}, true);`,
+      ][f3]!;
+      return plain(`va = EA(h, ${rs1}, ${imm}); off = DO(h, va, ${size}, 2);
+if (off >= 0) {
+  ${write}
+  if (cm[off >>> 12] !== 0 || cm[(off + ${size - 1}) >>> 12] !== 0) {
+    ram.noteWrite(off, ${size});
+    if (h.storeWatch !== null) { ${exact(`h.storeWatch(off + mmu.ramBase, ${size})`)} }
+    h.pc = ${next}; return ${k + 1};
+  }
+  if (h.storeWatch !== null) { ${exact(`h.storeWatch(off + mmu.ramBase, ${size})`)} ${sideExit} }
+} else { ${exact(`st(h, ${insn})`)} ${faultExit} ${sideExit} }`);
+    }
+    case 0x63: { // BRANCH
+      const off = ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5) | (((insn >>> 8) & 0xf) << 1);
+      const a = [lo(rs1), hi(rs1)], b = [lo(rs2), hi(rs2)];
+      let cond: string;
+      switch (f3) {
+        case 0: cond = `${a[0]} === ${b[0]} && ${a[1]} === ${b[1]}`; break;
+        case 1: cond = `${a[0]} !== ${b[0]} || ${a[1]} !== ${b[1]}`; break;
+        case 4: cond = `${a[1]} < ${b[1]} || (${a[1]} === ${b[1]} && (${a[0]} >>> 0) < (${b[0]} >>> 0))`; break;
+        case 5: cond = `!(${a[1]} < ${b[1]} || (${a[1]} === ${b[1]} && (${a[0]} >>> 0) < (${b[0]} >>> 0)))`; break;
+        case 6: cond = `(${a[1]} >>> 0) < (${b[1]} >>> 0) || (${a[1]} === ${b[1]} && (${a[0]} >>> 0) < (${b[0]} >>> 0))`; break;
+        case 7: cond = `!((${a[1]} >>> 0) < (${b[1]} >>> 0) || (${a[1]} === ${b[1]} && (${a[0]} >>> 0) < (${b[0]} >>> 0)))`; break;
+        default: return null;
+      }
+      return { text: `h.pc = (${cond}) ? ${pc + off} : ${next}; return ${k + 1};`, terminal: true };
+    }
+    case 0x6f: { // JAL
+      const off = ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
+      return { text: `${rd === 0 ? '' : setNum(rd, next)} h.pc = ${pc + off}; return ${k + 1};`, terminal: true };
+    }
+    case 0x67: // JALR
+      if (f3 !== 0) return null;
+      return { text: `h.pc = ${pc}; h.npc = ${next}; jalr(h, ${insn}); h.pc = h.npc; return ${k + 1};`, terminal: true };
+    default:
+      return null;
+  }
+}
