@@ -41,9 +41,24 @@ const KEYWORDS = new Set([
   '__thread', '__builtin_va_arg', '__builtin_offsetof', '_Generic', '_Complex',
 ]);
 
-const PUNCTS3 = ['<<=', '>>=', '...'];
-const PUNCTS2 = ['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '<<', '>>', '##'];
+const PUNCTS3 = new Set(['<<=', '>>=', '...']);
+const PUNCTS2 = new Set(['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '++', '--', '<<', '>>', '##']);
 const PUNCTS1 = '+-*/%&|^~!<>=?:;,.()[]{}#';
+
+/** Length of the punctuator at text[i] (longest match), 0 when there is none. */
+function punctLength(text: string, i: number): number {
+  const c = text[i];
+  if (!PUNCTS1.includes(c)) return 0;
+  const d = text[i + 1];
+  if (d === undefined) return 1;
+  const two = c + d;
+  if (PUNCTS2.has(two) || (two === '..' && text[i + 2] === '.')) {
+    const e = text[i + 2];
+    if (e !== undefined && PUNCTS3.has(two + e)) return 3;
+    return two === '..' ? 1 : 2;
+  }
+  return 1;
+}
 
 export interface LexResult {
   tokens: Token[];
@@ -127,9 +142,10 @@ export function tokenize(text: string, fileName: string): LexResult {
 
     const col = i - lineStart + 1;
     const start = i;
+    const tokAtBol = atBol;
+    atBol = false;
     const make = (kind: TokenKind, end: number): Token => {
-      const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol };
-      atBol = false;
+      const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol: tokAtBol };
       tokens.push(tok);
       return tok;
     };
@@ -215,20 +231,9 @@ export function tokenize(text: string, fileName: string): LexResult {
     }
 
     // Punctuators, longest match first.
-    const s3 = text.substr(i, 3);
-    const s2 = text.substr(i, 2);
-    if (PUNCTS3.includes(s3)) {
-      i += 3;
-      make('punct', i);
-      continue;
-    }
-    if (PUNCTS2.includes(s2)) {
-      i += 2;
-      make('punct', i);
-      continue;
-    }
-    if (PUNCTS1.includes(text[i])) {
-      i++;
+    const plen = punctLength(text, i);
+    if (plen > 0) {
+      i += plen;
       make('punct', i);
       continue;
     }

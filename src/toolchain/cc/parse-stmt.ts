@@ -113,7 +113,7 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
     if (attr.align) obj.align = attr.align;
     if (p.equal('=')) {
       const tok = p.next();
-      block.body.push(newUnary('exprStmt', localInitializerExpr(p, obj, tok), tok));
+      block.body.push(newUnary('exprStmt', localInitializerExpr(p, obj, tok), name));
       obj.isInitialized = true;
     } else if (!isScalar(obj.ty)) {
       obj.isInitialized = true;
