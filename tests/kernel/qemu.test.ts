@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { bootOnQemu, LAB_BOOTARGS, linesMatching } from './boot';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packInitrd } from '../../src/lab/initrd';
+import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
+import { bootOnQemu, LAB_BOOTARGS, linesMatching, USER_BUILD } from './boot';
 
 // Each boot takes a few seconds on QEMU; all of them end by themselves through SBI SRST.
 describe('the lab kernel on QEMU virt with OpenSBI', () => {
@@ -91,6 +95,39 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(c).not.toMatch(/killed/);
     expect(c).toContain('frames in use by them: 0\n');
   }, 60_000);
+
+  test('ignores an initrd that is not an app table, and refuses a program that is not an ELF', () => {
+    const dir = makeWorkDir('bad-initrd');
+    try {
+      const junk = join(dir, 'junk.img');
+      writeFileSync(junk, Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) & 0xff));
+      const a = bootOnQemu('apps=cow', { initrd: junk });
+      expect(a.console).toContain('initrd: not a UAPP app table, ignored');
+      expect(a.console).toContain('kinit: cannot start cow: error 2');
+      expect(a.console).toContain('kinit: shutdown');
+
+      const packed = packInitrd([
+        { name: 'bad', elf: new TextEncoder().encode('not an elf at all') },
+        { name: 'cow', elf: new Uint8Array(readFileSync(join(USER_BUILD, 'cow.elf'))) },
+      ]);
+      if (!packed.ok) throw new Error(packed.error);
+      const img = join(dir, 'bad-elf.img');
+      writeFileSync(img, packed.value);
+      const b = bootOnQemu('apps=bad,cow', { initrd: img });
+      expect(b.console).toContain('kinit: cannot start bad: error 8'); // ENOEXEC
+      expect(b.console).toContain('PASS cow');
+      expect(b.console).toContain('frames in use by them: 0\n');
+    } finally {
+      removeWorkDir(dir);
+    }
+  }, 90_000);
+
+  test('starts copies only while the process table has room (error 11, EAGAIN, after that)', () => {
+    const c = bootOnQemu('apps=hello*70,cow').console;
+    expect(linesMatching(c, /^hello from pid \d+ \(parent 1\)$/)).toHaveLength(62);
+    expect(c).toContain('kinit: cannot start hello: error 11');
+    expect(c).toContain('PASS cow');
+  }, 90_000);
 
   test('reports an app missing from the initrd and still shuts down', () => {
     const run = bootOnQemu('apps=nosuch,cow');
