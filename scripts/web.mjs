@@ -28,7 +28,9 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv.slice(2));
 const configFile = 'vite.web.config.ts';
-if (opts.build) await build({ configFile, logLevel: 'warn' });
+// A test runner's NODE_ENV (vitest sets "test") would otherwise give React's development build.
+process.env.NODE_ENV = 'production';
+if (opts.build) await build({ configFile, mode: 'production', logLevel: 'warn' });
 const server = await preview({ configFile, preview: { host: opts.host, port: opts.port, strictPort: true, open: false } });
 console.log(`ForkLab web edition: http://${opts.host}:${opts.port}/`);
 const stop = () => server.close().then(() => process.exit(0));

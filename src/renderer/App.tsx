@@ -93,7 +93,14 @@ export function App() {
     const api = desktopApi();
     return createController(api ? createElectronLink(api) : createWorkerLink(), store);
   }, [store]);
-  useEffect(() => () => controller.dispose(), [controller]);
+  // The host lives as long as the page (StrictMode's mount-unmount-mount must not kill it).
+  useEffect(() => {
+    const onHide = (e: PageTransitionEvent) => {
+      if (!e.persisted) controller.dispose();
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [controller]);
   useWorkspacePersistence(store);
 
   const language = useStore(store, (s) => s.language);

@@ -21,7 +21,7 @@ import { applyPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
 
 /** Above this many edges, page-address labels are dropped to keep the drawing legible and fast. */
-const EDGE_LABEL_LIMIT = 120;
+const EDGE_LABEL_LIMIT = 24;
 
 export interface LaidOutGraph {
   nodes: LabNode[];
@@ -66,7 +66,7 @@ function GraphInner({ store }: { store: Store }) {
   }, [model, expanded, split, selection]);
 
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1.1 }));
     return () => cancelAnimationFrame(id);
   }, [key, flow]);
 
@@ -144,7 +144,7 @@ function GraphInner({ store }: { store: Store }) {
         >
           <Background />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeClassName={(n) => `mini-${n.type ?? ''}`} />
+          <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeClassName={(n) => `mini-${n.type ?? ''}`} />
         </ReactFlow>
       </div>
     </section>

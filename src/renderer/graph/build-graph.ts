@@ -1,12 +1,13 @@
 // Model -> graph: turns a LabModel into React Flow nodes and edges, before layout.
 //
 // - One `process` node per process; fork edges parent -> child, children in fork order
-//   (createdAt), which the layout keeps left to right.
+//   (createdAt), which the layout keeps top to bottom (the tree grows left to right).
 // - A frame mapped by two or more processes (or with a kernel refcount above one) is a `frame`
 //   node of its own, with one edge from every (process, page) that maps it: that is where
 //   copy-on-write sharing is seen, and where a frame splits when a child writes.
 // - A process's private frames collapse into one `private` node per VMA kind ("heap: 12"),
 //   so big programs stay readable; expanding the process (a click) draws them one by one.
+//   The two frames of the latest copy-on-write split are always drawn, highlighted.
 // Everything in node data is plain, serializable data: no callbacks. The function is pure and
 // deterministic, so the shape key below changes only when the drawing's shape changes.
 
@@ -101,7 +102,7 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   for (const f of frames) {
     const maps = f.mappings.filter((m) => shown.has(m.pid));
     if (maps.length === 0) continue;
-    if (!isSharedFrame(f)) {
+    if (!isSharedFrame(f) && !split.has(f.addr)) {
       const m = maps[0]!;
       const vma = vmaOf.get(`${m.pid}:${m.va}`) ?? 'other';
       let byKind = privateByPid.get(m.pid);
@@ -137,6 +138,8 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
         id: `fork-${p.parent}-${p.pid}`,
         source: processId(p.parent),
         target: processId(p.pid),
+        sourceHandle: 'fork',
+        targetHandle: 'in',
         type: 'smoothstep',
         data: { kind: 'fork', label: 'fork' },
         className: 'edge-fork',
@@ -149,7 +152,8 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
     if (maps.length === 0) continue;
     const shared = isSharedFrame(f);
     const owner = maps[0]!;
-    if (!shared && !expanded.has(owner.pid)) continue;
+    // A frame of the latest split is drawn on its own even when private, so the split shows.
+    if (!shared && !expanded.has(owner.pid) && !split.has(f.addr)) continue;
     const id = frameId(f.addr);
     nodes.push({
       id,
@@ -170,6 +174,7 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
       edges.push({
         id: `map-${m.pid}-${m.va.toString(16)}-${id}`,
         source: processId(m.pid),
+        sourceHandle: 'map',
         target: id,
         data: { kind, label: hex(m.va) },
         className: `edge-${kind}`,
@@ -189,6 +194,7 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
       edges.push({
         id: `priv-${p.pid}-${vma}`,
         source: processId(p.pid),
+        sourceHandle: 'map',
         target: id,
         data: { kind: 'private', label: String(list.length) },
         className: 'edge-private',

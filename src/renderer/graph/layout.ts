@@ -3,12 +3,13 @@
 //
 // Two stages, because a layered layout of every frame does not scale (dagre takes seconds for
 // 100 processes and 1,000 frames; the goal is 50 ms):
-//  1. The process tree — process nodes and fork edges — is laid out with dagre, top to bottom,
-//     children in fork order.
+//  1. The process tree — process nodes and fork edges — is laid out with dagre, left to right
+//     (a fork chain reads as time), children top to bottom in fork order.
 //  2. Frame and private-group nodes go in bands below the tree, one band per VMA kind (text,
 //     data, bss, heap, mmap, stack, other), which is the grouping the student reads. Inside a
-//     band each node aims for the mean x of the processes that map it, so a frame shared by a
-//     parent and its child sits between them; nodes are packed into rows without overlap.
+//     band, nodes that aim for the same x (the mean x of the processes mapping them, so a frame
+//     shared by parent and child sits between the two) form a small grid centred there; grids
+//     are packed left to right without overlap.
 
 import { Graph, layout } from '@dagrejs/dagre';
 import type { VmaKind } from '../../common/model';
@@ -21,12 +22,12 @@ export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number 
 };
 
 const NODE_GAP = 20;
-const RANK_GAP = 64;
+const RANK_GAP = 72;
 const ROW_GAP = 14;
 const BAND_GAP = 40;
-/** How far right of its aim a node may land before it goes to another row. */
-const DRIFT = 1.5 * NODE_SIZE.frame.width;
-const MAX_ROWS = 12;
+/** Grid cell of a frame or group node. */
+const CELL_W = NODE_SIZE.frame.width + NODE_GAP;
+const CELL_H = NODE_SIZE.frame.height + ROW_GAP;
 
 export interface Positions {
   /** Top-left corner of each node, keyed by node id. */
@@ -39,7 +40,7 @@ export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]
   let treeBottom = 0;
   if (procs.length > 0) {
     const g = new Graph();
-    g.setGraph({ rankdir: 'TB', nodesep: NODE_GAP, ranksep: RANK_GAP, ranker: 'longest-path' });
+    g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, ranker: 'longest-path' });
     g.setDefaultEdgeLabel(() => ({}));
     for (const n of procs) g.setNode(n.id, { ...NODE_SIZE.process });
     for (const e of edges) if (e.data?.kind === 'fork' && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
@@ -84,27 +85,29 @@ export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]
   }
 
   let top = procs.length > 0 ? treeBottom + RANK_GAP : 0;
-  const rowHeight = NODE_SIZE.frame.height + ROW_GAP;
   for (const kind of VMA_ORDER) {
     const items = bands.get(kind);
     if (!items) continue;
     items.sort((a, b) => a.aim - b.aim || (a.id < b.id ? -1 : 1));
-    const rows: number[] = []; // right edge of each row
-    for (const it of items) {
-      let r = rows.findIndex((right) => right + NODE_GAP <= it.aim + DRIFT);
-      if (r < 0) {
-        if (rows.length < MAX_ROWS) {
-          rows.push(-Infinity);
-          r = rows.length - 1;
-        } else {
-          r = rows.indexOf(Math.min(...rows));
-        }
+    let right = -Infinity; // right edge of the last grid placed in this band
+    let rows = 0;
+    for (let i = 0; i < items.length; ) {
+      // A cluster: consecutive nodes aiming within half a cell of the first one.
+      let j = i + 1;
+      while (j < items.length && items[j]!.aim - items[i]!.aim < CELL_W / 2) j++;
+      const n = j - i;
+      const cols = Math.min(n, Math.max(1, Math.ceil(Math.sqrt(2 * n))));
+      const width = cols * CELL_W - NODE_GAP;
+      const aim = (items[i]!.aim + items[j - 1]!.aim) / 2 + NODE_SIZE.frame.width / 2;
+      const left = Math.round(Math.max(aim - width / 2, right + NODE_GAP));
+      for (let k = 0; k < n; k++) {
+        out[items[i + k]!.id] = { x: left + (k % cols) * CELL_W, y: top + Math.floor(k / cols) * CELL_H };
       }
-      const x = Math.round(Math.max(it.aim, rows[r]! + NODE_GAP));
-      rows[r] = x + it.width;
-      out[it.id] = { x, y: top + r * rowHeight };
+      right = left + width;
+      rows = Math.max(rows, Math.ceil(n / cols));
+      i = j;
     }
-    top += rows.length * rowHeight + BAND_GAP;
+    top += rows * CELL_H + BAND_GAP;
   }
   return out;
 }

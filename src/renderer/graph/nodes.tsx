@@ -21,7 +21,7 @@ export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }:
       data-state={data.state}
       title={data.kernelThread ? t('kernelThread') : undefined}
     >
-      <Handle type="target" position={Position.Top} />
+      <Handle type="target" position={Position.Left} id="in" />
       <div className="node-title">
         <span className="pid">{data.pid}</span> <span className="pname">{data.name}</span>
       </div>
@@ -34,7 +34,8 @@ export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }:
           </span>
         )}
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <Handle type="source" position={Position.Right} id="fork" />
+      <Handle type="source" position={Position.Bottom} id="map" />
     </div>
   );
 });
@@ -49,6 +50,7 @@ export const FrameNodeView = memo(function FrameNodeView({ data, selected }: Nod
       data-refcount={data.refcount}
       data-addr={hex(data.addr)}
       data-sharing={data.sharing}
+      data-split={data.split ? 'true' : undefined}
       title={data.mismatch ?? undefined}
     >
       <Handle type="target" position={Position.Top} />

@@ -31,7 +31,14 @@ export const TimelinePane = memo(function TimelinePane({ store }: { store: Store
       <ol className="timeline" data-testid="timeline">
         {shown.length === 0 && <li className="muted">{t('noEvents')}</li>}
         {shown.map((e, i) => (
-          <li key={timeline.length - shown.length + i} className={`ev ev-${e.kind}`}>
+          <li
+            key={timeline.length - shown.length + i}
+            className={`ev ev-${e.kind}`}
+            data-kind={e.kind}
+            data-pid={e.pid}
+            data-frame={e.frame ? hex(e.frame) : undefined}
+            data-old-frame={e.oldFrame ? hex(e.oldFrame) : undefined}
+          >
             <button
               onClick={() =>
                 store.set({ selection: e.frame ? { kind: 'frame', addr: e.frame } : { kind: 'process', pid: e.kind === 'fork' && e.other ? e.other : e.pid } })

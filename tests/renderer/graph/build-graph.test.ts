@@ -53,10 +53,13 @@ describe('model to graph mapping', () => {
     expect(g.edges.filter((e) => e.target === copy.id).map((e) => e.source)).toEqual([processId(3)]);
   });
 
-  test('marks the frames of the latest split so the view can highlight them', () => {
-    const g = buildGraph(afterChildWrite(), { split: new Set([0x80a01000, 0x80a05000]), expanded: new Set([2, 3]) });
-    const split = (byType(g, 'frame') as FrameNode[]).filter((f) => f.data.split).map((f) => f.data.addr);
-    expect(split.sort()).toEqual([0x80a01000, 0x80a05000]);
+  test('draws both frames of the latest split on their own, highlighted, even though each is now private', () => {
+    const g = buildGraph(afterChildWrite(), { split: new Set([0x80a01000, 0x80a05000]) });
+    const split = (byType(g, 'frame') as FrameNode[]).filter((f) => f.data.split);
+    expect(split.map((f) => f.data.addr).sort()).toEqual([0x80a01000, 0x80a05000]);
+    expect(split.map((f) => f.data.refcount)).toEqual([1, 1]);
+    const priv = (byType(g, 'private') as PrivateNode[]).map((p) => p.data);
+    expect(priv.some((p) => p.vma === 'data')).toBe(false);
   });
 
   test('can hide kernel threads, dropping their fork edges too', () => {

@@ -8,11 +8,17 @@ function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: num
 }
 
 describe('graph layout', () => {
-  test('places a child below its parent and a shared frame below both', () => {
+  test('places a child right of its parent and a shared frame below, between the two', () => {
     const g = buildGraph(afterFork());
     const pos = layoutGraph(g.nodes, g.edges);
-    expect(pos[processId(3)]!.y).toBeGreaterThan(pos[processId(2)]!.y);
-    expect(pos[frameId(0x80a01000)]!.y).toBeGreaterThan(pos[processId(3)]!.y);
+    const parent = pos[processId(2)]!;
+    const child = pos[processId(3)]!;
+    const frame = pos[frameId(0x80a01000)]!;
+    expect(child.x).toBeGreaterThan(parent.x);
+    expect(frame.y).toBeGreaterThan(Math.max(parent.y, child.y) + NODE_SIZE.process.height);
+    const centre = frame.x + NODE_SIZE.frame.width / 2;
+    expect(centre).toBeGreaterThan(parent.x + NODE_SIZE.process.width / 2);
+    expect(centre).toBeLessThan(child.x + NODE_SIZE.process.width / 2);
   });
 
   test('gives every node a position and no two nodes overlap', () => {
@@ -32,13 +38,13 @@ describe('graph layout', () => {
 });
 
 describe('graph layout order', () => {
-  test('draws sibling processes left to right in fork order', () => {
+  test('draws sibling processes top to bottom in fork order, in one column', () => {
     const m = afterFork();
     const second = { ...m.processes[3]!, pid: 4, createdAt: 9000, pages: [] };
     const g = buildGraph({ ...m, processes: [...m.processes, second] });
     const pos = layoutGraph(g.nodes, g.edges);
-    expect(pos[processId(3)]!.x).toBeLessThan(pos[processId(4)]!.x);
-    expect(pos[processId(3)]!.y).toBe(pos[processId(4)]!.y);
+    expect(pos[processId(3)]!.y).toBeLessThan(pos[processId(4)]!.y);
+    expect(pos[processId(3)]!.x).toBe(pos[processId(4)]!.x);
   });
 
   test('groups frames into bands by VMA kind, text above data above stack', () => {
