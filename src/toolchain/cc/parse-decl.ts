@@ -8,7 +8,7 @@ import type { Node, Obj } from './ast';
 import { newNode } from './ast';
 import type { Token } from './lexer';
 import { ParseAbort, Parser, addType, describe } from './parser';
-import { constExpr, assign } from './parse-expr';
+import { constExpr, assign, conditional, evalConstLabel } from './parse-expr';
 import { compoundStmt, mayFallThrough } from './parse-stmt';
 import { globalInitializer } from './parse-init';
 import {
@@ -307,7 +307,7 @@ function typeSuffix(p: Parser): Derivation[] {
         out.push({ kind: 'array', len: -1, tok });
         continue;
       }
-      const v = constExpr(p);
+      const v = arraySize(p);
       if (v < 0n) p.errorAt(tok, 'size of array is negative');
       if (v > 0x7fffffffn) p.errorAt(tok, 'size of array is too large');
       p.skip(']');
@@ -316,6 +316,18 @@ function typeSuffix(p: Parser): Derivation[] {
     }
     return out;
   }
+}
+
+/** An array dimension; variable-length arrays get a clear message instead of a generic one. */
+function arraySize(p: Parser): bigint {
+  const tok = p.tok;
+  const node = conditional(p);
+  addType(p, node);
+  const r = evalConstLabel(p, node);
+  if (r === undefined || r.label !== undefined) {
+    p.error(tok, 'variable-length arrays are not supported; use a constant size or malloc()');
+  }
+  return r.val;
 }
 
 // func-params = ("void" | param ("," param)* ("," "...")?)? ")"

@@ -116,7 +116,7 @@ export function toAssign(p: Parser, op: Node['kind'], lhs: Node, rhs: Node, tok:
 }
 
 // conditional = logor ("?" expr? ":" conditional)?
-function conditional(p: Parser): Node {
+export function conditional(p: Parser): Node {
   const cond = logor(p);
   if (!p.equal('?')) return cond;
   const tok = p.next();
