@@ -146,10 +146,11 @@ describe('the lab kernel on ForkLab', () => {
     expect(ofType(run.events, 'exit').find((e) => e.pid === 3)).toMatchObject({ code: 11, how: 'fault' });
   });
 
-  test('runs the examples with the same lines per process as QEMU', () => {
-    const apps = 'apps=forkexec,textwrite,orphan,badptr,bigarray,shared,nullptr';
+  test('runs usertests and the examples with the same lines per process as QEMU', () => {
+    const apps = 'apps=usertests,forkexec,textwrite,orphan,badptr,bigarray,shared,nullptr';
     const run = bootOnForkLab(apps);
     expect(run.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    expect(run.console).toContain('PASS usertests');
     expect(normalizedLines(run.console)).toEqual(normalizedLines(bootOnQemu(apps).console));
   }, 90_000);
 

@@ -48,7 +48,7 @@ describe('the ForkLab user libc', () => {
   }, 150_000);
 
   test('runs every lab test under Linux too, since it uses Linux system call numbers', () => {
-    for (const name of ['cow', 'fib', 'mfork', 'print']) {
+    for (const name of ['cow', 'fib', 'mfork', 'print', 'usertests']) {
       const r = spawnSync('qemu-riscv64', [join(USER_BUILD, `${name}.elf`)], { encoding: 'utf8', timeout: 30_000 });
       expect(r.stdout, name).toMatch(new RegExp(`^PASS ${name}$`, 'm'));
       expect(r.status, name).toBe(0);

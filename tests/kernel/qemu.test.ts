@@ -12,7 +12,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(run.timedOut).toBe(false);
     const c = run.console;
     expect(c).toMatch(/^ForkLab lab kernel: 128 MiB RAM at 80000000, bootargs "apps=print\*3,cow,fib,mfork kthread=1"/);
-    expect(c).toContain('initrd: 16 apps');
+    expect(c).toContain('initrd: 17 apps');
     expect(linesMatching(c, /^PASS print$/)).toHaveLength(3);
     for (const name of ['cow', 'fib', 'mfork']) expect(linesMatching(c, new RegExp(`^PASS ${name}$`))).toHaveLength(1);
     expect(c).not.toMatch(/FAIL|PANIC|killed/);
@@ -29,6 +29,13 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(c).toMatch(/kinit: shutdown\n/);
     expect(run.status).toBe(0);
   }, 90_000);
+
+  test('passes usertests, the system call table tests, each in its own child', () => {
+    const c = bootOnQemu('apps=usertests').console;
+    expect(linesMatching(c, /^usertests: \w+ ok$/)).toHaveLength(16);
+    expect(c).toContain('PASS usertests');
+    expect(c).toContain('frames in use by them: 0\n');
+  }, 60_000);
 
   test('kills a NULL dereference with a line naming pid, address and cause, and the parent sees SIGSEGV', () => {
     const c = bootOnQemu('apps=nullptr').console;
@@ -143,7 +150,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     const c = run.console;
     expect(run.timedOut).toBe(false);
     expect(c).toContain('ForkLab shell');
-    expect(c).toMatch(/^print\ncow\nfib\nmfork\nhello\n/m);
+    expect(c).toMatch(/^print\ncow\nfib\nmfork\nusertests\nhello\n/m);
     expect(c).toMatch(/hello from pid \d+ \(parent 2\)/);
     expect(c).toContain('killed by signal 11');
     expect(c).toContain('kinit: shutdown');
