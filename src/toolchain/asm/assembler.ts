@@ -237,6 +237,11 @@ export class Assembler implements Emitter {
     this.current.data.u32(word);
   }
 
+  emit16(half: number, fix?: FixupRequest): void {
+    if (fix) this.addFixup(fix.field, fix.imm);
+    this.current.data.u16(half);
+  }
+
   pcrelHi(rd: number, target: Expr, column: number): string {
     const label = `.Lpcrel_hi${this.pcrelCount++}`;
     this.define(label, { kind: 'label', section: this.current.number, offset: this.current.size });

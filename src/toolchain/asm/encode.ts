@@ -44,4 +44,13 @@ export function hiLo(v: bigint): { hi: number; lo: number } {
 export const fitsSigned = (v: bigint, bits: number): boolean =>
   v >= -(1n << BigInt(bits - 1)) && v < 1n << BigInt(bits - 1);
 
+/** CB-format branch offset: off[8|4:3] -> 12:10, off[7:6|2:1|5] -> 6:2. */
+export const rvcBranchBits = (o: number): number =>
+  (((o >> 8) & 1) << 12) | (((o >> 3) & 3) << 10) | (((o >> 6) & 3) << 5) | (((o >> 1) & 3) << 3) | (((o >> 5) & 1) << 2);
+
+/** CJ-format jump offset: off[11|4|9:8|10|6|7|3:1|5] -> 12:2. */
+export const rvcJumpBits = (o: number): number =>
+  (((o >> 11) & 1) << 12) | (((o >> 4) & 1) << 11) | (((o >> 8) & 3) << 9) | (((o >> 10) & 1) << 8)
+  | (((o >> 6) & 1) << 7) | (((o >> 7) & 1) << 6) | (((o >> 1) & 7) << 3) | (((o >> 5) & 1) << 2);
+
 export const NOP = 0x00000013;

@@ -9,7 +9,7 @@
 
 import { R_RISCV } from '../elf/constants';
 import type { Assembler } from './assembler';
-import { bImm, fitsSigned, hiLo, iImm, jImm, sImm, uImm } from './encode';
+import { bImm, fitsSigned, hiLo, iImm, jImm, rvcBranchBits, rvcJumpBits, sImm, uImm } from './encode';
 import { AsmError, evaluate, type Linear } from './expr';
 import type { AsmSection, Fixup, Reloc } from './sections';
 
@@ -154,6 +154,23 @@ function resolveOne(a: Assembler, sec: AsmSection, f: Fixup, his: Map<string, Hi
         return;
       }
       throw new AsmError(`%${mod} is not allowed in this instruction`);
+    }
+    case 'CB': case 'CJ': {
+      if (!one) throw new AsmError(v.terms.size === 0 ? 'branch target must be a label, not a constant' : `bad branch target ${describe(v)}`);
+      if (!sameSection) {
+        reloc(sec, f.offset, f.field === 'CB' ? R_RISCV.RVC_BRANCH : R_RISCV.RVC_JUMP, one.key, one.addend);
+        return;
+      }
+      const d = Number(one.addend - BigInt(f.offset));
+      const old = sec.data.read16(f.offset);
+      if (f.field === 'CB') {
+        if (d < -256 || d > 254) throw new AsmError(`branch target is out of range (${d} bytes; c.beqz/c.bnez reach ±256 bytes)`);
+        sec.data.patch16(f.offset, old | rvcBranchBits(d));
+      } else {
+        if (d < -2048 || d > 2046) throw new AsmError(`jump target is out of range (${d} bytes; c.j reaches ±2 KiB)`);
+        sec.data.patch16(f.offset, old | rvcJumpBits(d));
+      }
+      return;
     }
     case 'B': case 'J': case 'CALL': {
       if (!one) {

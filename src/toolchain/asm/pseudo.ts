@@ -5,6 +5,7 @@
 
 import { iType, rType, uType } from './encode';
 import { AsmError, type Expr } from './expr';
+import { assembleCompressed } from './compressed';
 import { assembleInstruction, emitBranch, emitI, emitJal } from './instructions';
 import { csr, expression, immediate, isRegister, register, type Operand } from './operands';
 import type { Emitter } from './emitter';
@@ -154,6 +155,7 @@ const PSEUDO = new Map<string, Handler>([
 
 /** Assembles a real or pseudo instruction; false when the mnemonic is unknown. */
 export function assembleAny(e: Emitter, name: string, ops: Operand[], column: number): boolean {
+  if (name.startsWith('c.')) return assembleCompressed(e, name, ops, column);
   const p = PSEUDO.get(name);
   if (p) {
     p(e, ops, column);

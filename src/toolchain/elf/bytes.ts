@@ -64,6 +64,12 @@ export class ByteWriter {
   patch8(offset: number, v: number): void {
     this.buf[offset] = v & 0xff;
   }
+  patch16(offset: number, v: number): void {
+    this.view.setUint16(offset, v & 0xffff, true);
+  }
+  read16(offset: number): number {
+    return this.view.getUint16(offset, true);
+  }
   patch32(offset: number, v: number): void {
     this.view.setUint32(offset, v >>> 0, true);
   }

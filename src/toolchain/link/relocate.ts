@@ -5,7 +5,7 @@
 // %pcrel_lo relocations point at their %pcrel_hi instruction, so they run in a second pass.
 
 import { R_RISCV, relocName } from '../elf/constants';
-import { bImm, fitsSigned, hiLo, iImm, jImm, sImm, uImm } from '../asm/encode';
+import { bImm, fitsSigned, hiLo, iImm, jImm, rvcBranchBits, rvcJumpBits, sImm, uImm } from '../asm/encode';
 
 export interface Field {
   /** Output bytes the field lives in, and the field's byte offset there. */
@@ -146,8 +146,7 @@ export function applyRelocation(job: RelocJob, pairs: PcrelPairs): string | unde
         bounds(f, 2);
         const d = value - f.pc;
         if (!fitsSigned(d, 9)) return fail(`target is out of range (${d} bytes; c.beqz/c.bnez reach ±256 bytes)`);
-        const o = Number(d);
-        const bits = (((o >> 8) & 1) << 12) | (((o >> 3) & 3) << 10) | (((o >> 6) & 3) << 5) | (((o >> 1) & 3) << 3) | (((o >> 5) & 1) << 2);
+        const bits = rvcBranchBits(Number(d));
         const old = f.buf[f.at]! | (f.buf[f.at + 1]! << 8);
         const next = (old & ~0x1c7c) | bits;
         f.buf[f.at] = next & 0xff;
@@ -158,9 +157,7 @@ export function applyRelocation(job: RelocJob, pairs: PcrelPairs): string | unde
         bounds(f, 2);
         const d = value - f.pc;
         if (!fitsSigned(d, 12)) return fail(`target is out of range (${d} bytes; c.j reaches ±2 KiB)`);
-        const o = Number(d);
-        const bits = (((o >> 11) & 1) << 12) | (((o >> 4) & 1) << 11) | (((o >> 8) & 3) << 9) | (((o >> 10) & 1) << 8)
-          | (((o >> 6) & 1) << 7) | (((o >> 7) & 1) << 6) | (((o >> 1) & 7) << 3) | (((o >> 5) & 1) << 2);
+        const bits = rvcJumpBits(Number(d));
         const old = f.buf[f.at]! | (f.buf[f.at + 1]! << 8);
         const next = (old & ~0x1ffc) | bits;
         f.buf[f.at] = next & 0xff;

@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { assemble } from '../../../src/toolchain/asm';
-import { gnuAssemble, hex, parse, sectionBytes } from './gnu';
+import { GNU_AS_FLAGS, gnuAssemble, hex, parse, sectionBytes } from './gnu';
 
 const R_OPS = ['add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and', 'mul', 'mulh', 'mulhsu', 'mulhu',
   'div', 'divu', 'rem', 'remu', 'addw', 'subw', 'sllw', 'srlw', 'sraw', 'mulw', 'divw', 'divuw', 'remw', 'remuw'];
@@ -86,5 +86,54 @@ describe('instruction encodings match GNU as', () => {
     expect(mismatches).toEqual([]);
     expect(hex(ourText)).toBe(hex(gnuText));
     expect(list.length).toBeGreaterThan(490);
+  });
+});
+
+function compressedLines(): string[] {
+  const out = ['c.nop', 'c.ebreak', 'c.unimp', 'c.addi4spn a0, sp, 4', 'c.addi4spn s1, sp, 1020', 'c.addi4spn a5, sp, 520'];
+  for (const [op, max, step] of [['c.lw', 124, 4], ['c.sw', 124, 4], ['c.ld', 248, 8], ['c.sd', 248, 8]] as const) {
+    out.push(`${op} a0, 0(a1)`, `${op} s0, ${max}(a5)`, `${op} a3, ${step * 3}(s1)`, `${op} a4, (a2)`);
+  }
+  out.push('c.addi a0, 1', 'c.addi t6, -32', 'c.addi sp, 31', 'c.addiw a0, 0', 'c.addiw s2, -1', 'c.li a0, 0', 'c.li ra, -32',
+    'c.li t0, 31', 'c.addi16sp sp, 16', 'c.addi16sp sp, -512', 'c.addi16sp sp, 496', 'c.addi16sp sp, 208',
+    'c.lui a0, 1', 'c.lui t0, 31', 'c.lui s11, 0xfffe0', 'c.lui a1, 0xfffff',
+    'c.srli a0, 1', 'c.srli s1, 63', 'c.srai a5, 32', 'c.andi a0, 0', 'c.andi s0, -32', 'c.andi a2, 31',
+    'c.sub a0, a1', 'c.xor s0, a5', 'c.or a2, a3', 'c.and a4, s1', 'c.subw a0, a1', 'c.addw s1, a5',
+    'c.slli a0, 1', 'c.slli t6, 63', 'c.lwsp a0, 0(sp)', 'c.lwsp ra, 252(sp)', 'c.ldsp s0, 504(sp)', 'c.ldsp t1, 8(sp)',
+    'c.swsp a0, 0(sp)', 'c.swsp zero, 252(sp)', 'c.sdsp ra, 504(sp)', 'c.sdsp t3, 16(sp)',
+    'c.jr ra', 'c.jr t0', 'c.jalr a0', 'c.mv a0, a1', 'c.mv t6, sp', 'c.add a0, a1', 'c.add sp, t0',
+    'c.j back', 'c.j fwd', 'c.beqz a0, back', 'c.bnez s1, fwd', 'c.beqz a5, 1b', 'c.j 1f');
+  return out;
+}
+
+describe('compressed encodings match GNU as', () => {
+  test('every c.* form produces the same 16-bit encoding as GNU as with the C extension', () => {
+    const list = compressedLines();
+    const body = list.map((l, i) => `m${i}: ${l}`).join('\n');
+    const source = `.text\n1: c.nop\nback: c.nop\n${body}\nm${list.length}:\n1: c.nop\nfwd: c.nop\n`;
+    const mine = assemble(source, 'rvc.s');
+    expect(mine.diagnostics).toEqual([]);
+    const gnu = parse(gnuAssemble(source, GNU_AS_FLAGS.map((f) => f.replace('rv64ima_', 'rv64imac_')))); 
+    const ours = parse(mine.object);
+    const at = (elf: typeof gnu, i: number): number => Number(elf.symbols.find((s) => s.name === `m${i}`)!.value);
+    const mismatches: string[] = [];
+    const gnuText = sectionBytes(gnu, '.text');
+    const ourText = sectionBytes(ours, '.text');
+    for (let i = 0; i < list.length; i++) {
+      const g = hex(gnuText.subarray(at(gnu, i), at(gnu, i + 1)));
+      const o = hex(ourText.subarray(at(ours, i), at(ours, i + 1)));
+      if (g !== o) mismatches.push(`${list[i]}: gnu ${g} ours ${o}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(hex(ourText)).toBe(hex(gnuText));
+  });
+
+  test('compressed forms reject registers and immediates they cannot encode', () => {
+    const err = (s: string) => assemble(s, 'x.s').diagnostics.map((d) => d.message);
+    expect(err('c.lw t0, 0(a0)')).toEqual(["'t0' is not one of s0, s1, a0-a5 (x8-x15) that compressed forms need"]);
+    expect(err('c.addi a0, 0')).toEqual(['immediate 0 is out of range (non-zero, -32..31)']);
+    expect(err('c.ld a0, 4(a1)')).toEqual(['offset 4 is out of range (0..248, a multiple of 8)']);
+    expect(err('c.lwsp a0, 4(a1)')).toEqual(['the base register must be sp']);
+    expect(err('c.beqz a0, far\n.zero 300\nfar: nop')).toEqual(['branch target is out of range (302 bytes; c.beqz/c.bnez reach ±256 bytes)']);
   });
 });

@@ -20,10 +20,10 @@ export function withTempDir<T>(fn: (dir: string) => T): T {
 }
 
 /** Assembles with riscv64-linux-gnu-as; returns the object bytes. Throws with as's stderr on error. */
-export function gnuAssemble(source: string): Uint8Array {
+export function gnuAssemble(source: string, flags: string[] = GNU_AS_FLAGS): Uint8Array {
   return withTempDir((dir) => {
     writeFileSync(join(dir, 'in.s'), source);
-    execFileSync('riscv64-linux-gnu-as', [...GNU_AS_FLAGS, '-o', join(dir, 'out.o'), join(dir, 'in.s')], { stdio: 'pipe' });
+    execFileSync('riscv64-linux-gnu-as', [...flags, '-o', join(dir, 'out.o'), join(dir, 'in.s')], { stdio: 'pipe' });
     return new Uint8Array(readFileSync(join(dir, 'out.o')));
   });
 }

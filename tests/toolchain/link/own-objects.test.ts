@@ -71,6 +71,14 @@ describe('linking ForkLab objects', () => {
     }
   });
 
+  test('compressed jumps and branches to another object are relocated (R_RISCV_RVC_JUMP/BRANCH)', () => {
+    const a = assemble('.globl _start\n_start: li a0, 0\n c.beqz a0, zero_path\n c.j other_path\n', 'a.s');
+    const b = assemble('.globl zero_path, other_path\nother_path: li a0, 9\n j exit\nzero_path: li a0, 5\nexit: li a7, 93\n ecall\n', 'b.s');
+    const r = link([{ name: 'a.o', bytes: a.object }, { name: 'b.o', bytes: b.object }]);
+    expect(r.diagnostics).toEqual([]);
+    expect(runElf(r.elf).status).toBe(5);
+  });
+
   test('a .text.start section opens the text segment whatever the input order', () => {
     const first = assemble('.globl main\nmain: li a0, 3\n ret\n', 'm.s');
     const entry = assemble('.section .text.start, "ax"\n.globl _start\n_start: call main\n li a7, 93\n ecall\n', 'e.s');
