@@ -118,6 +118,8 @@ static long sys_read(uint64 fd, uint64 buf, uint64 n) {
 static long sys_brk(uint64 addr) {
   struct mm_struct *mm = &current->mm;
   struct vm_area_struct *heap = find_vma(mm, mm->brk_start);
+  if (heap && heap->vm_kind != VMA_HEAP)
+    return (long)mm->brk; /* a MAP_FIXED mapping sits where the heap would grow */
   uint64 new_end, old_end = PGROUNDUP(mm->brk);
   if (addr < mm->brk_start || addr >= MMAP_BASE)
     return (long)mm->brk;
