@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../support/riscv-tools';
+import { QEMU_RV64IMAC_CPU } from '../support/qemu';
 
 const root = join(import.meta.dirname, '..', '..');
 const isaDir = join(root, 'tests', 'emulator', 'isa');
@@ -94,7 +95,7 @@ describe('forklab emu --bare (test-device shutdown, no tohost)', () => {
 /** QEMU virt with its default firmware (OpenSBI 1.1) booting the same S-mode kernel. */
 function qemuWithOpenSbi(elf: string, ramMiB: number, bootargs: string, initrd: string) {
   const r = spawnSync('qemu-system-riscv64', [
-    '-machine', 'virt', '-nographic', '-monitor', 'none', '-serial', 'stdio', '-m', String(ramMiB),
+    '-machine', 'virt', '-cpu', QEMU_RV64IMAC_CPU, '-nographic', '-monitor', 'none', '-serial', 'stdio', '-m', String(ramMiB),
     '-kernel', elf, '-append', bootargs, '-initrd', initrd,
   ], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
   return { status: r.status, stdout: r.stdout ?? '' };

@@ -8,6 +8,13 @@
 // 16550 UART come out on stdout.
 import { spawnSync } from 'node:child_process';
 
+/**
+ * QEMU 7.2's rv64 CPU with everything ForkLab does not implement turned off (F, D, H, the
+ * bit-manipulation extensions, Sstc), so that encodings outside RV64IMAC_Zicsr_Zifencei
+ * are illegal instructions on both machines.
+ */
+export const QEMU_RV64IMAC_CPU = 'rv64,f=false,d=false,h=false,zba=false,zbb=false,zbc=false,zbs=false,sstc=false';
+
 export interface QemuRun {
   /** QEMU's exit status, or null when it was killed at the time limit. */
   readonly status: number | null;
@@ -24,11 +31,13 @@ export interface QemuOptions {
   readonly ramMiB?: number;
   /** Bytes for the guest's UART receiver (QEMU's stdin); none by default. */
   readonly input?: string;
+  /** The -cpu argument; QEMU_RV64IMAC_CPU by default. */
+  readonly cpu?: string;
 }
 
 export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuRun {
   const args = [
-    '-machine', 'virt', '-bios', 'none', '-nographic', '-monitor', 'none', '-serial', 'stdio',
+    '-machine', 'virt', '-cpu', options.cpu ?? QEMU_RV64IMAC_CPU, '-bios', 'none', '-nographic', '-monitor', 'none', '-serial', 'stdio',
     '-m', String(options.ramMiB ?? 128), '-kernel', elfPath,
   ];
   const r = spawnSync('qemu-system-riscv64', args, {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Machine } from '../../../src/emulator';
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { QEMU_RV64IMAC_CPU } from '../../support/qemu';
 
 const here = import.meta.dirname;
 let workDir = '';
@@ -24,7 +25,7 @@ function buildKernel(name: string) {
 
 /** The kernel's console lines on QEMU + OpenSBI: everything from the first line starting with `first`. */
 function qemuConsole(elf: string, first: string): { status: number | null; lines: string[] } {
-  const r = spawnSync('qemu-system-riscv64', ['-machine', 'virt', '-nographic', '-monitor', 'none', '-serial', 'stdio', '-kernel', elf], {
+  const r = spawnSync('qemu-system-riscv64', ['-machine', 'virt', '-cpu', QEMU_RV64IMAC_CPU, '-nographic', '-monitor', 'none', '-serial', 'stdio', '-kernel', elf], {
     encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines = (r.stdout ?? '').replaceAll('\r\n', '\n').split('\n');
