@@ -27,7 +27,7 @@ function normalize(stdout: string): string[] {
 
 describe('corpus programs built by ForkLab behave as built by gcc', () => {
   test('the corpus is there', () => {
-    expect(programs.length).toBeGreaterThanOrEqual(40);
+    expect(programs.length).toBeGreaterThanOrEqual(100);
   });
   for (const name of programs) {
     test(`${name} prints the same and exits the same`, () => {
