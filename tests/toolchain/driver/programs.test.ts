@@ -20,6 +20,7 @@ const programs = [
   'tests/mfork.c',
   'examples/hello.c',
   'examples/libctest.c',
+  'examples/bigarray.c',
   'examples/shared.c',
   'examples/badptr.c',
   'examples/nullptr.c',
