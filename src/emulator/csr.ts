@@ -129,7 +129,7 @@ export function csrWrite(h: Hart, n: number, v: bigint): boolean {
       // An unsupported mode makes the whole write have no effect (privileged spec, satp).
       if (mode !== 0n && mode !== 8n) return true;
       h.satp = BigInt.asUintN(64, v) & ((0xfn << 60n) | (0xffffn << 44n) | ((1n << 44n) - 1n));
-      h.mmu.modeChanged();
+      h.mmu.modeChanged(true);
       return true;
     }
     case CSR.mstatus: writeMstatus(h, lo); return true;

@@ -119,9 +119,9 @@ export function effectiveAddress(h: Hart, base: number, imm: number): number {
   const lo = x[base << 1]!;
   const sum = (lo >>> 0) + (imm >>> 0);
   const hi = (x[(base << 1) + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
-  if (hi >= -0x200000 && hi < 0x200000) return hi * 4294967296 + (sum % 4294967296);
+  if (hi >= -0x200000 && hi < 0x200000) return hi * 4294967296 + (sum >>> 0);
   h.vaExact = BigInt.asUintN(64, pairToBig(sum | 0, hi));
-  return hi * 4294967296 + (sum % 4294967296);
+  return hi * 4294967296 + (sum >>> 0);
 }
 
 /** RAM offset for a data access that hits the fast path, else -1. */
@@ -133,7 +133,7 @@ export function dataOffset(h: Hart, va: number, size: number, kind: number): num
   }
   if ((va & 0xfff) > 4096 - size) return -1;
   const vpn = Math.floor(va / 4096);
-  const i = vpn & TLB_MASK;
+  const i = (vpn & TLB_MASK) + mmu.dataSlot;
   return mmu.tag[kind]![i] === vpn ? mmu.off[kind]![i]! + (va & 0xfff) : -1;
 }
 

@@ -168,7 +168,7 @@ export class Hart {
       return off >= 0 && off <= mmu.ramSize - 4 ? off : -1;
     }
     const vpn = Math.floor(pc / 4096);
-    const i = vpn & TLB_MASK;
+    const i = (vpn & TLB_MASK) + mmu.fetchSlot;
     return mmu.tag[ACCESS_FETCH]![i] === vpn && (pc & 0xfff) !== 0xffe ? mmu.off[ACCESS_FETCH]![i]! + (pc & 0xfff) : -1;
   }
 

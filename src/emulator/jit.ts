@@ -25,7 +25,7 @@ import * as muldiv from './exec-muldiv';
 
 export const MAX_BLOCK = 64;
 /** Executions of a block start before it is translated (cold code stays interpreted). */
-const HOT_THRESHOLD = 16;
+const HOT_THRESHOLD = 256;
 
 type BlockFn = (h: Hart) => number;
 interface Block {

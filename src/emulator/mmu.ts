@@ -7,9 +7,11 @@
 //
 // Each TLB is direct-mapped on the 4 KiB virtual page number and caches only pages that are
 // RAM and already permitted for that kind with A (and D for stores) set, so a hit needs no
-// checks at all. Entries are dropped by sfence.vma, satp writes and any change of the
-// effective privilege, MPRV, SUM or MXR (modeChanged()). Faults are values: a failed
-// translation records the cause and tval on the hart and returns -1.
+// checks at all. Each TLB has two halves, one per translating privilege (S at 0, U at
+// TLB_SIZE): fetchSlot/dataSlot select the half, so the kernel's many U<->S transitions keep
+// both working sets. Entries are dropped by sfence.vma, satp writes and changes of SUM or MXR
+// (modeChanged(true)). Faults are values: a failed translation records the cause and tval on
+// the hart and returns -1.
 
 import type { Hart } from './hart';
 import type { Bus } from './bus';
@@ -35,12 +37,16 @@ const ACCESS_FAULT = [CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS]
 
 export class Mmu {
   /** Per kind: tag = VPN, off = RAM offset of the page. */
-  readonly tag: Int32Array[] = [new Int32Array(TLB_SIZE), new Int32Array(TLB_SIZE), new Int32Array(TLB_SIZE)];
-  readonly off: Int32Array[] = [new Int32Array(TLB_SIZE), new Int32Array(TLB_SIZE), new Int32Array(TLB_SIZE)];
+  readonly tag: Int32Array[] = [0, 1, 2].map(() => new Int32Array(2 * TLB_SIZE));
+  readonly off: Int32Array[] = [0, 1, 2].map(() => new Int32Array(2 * TLB_SIZE));
   /** Whether fetches / loads and stores go through Sv39, and at which privilege they check. */
   fetchVirt = false;
   dataVirt = false;
   dataPriv = PRIV_M;
+  /** Index offset of the TLB half for the fetch / data privilege (0 = S, TLB_SIZE = U). */
+  fetchSlot = 0;
+  dataSlot = 0;
+  private lastSum = 0;
   readonly ramBase: number;
   readonly ramSize: number;
 
@@ -54,8 +60,11 @@ export class Mmu {
     for (const t of this.tag) t.fill(NO_TAG);
   }
 
-  /** Recompute the translation mode after priv, mstatus (MPRV/MPP/SUM/MXR) or satp changed. */
-  modeChanged(): void {
+  /**
+   * Recompute the translation mode after priv, mstatus (MPRV/MPP/SUM/MXR) or satp changed;
+   * `flush` when cached permissions may be stale (satp, SUM, MXR).
+   */
+  modeChanged(flush = false): void {
     const h = this.h;
     const sv39 = h.satp >> 60n === 8n;
     this.dataPriv = h.priv === PRIV_M && (h.mstatus & MSTATUS_MPRV) !== 0
@@ -63,7 +72,11 @@ export class Mmu {
       : h.priv;
     this.fetchVirt = sv39 && h.priv !== PRIV_M;
     this.dataVirt = sv39 && this.dataPriv !== PRIV_M;
-    this.flush();
+    this.fetchSlot = h.priv === PRIV_U ? TLB_SIZE : 0;
+    this.dataSlot = this.dataPriv === PRIV_U ? TLB_SIZE : 0;
+    const sumMxr = h.mstatus & (MSTATUS_SUM | MSTATUS_MXR);
+    if (flush || sumMxr !== this.lastSum) this.flush();
+    this.lastSum = sumMxr;
   }
 
   /**
@@ -126,7 +139,7 @@ export class Mmu {
       const pageBase = (ppn + low) * 4096;
       const ramOff = ram.offsetOf(pageBase, 4096);
       if (ramOff >= 0) {
-        const i = vpn & TLB_MASK;
+        const i = (vpn & TLB_MASK) + (kind === ACCESS_FETCH ? this.fetchSlot : this.dataSlot);
         this.tag[kind]![i] = vpn;
         this.off[kind]![i] = ramOff;
       }
