@@ -24,7 +24,10 @@ import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
 
 export const MAX_BLOCK = 64;
-/** Executions of a block start before it is translated (cold code stays interpreted). */
+/**
+ * Executions of a block start before it is translated: translating costs about as much as
+ * interpreting a few thousand instructions, so cold code stays interpreted.
+ */
 const HOT_THRESHOLD = 256;
 
 type BlockFn = (h: Hart) => number;
@@ -43,6 +46,8 @@ export class Jit {
   /** Set when `new Function` is not allowed (e.g. a CSP without unsafe-eval): interpret only. */
   disabled = false;
   disabledReason = '';
+  /** Runs of a block start before translation (tests lower it). */
+  hotThreshold = HOT_THRESHOLD;
   translated = 0;
 
   constructor(private readonly h: Hart) {
@@ -82,7 +87,7 @@ export class Jit {
       this.h.bus.ram.codePages[page] = 1;
     }
     if (b.fn !== null) return b.fn;
-    if (b.untranslatable || ++b.count < HOT_THRESHOLD || this.disabled) return null;
+    if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
     b.fn = this.translate(off, pc);
     if (b.fn === null) b.untranslatable = true;
     return b.fn;

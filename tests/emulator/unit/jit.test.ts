@@ -8,6 +8,7 @@ import { assemble, load } from './helpers';
 function pair(elf: Uint8Array, opts = { bare: true }) {
   const a = load(elf, opts);
   const b = load(elf, opts);
+  a.hart.jit!.hotThreshold = 2;
   b.hart.jit = null;
   const outs = ['', ''];
   a.onConsole = (bytes) => { outs[0] += String.fromCharCode(...bytes); };
@@ -34,6 +35,7 @@ function expectSame(elf: Uint8Array, slices: number[], opts = { bare: true }) {
     expect(state(a)).toEqual(state(b));
   }
   expect(outs[0]).toBe(outs[1]);
+  expect(a.hart.jit!.translated).toBeGreaterThan(0);
   return a;
 }
 
