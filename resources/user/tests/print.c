@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #define ROUNDS 5
-#define SPIN 300000
+#define SPIN 100000
 
 static int rounds_done;
 
