@@ -13,7 +13,16 @@ export interface ForkLabKernelRun {
 
 const SLICE = 5_000_000;
 
-export function bootOnForkLab(bootargs: string, maxInsns = 400_000_000, initrdPath = DEFAULT_INITRD): ForkLabKernelRun {
+/**
+ * Boots with bootargs. `typed` lines are sent to the console one at a time, each when a new
+ * shell prompt ("$ ") has appeared, like a person typing at the prompt.
+ */
+export function bootOnForkLab(
+  bootargs: string,
+  maxInsns = 400_000_000,
+  initrdPath = DEFAULT_INITRD,
+  typed: readonly string[] = [],
+): ForkLabKernelRun {
   const elf = new Uint8Array(readFileSync(KERNEL_ELF));
   const initrd = new Uint8Array(readFileSync(initrdPath));
   const loaded = Machine.fromElf(elf, { initrd, bootargs, ramMiB: 128 });
@@ -30,9 +39,13 @@ export function bootOnForkLab(bootargs: string, maxInsns = 400_000_000, initrdPa
   };
   let stop: StopReason;
   let budget = maxInsns;
+  let sent = 0;
+  const slice = typed.length > 0 ? SLICE / 10 : SLICE;
   do {
-    stop = m.run(SLICE);
-    budget -= SLICE;
+    stop = m.run(slice);
+    budget -= slice;
+    const prompts = text.split('$ ').length - 1;
+    if (sent < typed.length && prompts > sent) m.sendInput(new TextEncoder().encode(typed[sent++] + '\n'));
   } while (stop.kind === 'limit' && budget > 0);
   const start = text.indexOf('ForkLab lab kernel');
   return { console: start < 0 ? text : text.slice(start), events, stop };

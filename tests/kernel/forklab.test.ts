@@ -154,6 +154,15 @@ describe('the lab kernel on ForkLab', () => {
     expect(normalizedLines(run.console)).toEqual(normalizedLines(bootOnQemu(apps).console));
   }, 90_000);
 
+  test('runs the interactive shell with typed commands', () => {
+    const run = bootOnForkLab('init=sh', 200_000_000, undefined, ['ls', 'hello', 'fib', 'exit']);
+    expect(run.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    expect(run.console).toMatch(/^\$ ls\nprint\ncow\nfib\nmfork\nusertests\nhello\n/m);
+    expect(run.console).toMatch(/^hello from pid 3 \(parent 2\)$/m);
+    expect(run.console).toContain('PASS fib');
+    expect(run.console).toContain('kinit: shutdown');
+  });
+
   test('shares MAP_SHARED frames between parent and child (demand-shared, no copy)', () => {
     const run = bootOnForkLab('apps=shared');
     expect(run.console).toContain('shared: parent sees shared counter 1000 and private counter 0');
