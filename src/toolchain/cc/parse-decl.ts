@@ -728,12 +728,17 @@ function functionDecl(p: Parser, ty: Type, attr: VarAttr): void {
   p.fn = undefined;
 }
 
+/** A string literal's object; identical literals share one, as gcc merges them. */
 export function stringLiteralObj(p: Parser, bytes: number[]): Obj {
+  const key = String.fromCharCode(...bytes.slice(0, 4096)) + (bytes.length > 4096 ? `#${p.uniqueId}` : '');
+  const known = p.strings.get(key);
+  if (known) return known;
   const ty = arrayOf(tyChar, bytes.length + 1);
   const obj = p.newAnonGlobal(ty);
   obj.initData = new Uint8Array([...bytes, 0]);
   obj.isReadonly = true;
   obj.isStringLiteral = true;
+  p.strings.set(key, obj);
   return obj;
 }
 

@@ -53,6 +53,8 @@ export class Parser {
   depth = 0;
   uniqueId = 0;
   loopDepth = 0;
+  /** String literals by content (identical literals are merged). */
+  strings = new Map<string, Obj>();
   /** Reads of not-yet-written locals, confirmed or dropped when the expression ends. */
   pendingReads: { node: Node; obj: Obj }[] = [];
   /** The function body contains a `return` with a value somewhere (missing-return check). */
