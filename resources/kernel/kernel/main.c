@@ -43,13 +43,18 @@ static bool bootarg(const char *key, char *out, uint64 size) {
   return false;
 }
 
-/* The demo kernel thread: prints a few lines, preempted by the timer like any task. */
+/*
+ * The demo kernel thread: works (a busy loop the timer may preempt, like
+ * any task) and sleeps a tick between lines, so its lines interleave with
+ * the user programs of the first stage.
+ */
 static int kdemo(void *arg) {
   (void)arg;
   for (int i = 0; i < 3; i++) {
     printk("[K] kernel thread [PID = %d] tick %d\n", current->pid, i);
-    for (volatile int spin = 0; spin < 200000; spin++)
+    for (volatile int spin = 0; spin < 100000; spin++)
       ;
+    sleep_ticks(1);
   }
   return 0;
 }
