@@ -1,8 +1,13 @@
-// The lab's story end to end in the web edition, on the real kernel and toolchain: open the
-// cow lab test, run it slowly, stop at its fork and see parent and child share frames, stop
-// at the first copy-on-write fault and see a frame split in two, let it finish and read
-// `PASS cow` in the console; then a compile error as an editor marker, the Chinese UI, and
-// the graph exported as PNG and SVG.
+// End-to-end tests of the web edition in headless Chromium, on the real kernel, toolchain and
+// lab host. One file, so the web edition is built and served once (test files run in
+// parallel and would otherwise build into out/web at the same time).
+//
+// 1. The shell without running anything: page errors, languages, gallery, editor, theme.
+// 2. The lab's story with the cow lab test: open it, run it slowly, stop at its fork and see
+//    parent and child share frames, stop at the first copy-on-write fault and see a frame
+//    split in two, inspect, let it finish and read `PASS cow`; export the graph as PNG and
+//    SVG, the Chinese UI, and a compile error as an editor marker.
+// 3. Keyboard input reaching the guest through the terminal (the sh example).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,16 +15,57 @@ import type { Page } from 'playwright-core';
 import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
 
 let web: WebEdition;
-let page: Page;
-let errors: string[];
-
 beforeAll(async () => {
   web = await startWebEdition();
-  ({ page, errors } = await openPage(web, 'en-US'));
 }, 180_000);
 afterAll(async () => {
   await web?.stop();
 });
+
+describe('web edition shell', () => {
+  test('loads without page errors and lists every example program from resources/user', async () => {
+    const { page, errors } = await openPage(web);
+    const entries = await page.locator('[data-testid^="example-"]').all();
+    const names = await Promise.all(entries.map((e) => e.getAttribute('data-testid')));
+    expect(names).toContain('example-hello');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('follows a Chinese system language and switches to English and back', async () => {
+    const { page } = await openPage(web, 'zh-CN');
+    await expect.poll(() => page.getByTestId('run').textContent()).toContain('运行');
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => page.getByTestId('run').textContent()).toContain('Run');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.locator('.inspector-pane .pane-title').textContent()).toBe('检查器');
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-zh-CN.png') });
+    await page.close();
+  });
+
+  test('opens an example from the gallery into an editor tab with its source', async () => {
+    const { page } = await openPage(web);
+    await page.getByTestId('example-hello').click();
+    await page.getByTestId('tab-hello.c').waitFor();
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('main');
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-editor.png') });
+    await page.close();
+  });
+
+  test('switches to the dark theme', async () => {
+    const { page } = await openPage(web);
+    const before = await page.locator('html').getAttribute('data-theme');
+    await page.getByTestId('theme').click();
+    const after = await page.locator('html').getAttribute('data-theme');
+    expect(after).not.toBe(before);
+    expect(['light', 'dark']).toContain(after);
+    await page.close();
+  });
+});
+
+let page: Page;
+let errors: string[];
 
 async function runState(): Promise<string | null> {
   return page.getByTestId('run-state').getAttribute('data-state');
@@ -40,6 +86,10 @@ const refcounts = async () =>
   Promise.all((await page.getByTestId('frame-node').all()).map(async (n) => Number(await n.getAttribute('data-refcount'))));
 
 describe('the cow lab test in the web edition', () => {
+  beforeAll(async () => {
+    ({ page, errors } = await openPage(web, 'en-US'));
+  }, 60_000);
+
   test('stops at the fork with parent and child sharing frames', async () => {
     await page.getByTestId('example-cow').click();
     await page.getByTestId('tab-cow.c').waitFor();
@@ -72,6 +122,19 @@ describe('the cow lab test in the web edition', () => {
     expect((await refcounts()).some((r) => r >= 2)).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-2-split.png') });
   }, 120_000);
+
+  test('inspects the child: its VMAs as /proc/pid/maps and a shared frame with every mapping', async () => {
+    await page.locator('[data-testid="process-node"][data-pid="3"]').click();
+    const maps = (await page.getByTestId('maps').textContent()) ?? '';
+    expect(maps).toMatch(/^[0-9a-f]{8,}-[0-9a-f]{8,} [r-][w-][x-][ps] [0-9a-f]{8} 00:00 0/m);
+    expect(maps).toContain('[stack]');
+    await page.locator('[data-testid="frame-node"][data-refcount="2"]').first().click();
+    const rows = page.locator('[data-testid="inspector-frame"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const text = (await page.getByTestId('inspector-frame').textContent()) ?? '';
+    expect(text).toMatch(/2[^0-9].*3|3[^0-9].*2/s);
+    await page.screenshot({ path: join(SCREENSHOTS, 'cow-2b-inspector.png') });
+  }, 60_000);
 
   test('runs to the end and prints PASS cow', async () => {
     await page.getByTestId('speed').selectOption('max');
@@ -113,4 +176,24 @@ describe('the cow lab test in the web edition', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-5-marker.png') });
     expect(errors).toEqual([]);
   }, 60_000);
+});
+
+describe('console input', () => {
+  test('types commands into the sh example through the terminal', async () => {
+    const { page } = await openPage(web);
+    await page.getByTestId('example-sh').click();
+    await page.getByTestId('run').click();
+    const transcript = () => page.getByTestId('console-text').textContent().then((t) => t ?? '');
+    await expect.poll(transcript, { timeout: 60_000 }).toContain('$ ');
+    await page.getByTestId('console').click();
+    await page.keyboard.type('ls');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await transcript()).split('$ ').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    const afterLs = (await transcript()).split('$ ')[1] ?? '';
+    expect(afterLs).toMatch(/\bsh\b/);
+    await page.keyboard.type('exit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sh-input.png') });
+  }, 120_000);
 });
