@@ -12,7 +12,7 @@
 
 import { Bus } from './bus';
 import { Mmu } from './mmu';
-import { Jit, MAX_BLOCK } from './jit';
+import { Jit } from './jit';
 import * as rvc from './rvc';
 import * as decode from './decode';
 import {
@@ -38,6 +38,7 @@ const expandCompressed = rvc.expandCompressed;
 const execute = decode.execute;
 const ACCESS_FETCH = 0;
 const TLB_MASK = 255;
+const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
 
 export class Hart {
   /** 32 registers plus a scratch slot (index 32) that writes to x0 go to, so no op tests rd. */
