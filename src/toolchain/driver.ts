@@ -3,7 +3,9 @@
 //
 // Plan of a build: compile every session .c/.S/.s file to an object (cpp -> cc -> as), build
 // or fetch the user library (crt0 + libc, compiled from resources/user by this same
-// toolchain, cached by content hash), link crt0 first, then the user's objects, then libc.
+// toolchain, cached by content hash), link crt0 first, then the user's objects, with libc's
+// objects as archive members (only those needed are linked, so a program may define its own
+// version of a library function nothing else uses).
 // Stages are passed in as a `Stages` object so the driver stays independent of how each stage
 // is built, and tests can substitute a stage. Nothing here throws: a stage that fails is
 // reported as a diagnostic and the build stops before the stages that depend on it.
@@ -29,7 +31,11 @@ export interface Stages {
   preprocess(file: string, text: string, opts: PreprocessOptions): PreprocessResult;
   compileToAsm(preprocessed: string, fileName: string): { asm: string; diagnostics: Diagnostic[] };
   assemble(source: string, fileName: string): { object: Uint8Array; diagnostics: Diagnostic[] };
-  link(objects: { name: string; bytes: Uint8Array }[], opts?: { entry?: string; textBase?: bigint }): { elf: Uint8Array; diagnostics: Diagnostic[] };
+  /** `library` members are linked like a static archive: only those that resolve something. */
+  link(
+    objects: { name: string; bytes: Uint8Array }[],
+    opts?: { entry?: string; textBase?: bigint; library?: { name: string; bytes: Uint8Array }[] },
+  ): { elf: Uint8Array; diagnostics: Diagnostic[] };
   readLineTable(elf: Uint8Array): LineEntry[];
 }
 
@@ -209,15 +215,16 @@ export function buildProgramWith(
   if (hasErrors(diagnostics)) return { diagnostics, lines: [] };
 
   const linkInputs = [...objects];
+  let archive: { name: string; bytes: Uint8Array }[] = [];
   if (opts.library !== undefined) {
     const lib = libraryObjects(opts.library);
     // like gcc with system headers: the library's warnings are not the student's business
     diagnostics.push(...lib.diagnostics.filter((d) => d.severity === 'error'));
     if (hasErrors(lib.diagnostics)) return { diagnostics, lines: [] };
     if (lib.crt0 !== undefined) linkInputs.unshift(lib.crt0);
-    linkInputs.push(...lib.objects);
+    archive = lib.objects;
   }
-  const linked = guarded('linker', '<link>', diagnostics, () => stages.link(linkInputs, { entry: opts.entry ?? '_start' }));
+  const linked = guarded('linker', '<link>', diagnostics, () => stages.link(linkInputs, { entry: opts.entry ?? '_start', library: archive }));
   if (linked === undefined) return { diagnostics, lines: [] };
   diagnostics.push(...linked.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics, lines: [] };

@@ -4,6 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildProgram, lineForAddress } from '../../../src/toolchain/index';
 import { runElf } from './gnu-stages';
+import { loadUserLibrary } from './library';
+
+const library = loadUserLibrary();
 
 const start = `#define SYS_exit 93
         .text
@@ -36,6 +39,26 @@ describe('buildProgram with ForkLab stages', () => {
     const first = rows[0]!;
     expect(lineForAddress(sorted, first.addr)?.line).toBe(first.line);
     expect(runElf(r.elf!).status).toBe(42);
+  });
+
+  test('links libc like an archive, so a program may bring its own malloc', () => {
+    const r = buildProgram(
+      {
+        'main.c': `#include <stdio.h>
+#include <stddef.h>
+static char arena[4096];
+static size_t used;
+void *malloc(size_t n) { void *p = arena + used; used += (n + 15) & ~(size_t)15; return p; }
+void free(void *p) { (void)p; }
+void *calloc(size_t n, size_t size) { return malloc(n * size); }
+void *realloc(void *p, size_t n) { (void)p; return malloc(n); }
+int main(void) { char *s = malloc(6); s[0] = 'b'; s[1] = 0; printf("%s %d\\n", s, (int)used); return 4; }
+`,
+      },
+      { library },
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(runElf(r.elf!)).toEqual({ stdout: 'b 16\n', status: 4 });
   });
 
   test('reports errors from several files in one build', () => {

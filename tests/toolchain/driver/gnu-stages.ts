@@ -57,7 +57,14 @@ export const gnuStages: Stages = {
         return p;
       });
       const out = join(dir, 'a.elf');
-      const r = run('riscv64-linux-gnu-ld', ['-static', '--no-relax', '-T', userLd, '-e', opts?.entry ?? '_start', '-o', out, ...paths]);
+      const members = (opts?.library ?? []).map((o, k) => {
+        const p = join(dir, `lib${k}.o`);
+        writeFileSync(p, o.bytes);
+        return p;
+      });
+      const archive = join(dir, 'libc.a');
+      if (members.length > 0) run('riscv64-linux-gnu-ar', ['rcsD', archive, ...members]);
+      const r = run('riscv64-linux-gnu-ld', ['-static', '--no-relax', '-T', userLd, '-e', opts?.entry ?? '_start', '-o', out, ...paths, ...(members.length > 0 ? [archive] : [])]);
       if (!r.ok) return { elf: new Uint8Array(0), diagnostics: [toolError('<link>', r.err)] };
       return { elf: new Uint8Array(readFileSync(out)), diagnostics: [] };
     } finally {
