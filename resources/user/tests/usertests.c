@@ -179,6 +179,25 @@ static int bad_pointers_give_efault(void) {
   return 0;
 }
 
+/* System calls copy to and from user memory across page boundaries, byte-exact. */
+static int copy_across_pages(void) {
+  char *base = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  const char *line = "usertests: (a line written across a page boundary)\n";
+  int len = (int)strlen(line);
+  int status;
+  pid_t pid;
+  CHECK(base != MAP_FAILED);
+  memcpy(base + 4096 - 20, line, (size_t)len);
+  CHECK(write(1, base + 4096 - 20, (size_t)len) == len);
+  pid = fork();
+  if (pid == 0)
+    _exit(0x5a);
+  CHECK(waitpid(pid, (int *)(base + 4096 - 2), 0) == pid); /* the int straddles both pages */
+  memcpy(&status, base + 4096 - 2, sizeof status);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0x5a);
+  return 0;
+}
+
 static int bad_descriptors(void) {
   CHECK(write(7, "x", 1) == -1 && errno == EBADF);
   CHECK(read(5, (void *)&errno, 1) == -1 && errno == EBADF);
@@ -221,6 +240,7 @@ static struct test {
     {mmap_rejects_bad_arguments, "mmap_rejects_bad_arguments"},
     {shared_mapping_survives_fork, "shared_mapping_survives_fork"},
     {bad_pointers_give_efault, "bad_pointers_give_efault"},
+    {copy_across_pages, "copy_across_pages"},
     {bad_descriptors, "bad_descriptors"},
     {exec_of_missing_program, "exec_of_missing_program"},
     {yield_returns, "yield_returns"},
