@@ -34,16 +34,31 @@ export interface Positions {
   readonly [id: string]: { x: number; y: number };
 }
 
-export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]): Positions {
-  const out: Record<string, { x: number; y: number }> = {};
-  const procs = nodes.filter((n) => n.type === 'process');
-  let treeBottom = 0;
+/** The process tree's positions, keyed by node id, and its bottom edge. */
+interface TreeLayout {
+  readonly key: string;
+  readonly pos: Readonly<Record<string, { x: number; y: number }>>;
+  readonly bottom: number;
+}
+
+// One-entry memo of the tree layout: most model updates (page faults, COW splits) change frames
+// only, so dagre re-runs only when a process appears or goes. Same input, same output: the
+// memo does not change what layoutGraph returns.
+let lastTree: TreeLayout | null = null;
+
+function layoutTree(procs: readonly LabNode[], edges: readonly LabEdge[]): TreeLayout {
+  const ids = new Set(procs.map((n) => n.id));
+  const forks = edges.filter((e) => e.data?.kind === 'fork' && ids.has(e.source) && ids.has(e.target));
+  const key = `${procs.map((n) => n.id).join(',')}|${forks.map((e) => `${e.source}>${e.target}`).join(',')}`;
+  if (lastTree && lastTree.key === key) return lastTree;
+  const pos: Record<string, { x: number; y: number }> = {};
+  let bottom = 0;
   if (procs.length > 0) {
     const g = new Graph();
     g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, ranker: 'longest-path' });
     g.setDefaultEdgeLabel(() => ({}));
     for (const n of procs) g.setNode(n.id, { ...NODE_SIZE.process });
-    for (const e of edges) if (e.data?.kind === 'fork' && g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+    for (const e of forks) g.setEdge(e.source, e.target);
     // A tree has no crossings to remove: the initial order (insertion = fork order) is optimal.
     layout(g, { disableOptimalOrderHeuristic: true });
     let minX = Infinity;
@@ -57,10 +72,20 @@ export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]
       const p = g.node(n.id);
       const x = Math.round(p.x - NODE_SIZE.process.width / 2 - minX);
       const y = Math.round(p.y - NODE_SIZE.process.height / 2 - minY);
-      out[n.id] = { x, y };
-      treeBottom = Math.max(treeBottom, y + NODE_SIZE.process.height);
+      pos[n.id] = { x, y };
+      bottom = Math.max(bottom, y + NODE_SIZE.process.height);
     }
   }
+  lastTree = { key, pos, bottom };
+  return lastTree;
+}
+
+export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]): Positions {
+  const procs = nodes.filter((n) => n.type === 'process');
+  const tree = layoutTree(procs, edges);
+  const out: Record<string, { x: number; y: number }> = {};
+  for (const n of procs) out[n.id] = { ...tree.pos[n.id]! };
+  const treeBottom = tree.bottom;
 
   // Where each frame or group wants to be: the mean centre of the processes mapping it.
   const sum = new Map<string, { x: number; n: number }>();
