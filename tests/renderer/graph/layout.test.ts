@@ -57,3 +57,21 @@ describe('graph layout order', () => {
     expect(data).toBeLessThan(stack);
   });
 });
+
+describe('graph layout memo', () => {
+  test('gives the same positions whether or not the process tree was laid out just before', () => {
+    const a = buildGraph(afterFork());
+    const fresh = layoutGraph(a.nodes, a.edges);
+    const other = buildGraph(bigModel(12, 40));
+    layoutGraph(other.nodes, other.edges);
+    expect(layoutGraph(a.nodes, a.edges)).toEqual(fresh);
+  });
+
+  test('keeps process positions when only frames change', () => {
+    const a = buildGraph(afterFork());
+    const b = buildGraph(afterFork(), { expanded: new Set([2]) });
+    const pa = layoutGraph(a.nodes, a.edges);
+    const pb = layoutGraph(b.nodes, b.edges);
+    for (const pid of [1, 2, 3]) expect(pb[processId(pid)]).toEqual(pa[processId(pid)]);
+  });
+});
