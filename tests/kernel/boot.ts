@@ -22,12 +22,14 @@ export interface BootOptions {
   readonly initrd?: string;
   readonly input?: string;
   readonly timeoutMs?: number;
+  /** RAM in MiB (default 128). */
+  readonly ramMiB?: number;
 }
 
 export function bootOnQemu(bootargs: string, options: BootOptions = {}): KernelRun {
   const r = spawnSync(
     'qemu-system-riscv64',
-    ['-machine', 'virt', '-bios', 'default', '-nographic', '-m', '128', '-kernel', KERNEL_IMAGE,
+    ['-machine', 'virt', '-bios', 'default', '-nographic', '-m', String(options.ramMiB ?? 128), '-kernel', KERNEL_IMAGE,
      '-initrd', options.initrd ?? DEFAULT_INITRD, '-append', bootargs],
     {
       encoding: 'utf8',

@@ -37,6 +37,16 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(c).toContain('frames in use by them: 0\n');
   }, 60_000);
 
+  test('reads the RAM size from the device tree and runs with 64 MiB and with 2 GiB', () => {
+    for (const mib of [64, 2048]) {
+      const c = bootOnQemu('apps=cow,bigarray', { ramMiB: mib }).console;
+      expect(c).toContain(`ForkLab lab kernel: ${mib} MiB RAM at 80000000`);
+      expect(c).toContain('PASS cow');
+      expect(c).toContain('bigarray: touched 5 pages of a 256 MiB array');
+      expect(c).toContain('frames in use by them: 0\n');
+    }
+  }, 90_000);
+
   test('kills a NULL dereference with a line naming pid, address and cause, and the parent sees SIGSEGV', () => {
     const c = bootOnQemu('apps=nullptr').console;
     expect(c).toMatch(/^\[PID = 3\] killed: store page fault at 0x0 \(no VMA\), pc 0x[0-9a-f]+$/m);

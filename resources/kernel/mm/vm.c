@@ -30,14 +30,16 @@ pagetable_t swapper_pg_dir = swapper_root;
 #define PTE_KERNEL (PTE_V | PTE_A | PTE_D)
 
 /*
- * setup_vm: the early table maps the first GiB of RAM twice with one
- * gigapage each: at its physical address (so the code keeps running right
- * after satp is written) and at VM_START (where the kernel is linked).
+ * setup_vm: the early table maps the first GiB of RAM at its physical
+ * address (so the code keeps running right after satp is written) and the
+ * first 4 GiB at VM_START (where the kernel is linked, and where
+ * fdt_parse finds the device tree at the end of RAM), with gigapages.
  */
 void setup_vm(void) {
-  uint64 pte = PA2PTE(PHY_START) | PTE_KERNEL | PTE_R | PTE_W | PTE_X;
-  early_pgtbl[VPN(PHY_START, 2)] = pte;
-  early_pgtbl[VPN(VM_START, 2)] = pte;
+  uint64 perm = PTE_KERNEL | PTE_R | PTE_W | PTE_X;
+  early_pgtbl[VPN(PHY_START, 2)] = PA2PTE(PHY_START) | perm;
+  for (uint64 i = 0; i < 4; i++)
+    early_pgtbl[VPN(VM_START, 2) + i] = PA2PTE(PHY_START + (i << 30)) | perm;
 }
 
 /* Returns the level-0 PTE for va, creating missing tables when alloc is set. */
