@@ -84,7 +84,9 @@ const counter = (name: string, csrNum: number): Handler => (e, ops, column) => {
 
 /** `call`/`tail`: auipc rt, 0; jalr rd, 0(rt) with an R_RISCV_CALL_PLT-style fixup on the pair. */
 function emitCall(e: Emitter, rd: number, rt: number, target: Operand): void {
-  const expr = expression(target, e.parse);
+  // `call f@plt` (gcc -fPIC / PIE output): a static link has no PLT, the call goes straight to f.
+  const plain = target.text.endsWith('@plt') ? { ...target, text: target.text.slice(0, -4) } : target;
+  const expr = expression(plain, e.parse);
   e.emit(uType(0x17, rt, 0), { field: 'CALL', imm: { mod: '', expr, column: target.column } });
   e.emit(iType(0x67, 0, rd, rt, 0));
 }

@@ -72,6 +72,8 @@ start:
   call ext_fn
   tail ext_fn
   call ext_fn + 8
+  call ext_fn@plt
+  tail ext_fn@plt
   la a0, ext_var
   lla a1, ext_var + 16
   lw a2, ext_var

@@ -19,11 +19,11 @@ const CFLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany
   '-fno-unwind-tables', '-fno-ident', '-fno-tree-loop-distribute-patterns', '-O2', '-I', join(USER, 'include')];
 
 /** gcc -S (or -E for .S) then ForkLab's assembler. */
-function forklabObject(path: string): { name: string; bytes: Uint8Array } {
+function forklabObject(path: string, extra: string[] = []): { name: string; bytes: Uint8Array } {
   const asm = withTempDir((dir) => {
     const out = join(dir, 'out.s');
     const mode = path.endsWith('.S') ? ['-E', '-P'] : ['-S'];
-    execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...mode, path, '-o', out], { stdio: 'pipe' });
+    execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...extra, ...mode, path, '-o', out], { stdio: 'pipe' });
     return readFileSync(out, 'utf8');
   });
   const name = path.split('/').pop()!;
@@ -53,17 +53,25 @@ describe('the user library built by ForkLab', () => {
     }
   })();
 
-  test.runIf(available)('every libc source assembles and the programs behave like the GNU-built ones', () => {
-    const lib = readdirSync(join(USER, 'lib')).filter((f) => /\.[cS]$/.test(f) && f !== 'crt0.S').sort()
-      .map((f) => forklabObject(join(USER, 'lib', f)));
-    const crt0 = forklabObject(join(USER, 'lib', 'crt0.S'));
-    for (const [dir, prog] of PROGRAMS) {
-      const main = forklabObject(join(USER, dir, `${prog}.c`));
-      const linked = link([crt0, main], { library: lib });
-      expect(linked.diagnostics, prog).toEqual([]);
-      const reference = runMasked(new Uint8Array(readFileSync(join(USER, 'build', `${prog}.elf`))));
-      expect(runMasked(linked.elf), prog).toEqual(reference);
-    }
-  }, 120_000);
+  // The Makefile's flags for every program; then unoptimized PIC code (gcc writes `call f@plt`,
+  // `la` through the GOT) for two of them.
+  const VARIANTS: [string, string[], [string, string][]][] = [
+    ['the Makefile flags', [], PROGRAMS],
+    ['-O0 -fPIC', ['-O0', '-fPIC'], [['examples', 'libctest'], ['examples', 'hello']]],
+  ];
+  for (const [label, extra, programs] of VARIANTS) {
+    test.runIf(available)(`libc and programs built with ${label} behave like the GNU-built ones`, () => {
+      const lib = readdirSync(join(USER, 'lib')).filter((f) => /\.[cS]$/.test(f) && f !== 'crt0.S').sort()
+        .map((f) => forklabObject(join(USER, 'lib', f), extra));
+      const crt0 = forklabObject(join(USER, 'lib', 'crt0.S'), extra);
+      for (const [dir, prog] of programs) {
+        const main = forklabObject(join(USER, dir, `${prog}.c`), extra);
+        const linked = link([crt0, main], { library: lib });
+        expect(linked.diagnostics, prog).toEqual([]);
+        const reference = runMasked(new Uint8Array(readFileSync(join(USER, 'build', `${prog}.elf`))));
+        expect(runMasked(linked.elf), prog).toEqual(reference);
+      }
+    }, 120_000);
+  }
 });
 
