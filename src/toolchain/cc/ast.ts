@@ -49,6 +49,7 @@ export type NodeKind =
   | 'num'       // integer or floating constant
   | 'cast'      // type cast
   | 'memzero'   // zero-clear a stack variable
+  | 'vlaAlloc'  // allocate a variable-length array on the stack
   | 'vaStart'   // __builtin_va_start
   | 'vaArg'     // __builtin_va_arg: address of the next argument
   | 'break'     // "break"
@@ -82,6 +83,10 @@ export interface Obj {
   /** Local was assigned or had its address taken before a read (uninitialized-use warning). */
   isInitialized?: boolean;
   warnedUninit?: boolean;
+  /** A variable-length array: the slot holds a pointer to stack memory allocated at run time. */
+  isVla?: boolean;
+  /** The stack pointer saved before a VLA allocation (zeroed at function entry). */
+  isVlaSave?: boolean;
   /** Loop nesting depth at the declaration (uninitialized-use warning). */
   declLoopDepth?: number;
 }

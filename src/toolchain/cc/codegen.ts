@@ -116,7 +116,8 @@ export class Codegen {
     switch (node.kind) {
       case 'var': {
         const obj = node.obj!;
-        if (obj.isLocal) this.addImm('a0', 's0', obj.offset);
+        if (obj.isVla) this.memOp('ld', 'a0', 's0', obj.offset);
+        else if (obj.isLocal) this.addImm('a0', 's0', obj.offset);
         else this.emit(`lla a0, ${obj.name}`);
         return;
       }
@@ -333,6 +334,9 @@ export class Codegen {
         }
         return;
       }
+      case 'vlaAlloc':
+        this.genVlaAlloc(node);
+        return;
       case 'cond': {
         const els = this.newLabel('else');
         const end = this.newLabel('end');
@@ -461,6 +465,29 @@ export class Codegen {
       default:
         throw new CodegenError(node.tok, `invalid expression (${node.kind})`);
     }
+  }
+
+  /**
+   * Allocates a VLA below the current stack. Re-running the declaration (a loop, a backward goto)
+   * first gives back what the previous run allocated, so the stack does not grow per iteration.
+   */
+  private genVlaAlloc(node: Node): void {
+    if (this.depth !== 0) throw new CodegenError(node.tok, 'variable-length array inside an expression is not supported');
+    const obj = node.obj!;
+    const save = node.rhs!.obj!;
+    this.gen(node.lhs!);
+    this.emit(`li t1, ${obj.ty.base!.size}`);
+    this.emit('mul a0, a0, t1');
+    this.memOp('sd', 'a0', 's0', obj.ty.vlaSize!.offset);
+    const fresh = this.newLabel('vla');
+    this.memOp('ld', 't0', 's0', save.offset);
+    this.emit(`beqz t0, ${fresh}`);
+    this.emit('mv sp, t0');
+    this.emitRaw(`${fresh}:`);
+    this.memOp('sd', 'sp', 's0', save.offset);
+    this.emit('sub sp, sp, a0');
+    this.emit('andi sp, sp, -16');
+    this.memOp('sd', 'sp', 's0', obj.offset);
   }
 
   /** Evaluates a controlling expression to 0 or nonzero in a0 (floats compare against ±0). */
@@ -721,7 +748,7 @@ export class Codegen {
   private assignOffsets(fn: Obj): number {
     let off = -this.hdr;
     for (const v of fn.locals!) {
-      off -= v.ty.size;
+      off -= v.isVla ? 8 : v.ty.size;
       const align = Math.max(v.align, v.ty.align, 1);
       off = -alignTo(-off, align);
       v.offset = off;
@@ -749,6 +776,7 @@ export class Codegen {
     if (variadic) for (let i = 0; i < 8; i++) this.emit(`sd a${i}, ${-64 + 8 * i}(s0)`);
     if (frame) this.addImm('sp', 'sp', -frame);
     this.depth = 0;
+    for (const v of fn.locals!) if (v.isVlaSave) this.memOp('sd', 'zero', 's0', v.offset);
     this.storeParams(fn, variadic);
     this.genStmt(fn.body!);
     if (this.depth !== 0) throw new CodegenError(fn.tok, `internal stack depth mismatch in '${name}'`);

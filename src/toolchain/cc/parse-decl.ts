@@ -202,7 +202,7 @@ function typeofSpecifier(p: Parser): Type {
 /** One derivation step of a declarator, applied inside-out to the base type. */
 type Derivation =
   | { kind: 'ptr'; isConst: boolean }
-  | { kind: 'array'; len: number; tok: Token }
+  | { kind: 'array'; len: number; tok: Token; vla?: Node }
   | { kind: 'func'; params: Type[]; names: (Token | undefined)[]; variadic: boolean; oldStyle: boolean };
 
 interface DeclaratorShape {
@@ -251,13 +251,16 @@ function applyShape(p: Parser, base: Type, shape: DeclaratorShape): Type {
   let ty = base;
   for (const s of shape.steps) {
     if (s.kind === 'ptr') {
+      if (ty.vlaLen) p.errorAt(shape.name ?? p.tok, 'pointers to variable-length arrays are not supported');
       ty = pointerTo(ty);
       if (s.isConst) ty.isConst = true;
     } else if (s.kind === 'array') {
       if (ty.kind === 'func') p.errorAt(s.tok, 'declaration of array of functions');
       if (ty.kind === 'void') p.errorAt(s.tok, "declaration of array of 'void'");
-      if (ty.kind === 'array' && ty.arrayLen < 0) p.errorAt(s.tok, "array type has incomplete element type");
+      if (ty.vlaLen) p.errorAt(s.tok, 'only the first dimension of a variable-length array may be variable');
+      else if (ty.kind === 'array' && ty.arrayLen < 0) p.errorAt(s.tok, "array type has incomplete element type");
       ty = arrayOf(ty, s.len);
+      if (s.vla) ty.vlaLen = s.vla;
     } else {
       if (ty.kind === 'array' || ty.kind === 'func') p.errorAt(shape.name ?? p.tok, `function cannot return ${ty.kind === 'array' ? 'an array' : 'a function'}`);
       const f = funcType(ty);
@@ -307,7 +310,13 @@ function typeSuffix(p: Parser): Derivation[] {
         out.push({ kind: 'array', len: -1, tok });
         continue;
       }
-      const v = arraySize(p);
+      const size = arraySize(p);
+      if (typeof size !== 'bigint') {
+        p.skip(']');
+        out.push({ kind: 'array', len: -1, tok, vla: size });
+        continue;
+      }
+      const v = size;
       if (v < 0n) p.errorAt(tok, 'size of array is negative');
       if (v > 0x7fffffffn) p.errorAt(tok, 'size of array is too large');
       p.skip(']');
@@ -318,14 +327,19 @@ function typeSuffix(p: Parser): Derivation[] {
   }
 }
 
-/** An array dimension; variable-length arrays get a clear message instead of a generic one. */
-function arraySize(p: Parser): bigint {
+/**
+ * An array dimension: its value, or for a variable length inside a function (a VLA), the length
+ * expression; elsewhere a non-constant length is an error.
+ */
+function arraySize(p: Parser): bigint | Node {
   const tok = p.tok;
   const node = conditional(p);
   addType(p, node);
   const r = evalConstLabel(p, node);
   if (r === undefined || r.label !== undefined) {
-    p.error(tok, 'variable-length arrays are not supported; use a constant size or malloc()');
+    if (p.fn && p.allowVla && isInteger(node.ty!)) return node;
+    if (!p.fn) p.error(tok, 'variable length array declared outside of any function');
+    p.error(tok, 'array size is not an integer constant (variable-length arrays are only supported as local variables)');
   }
   return r.val;
 }

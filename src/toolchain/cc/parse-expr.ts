@@ -586,6 +586,7 @@ function primary(p: Parser): Node {
       if (n.kind === 'member' && n.member!.isBitfield) p.errorAt(tok, "'sizeof' applied to a bit-field");
       ty = n.ty!;
       if (!isSize && n.kind === 'var') return newNum(BigInt(n.obj!.align), tok, tyULong);
+      if (isSize && ty.vlaSize) return newVarNode(ty.vlaSize, tok);
     }
     if (ty.kind === 'func') {
       if (isSize) p.warn(tok, "invalid application of 'sizeof' to a function type");

@@ -10,7 +10,7 @@ import { ParseAbort, Parser, addType, newBinary, newCast, newUnary, newVarNode, 
 import { blockExternDecl, declarator, declspec, isTypename, staticAssert, typedefDecl, type VarAttr } from './parse-decl';
 import { constExpr, expr, flushPendingReads } from './parse-expr';
 import { localInitializerExpr, globalInitializer } from './parse-init';
-import { isInteger, isScalar, isPointerLike, isStructLike, isCompatible, typeName, arrayOf, unname } from './types';
+import { isInteger, isScalar, isPointerLike, isStructLike, isCompatible, typeName, arrayOf, unname, tyULong, tyLong, tyVoid, pointerTo } from './types';
 
 // compound-stmt = (typedef | declaration | stmt)* "}"
 export function compoundStmt(p: Parser, lbrace: Token): Node {
@@ -84,9 +84,19 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
   while (!p.equal(';')) {
     if (!first && !p.consume(',')) p.error(p.tok, `expected ',' or ';' before ${describe(p.tok)}`);
     first = false;
-    const ty = declarator(p, basety);
+    p.allowVla = !attr.isStatic && !attr.isExtern;
+    let ty: import('./types').Type;
+    try {
+      ty = declarator(p, basety);
+    } finally {
+      p.allowVla = false;
+    }
     const name = ty.name;
     if (!name) p.error(p.tok, 'expected identifier');
+    if (ty.vlaLen) {
+      block.body.push(vlaDeclaration(p, ty, name));
+      continue;
+    }
     if (ty.kind === 'void') p.error(name, `variable '${name.text}' declared void`);
     if (attr.isExtern || ty.kind === 'func') {
       blockExternDecl(p, ty, attr);
@@ -123,6 +133,27 @@ function declaration(p: Parser, basety: import('./types').Type, attr: VarAttr): 
   }
   p.next();
   return block;
+}
+
+/** `T a[n];` at block scope: a hidden size and saved-sp slot, and a run-time allocation. */
+function vlaDeclaration(p: Parser, ty: import('./types').Type, name: Token): Node {
+  if (p.equal('=')) p.error(p.tok, 'variable-sized object may not be initialized');
+  const prev = p.scope.vars.get(name.text);
+  if (prev && prev.obj) p.errorAt(name, `redeclaration of '${name.text}' with no linkage`);
+  const size = p.newLocal('', tyULong);
+  size.isInitialized = true;
+  const save = p.newLocal('', pointerTo(tyVoid));
+  save.isVlaSave = true;
+  const vty = { ...unname(ty), vlaSize: size };
+  const obj = p.newLocal(name.text, vty, name);
+  obj.isVla = true;
+  obj.isInitialized = true;
+  obj.align = 8;
+  const node = newNode('vlaAlloc', name);
+  node.obj = obj;
+  node.lhs = newCast(p, ty.vlaLen!, tyLong);
+  node.rhs = newVarNode(save, name);
+  return node;
 }
 
 function loopBody(p: Parser, brk: string, cont: string): Node {

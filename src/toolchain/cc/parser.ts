@@ -53,6 +53,8 @@ export class Parser {
   depth = 0;
   uniqueId = 0;
   loopDepth = 0;
+  /** Variable-length array dimensions are accepted (block-scope object declarations only). */
+  allowVla = false;
   /** String literals by content (identical literals are merged). */
   strings = new Map<string, Obj>();
   /** Reads of not-yet-written locals, confirmed or dropped when the expression ends. */

@@ -3,6 +3,7 @@
 // members at their natural alignment, bit-fields packed into units of their declared type.
 // Types are plain objects; derived types (pointer, array, function) are built on demand.
 
+import type { Node, Obj } from './ast';
 import type { Token } from './lexer';
 
 export type TypeKind =
@@ -45,6 +46,9 @@ export interface Type {
   isConst?: boolean;
   /** Tag name of a struct/union/enum, for messages. */
   tag?: string;
+  /** Variable-length array: the length expression, and the local holding the size in bytes. */
+  vlaLen?: Node;
+  vlaSize?: Obj;
   /** Same struct/union object as another type (typedef copies share it). */
   origin?: Type;
 }

@@ -42,7 +42,8 @@ const cases: [string, string, string[]][] = [
   ['arithmetic on a struct', 'struct S { int a; };\nint main() { struct S s; int x = s + 1; return x; }', ["2:36: error: invalid operands to binary + (have 'struct S' and 'int')"]],
   ['a duplicate case', 'int main() { int x = 1; switch (x) { case 1: case 1: break; } return 0; }', ['1:46: error: duplicate case value']],
   ['an unterminated string', 'int main() { char *s = "abc; return 0; }\n', ['1:24: error: missing terminating " character', "2:1: error: expected ',' or ';' before end of input", '2:1: error: expected declaration or statement at end of input']],
-  ['a variable-length array (not supported yet)', 'int main(int n, char **v) { int a[n]; return 0; }', ['1:35: error: variable-length arrays are not supported; use a constant size or malloc()']],
+  ['an initialized variable-length array', 'int main(int n, char **v) { int a[n] = {1}; return 0; }', ['1:38: error: variable-sized object may not be initialized']],
+  ['a variable-length array at file scope', 'int n = 3;\nint a[n];', ['2:7: error: variable length array declared outside of any function']],
   ['an unknown type name', 'foo x;\nint main() { return 0; }', ["1:1: error: unknown type name 'foo'"]],
   ['a stray character', 'int main() { return 0 @; }', ["1:23: error: stray '@' in program", "1:24: error: expected ';' before '}' token"].slice(0, 1)],
 ];

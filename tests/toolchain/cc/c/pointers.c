@@ -7,6 +7,11 @@ int sum(int *p, int n) { int s = 0; while (n--) s += *p++; return s; }
 int mat_get(int m[][3], int i, int j) { return m[i][j]; }
 void swap(int *a, int *b) { int t = *a; *a = *b; *b = t; }
 
+int vla_sum(int n) { int a[n]; for (int i = 0; i < n; i++) a[i] = i; int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s + (int)sizeof(a); }
+long vla_loop(int n) { long t = 0; for (int k = 1; k <= n; k++) { char buf[k * 100]; buf[k * 100 - 1] = 1; t += sizeof buf + buf[k * 100 - 1]; } return t; }
+int vla_2d(int n) { int m[n][3]; for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) m[i][j] = i * j; return m[n - 1][2] + (int)sizeof(m) + (int)sizeof(m[0]); }
+int vla_pass(int n) { long v[n + 1]; v[n] = 40; long *p = v; return (int)p[n] + (int)(sizeof v / sizeof v[0]); }
+
 int main() {
   ASSERT(3, ({ int x=3; *&x; }));
   ASSERT(3, ({ int x=3; int *y=&x; int **z=&y; **z; }));
@@ -43,5 +48,9 @@ int main() {
   ASSERT(16, ({ long x[2]; (char *)&x[2] - (char *)x; }));
   ASSERT(3, ({ int a[3][4][5]; (int)(sizeof a / sizeof a[0]); }));
   ASSERT(59, ({ int a[3][4][5]; a[2][3][4] = 59; *(*(*(a + 2) + 3) + 4); }));
+  ASSERT(85, vla_sum(10));
+  ASSERT(50051000, vla_loop(1000));
+  ASSERT(80, vla_2d(5));
+  ASSERT(47, vla_pass(6));
   return ok();
 }
