@@ -280,9 +280,8 @@ export class Hart {
         if (n > 0 && breakpoints.has(this.pc)) break;
       } else if (this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
         // A translated block cannot overrun the slice or a timer deadline (see jit.ts).
-        const pc = this.pc;
-        const off = this.fetchOffset(pc);
-        const block = off >= 0 ? this.jit.lookup(off, pc) : null;
+        const off = this.fetchOffset(this.pc);
+        const block = off >= 0 ? this.jit.lookup(off) : null;
         if (block !== null) {
           const k = block(this);
           this.instret += k;

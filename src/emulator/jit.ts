@@ -24,6 +24,8 @@ import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
 
 export const MAX_BLOCK = 64;
+const FAST_SIZE = 4096;
+const FAST_MASK = FAST_SIZE - 1;
 /**
  * Executions of a block start before it is translated: translating costs about as much as
  * interpreting a few thousand instructions, so cold code stays interpreted.
@@ -42,6 +44,10 @@ interface Block {
 export class Jit {
   private readonly blocks = new Map<number, Block>();
   private readonly pageBlocks = new Map<number, number[]>();
+  /** Direct-mapped cache of translated blocks: RAM offset, pc, function. */
+  private readonly fastOff = new Int32Array(FAST_SIZE).fill(-1);
+  private readonly fastPc = new Float64Array(FAST_SIZE);
+  private readonly fastFn: Array<BlockFn | null> = new Array<BlockFn | null>(FAST_SIZE).fill(null);
   private env: Record<string, unknown>;
   /** Set when `new Function` is not allowed (e.g. a CSP without unsafe-eval): interpret only. */
   disabled = false;
@@ -65,18 +71,31 @@ export class Jit {
   flush(): void {
     this.blocks.clear();
     this.pageBlocks.clear();
+    this.fastOff.fill(-1);
+    this.fastFn.fill(null);
     this.h.bus.ram.codePages.fill(0);
   }
 
   private dropPage(page: number): void {
     const offs = this.pageBlocks.get(page);
     if (offs === undefined) return;
-    for (const off of offs) this.blocks.delete(off);
+    for (const off of offs) {
+      this.blocks.delete(off);
+      const i = (off >>> 1) & FAST_MASK;
+      if (this.fastOff[i] === off) { this.fastOff[i] = -1; this.fastFn[i] = null; }
+    }
     this.pageBlocks.delete(page);
   }
 
-  /** The translated block for (RAM offset, pc), or null when the interpreter should step. */
-  lookup(off: number, pc: number): BlockFn | null {
+  /**
+   * The translated block for the hart's pc at RAM offset `off`, or null when the interpreter
+   * should step. A direct-mapped cache answers hits without touching the Map; the pc is read
+   * from the hart and kept in a Float64Array, so no call passes a (boxed) double.
+   */
+  lookup(off: number): BlockFn | null {
+    const pc = this.h.pc;
+    const i = (off >>> 1) & FAST_MASK;
+    if (this.fastOff[i] === off && this.fastPc[i] === pc) return this.fastFn[i]!;
     let b = this.blocks.get(off);
     if (b === undefined || b.pc !== pc) {
       b = { pc, fn: null, count: 0, untranslatable: false };
@@ -86,11 +105,21 @@ export class Jit {
       if (list === undefined) this.pageBlocks.set(page, [off]); else list.push(off);
       this.h.bus.ram.codePages[page] = 1;
     }
-    if (b.fn !== null) return b.fn;
+    if (b.fn !== null) return this.remember(i, off, pc, b.fn);
     if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
     b.fn = this.translate(off, pc);
-    if (b.fn === null) b.untranslatable = true;
-    return b.fn;
+    if (b.fn === null) {
+      b.untranslatable = true;
+      return null;
+    }
+    return this.remember(i, off, pc, b.fn);
+  }
+
+  private remember(i: number, off: number, pc: number, fn: BlockFn): BlockFn {
+    this.fastOff[i] = off;
+    this.fastPc[i] = pc;
+    this.fastFn[i] = fn;
+    return fn;
   }
 
   private translate(off: number, pc: number): BlockFn | null {
