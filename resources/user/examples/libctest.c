@@ -79,6 +79,42 @@ static void float_sweep(void) {
   }
 }
 
+static void scanning(void) {
+  int a = 0, b = 0, n = 0, r;
+  unsigned u = 0;
+  long l = 0;
+  long long ll = 0;
+  char word[16] = "", rest[32] = "", c3[4] = "", set[16] = "";
+  short h = 0;
+  void *p = 0;
+  r = sscanf("  42 -17 rest", "%d %d %s", &a, &b, rest);
+  printf("sscanf1 %d: %d %d %s\n", r, a, b, rest);
+  r = sscanf("0x1f 077 12", "%i %i %i", &a, &b, &n);
+  printf("sscanf2 %d: %d %d %d\n", r, a, b, n);
+  r = sscanf("ff 777 4294967295 -9000000000", "%x %o %u %lld", &a, &b, &u, &ll);
+  printf("sscanf3 %d: %d %d %u %lld\n", r, a, b, u, ll);
+  r = sscanf("abcdef123", "%3s%2c%[a-f]%ld", word, c3, set, &l);
+  printf("sscanf4 %d: %s %c%c %s %ld\n", r, word, c3[0], c3[1], set, l);
+  r = sscanf("key=value;x", "%[^=]=%[^;]%n", word, rest, &n);
+  printf("sscanf5 %d: %s %s %d\n", r, word, rest, n);
+  r = sscanf("10 20", "%*d %hd", &h);
+  printf("sscanf6 %d: %d\n", r, h);
+  r = sscanf("100%", "%d%%", &a);
+  printf("sscanf7 %d: %d\n", r, a);
+  r = sscanf("12 abc", "%d %d", &a, &b);
+  printf("sscanf8 %d: %d\n", r, a);
+  r = sscanf("", "%d", &a);
+  printf("sscanf9 %d\n", r);
+  r = sscanf("   ", "%s", word);
+  printf("sscanf10 %d\n", r);
+  r = sscanf("0x1234", "%p", &p);
+  printf("sscanf11 %d: %p\n", r, p);
+  r = sscanf("x:5", "x:%d", &a);
+  printf("sscanf12 %d: %d\n", r, a);
+  r = sscanf("y:5", "x:%d", &a);
+  printf("sscanf13 %d\n", r);
+}
+
 static void strings(void) {
   char a[32] = "hello";
   char b[32];
@@ -149,6 +185,7 @@ int main(void) {
   formats();
   floats();
   float_sweep();
+  scanning();
   strings();
   numbers();
   memory();

@@ -17,6 +17,8 @@ typedef struct FILE {
   int buffered; /* 1: flush at newline or when full; 0: write at once */
   int len;
   int error;
+  int has_pushback; /* ungetc left a character in pushback */
+  int pushback;
   char buf[BUFSIZ];
 } FILE;
 
@@ -44,6 +46,14 @@ int getchar(void);
 int fgetc(FILE *f);
 int getc(FILE *f);
 char *fgets(char *buf, int size, FILE *f);
+int ungetc(int c, FILE *f);
+
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *str, const char *fmt, ...);
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *str, const char *fmt, va_list ap);
 
 void perror(const char *msg);
 

@@ -79,10 +79,23 @@ int puts(const char *s) {
 /* Reading flushes stdout first, so a prompt shows before the program waits. */
 int fgetc(FILE *f) {
   unsigned char c;
+  if (f->has_pushback) {
+    f->has_pushback = 0;
+    return f->pushback;
+  }
   fflush(stdout);
   if (read(f->fd, &c, 1) != 1)
     return EOF;
   return c;
+}
+
+/* One character of pushback, as the standard guarantees. */
+int ungetc(int c, FILE *f) {
+  if (c == EOF || f->has_pushback)
+    return EOF;
+  f->has_pushback = 1;
+  f->pushback = (unsigned char)c;
+  return (unsigned char)c;
 }
 
 int getc(FILE *f) { return fgetc(f); }
