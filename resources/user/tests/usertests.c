@@ -146,6 +146,24 @@ static int readonly_mmap_faults_on_write(void) {
   return 0;
 }
 
+static int read_kernel(void) {
+  volatile long *k = (long *)0xffffffd600200000UL; /* where the lab kernel's code lives */
+  return (int)*k;
+}
+
+static int call_null(void) {
+  int (*volatile fn)(void) = 0;
+  return fn();
+}
+
+static int kernel_memory_and_null_calls_fault(void) {
+  int status = in_child(read_kernel);
+  CHECK(WIFSIGNALED(status) && WTERMSIG(status) == 11);
+  status = in_child(call_null);
+  CHECK(WIFSIGNALED(status) && WTERMSIG(status) == 11);
+  return 0;
+}
+
 static int mmap_rejects_bad_arguments(void) {
   CHECK(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
   CHECK(mmap(NULL, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
@@ -237,6 +255,7 @@ static struct test {
     {mmap_private_and_munmap_split, "mmap_private_and_munmap_split"},
     {munmapped_page_faults, "munmapped_page_faults"},
     {readonly_mmap_faults_on_write, "readonly_mmap_faults_on_write"},
+    {kernel_memory_and_null_calls_fault, "kernel_memory_and_null_calls_fault"},
     {mmap_rejects_bad_arguments, "mmap_rejects_bad_arguments"},
     {shared_mapping_survives_fork, "shared_mapping_survives_fork"},
     {bad_pointers_give_efault, "bad_pointers_give_efault"},
