@@ -298,6 +298,21 @@ export function typename(p: Parser): Type {
 // type-suffix = ("(" func-params | "[" array-dimensions "]")*
 function typeSuffix(p: Parser): Derivation[] {
   const out: Derivation[] = [];
+  // a parameter's first dimension only decays to a pointer: its size (maybe `n` of an earlier
+  // parameter, as in `void f(int n, int a[n])`) is skipped, not evaluated
+  const paramDim = p.paramFirstDim;
+  p.paramFirstDim = false;
+  if (paramDim && p.equal('[')) {
+    const tok = p.next();
+    let depth = 1;
+    while (p.tok.kind !== 'eof') {
+      if (p.equal('[')) depth++;
+      else if (p.equal(']') && --depth === 0) break;
+      p.next();
+    }
+    p.skip(']');
+    out.push({ kind: 'array', len: -1, tok });
+  }
   for (;;) {
     if (p.equal('(')) {
       out.push(funcParams(p));
@@ -368,7 +383,9 @@ function funcParams(p: Parser): Derivation {
       p.error(p.tok, `expected declaration specifiers or '...' before ${describe(p.tok)}`);
     }
     const base = declspec(p);
+    p.paramFirstDim = true;
     const shape = declaratorShape(p, true);
+    p.paramFirstDim = false;
     let ty = applyShape(p, base, shape);
     // C11 6.7.6.3: arrays and functions as parameters decay to pointers
     if (ty.kind === 'array') ty = { ...pointerTo(ty.base!), isConst: false };

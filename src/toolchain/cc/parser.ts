@@ -55,6 +55,8 @@ export class Parser {
   loopDepth = 0;
   /** Variable-length array dimensions are accepted (block-scope object declarations only). */
   allowVla = false;
+  /** The next type suffix is a parameter's outermost dimension. */
+  paramFirstDim = false;
   /** String literals by content (identical literals are merged). */
   strings = new Map<string, Obj>();
   /** Reads of not-yet-written locals, confirmed or dropped when the expression ends. */

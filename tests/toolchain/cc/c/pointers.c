@@ -10,7 +10,9 @@ void swap(int *a, int *b) { int t = *a; *a = *b; *b = t; }
 int vla_sum(int n) { int a[n]; for (int i = 0; i < n; i++) a[i] = i; int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s + (int)sizeof(a); }
 long vla_loop(int n) { long t = 0; for (int k = 1; k <= n; k++) { char buf[k * 100]; buf[k * 100 - 1] = 1; t += sizeof buf + buf[k * 100 - 1]; } return t; }
 int vla_2d(int n) { int m[n][3]; for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) m[i][j] = i * j; return m[n - 1][2] + (int)sizeof(m) + (int)sizeof(m[0]); }
-int vla_pass(int n) { long v[n + 1]; v[n] = 40; long *p = v; return (int)p[n] + (int)(sizeof v / sizeof v[0]); }
+long sum_n(int n, long a[n]) { long s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }
+int vla_pass(int n) { long v[n + 1]; v[n] = 40; long *p = v; return (int)p[n] + (int)(sizeof v / sizeof v[0]) + (int)sum_n(n, v) * 0; }
+int mat_trace(int n, int m[][4]) { int t = 0; for (int i = 0; i < n; i++) t += m[i][i]; return t; }
 
 int main() {
   ASSERT(3, ({ int x=3; *&x; }));
@@ -52,5 +54,7 @@ int main() {
   ASSERT(50051000, vla_loop(1000));
   ASSERT(80, vla_2d(5));
   ASSERT(47, vla_pass(6));
+  ASSERT(6, ({ long v[4] = {1, 2, 3, 4}; sum_n(3, v); }));
+  ASSERT(10, ({ int m[4][4] = {{1}, {0, 2}, {0, 0, 3}, {0, 0, 0, 4}}; mat_trace(4, m); }));
   return ok();
 }
