@@ -170,7 +170,15 @@ export class Machine {
 
   /** Run up to maxInsns steps (instructions or trap entries); returns why it stopped. */
   run(maxInsns: number): StopReason {
-    const stop = this.runSlice(maxInsns);
+    let stop: StopReason;
+    try {
+      stop = this.runSlice(maxInsns);
+    } catch (e) {
+      // A bug in the emulator (or an exception thrown by a listener) must not escape as a
+      // JS exception into the host: report it as a final error stop.
+      stop = { kind: 'error', message: `internal error at pc 0x${this.pc.toString(16)}: ${e instanceof Error ? e.message : String(e)}` };
+      this.finalStop = stop;
+    }
     this.flushConsole();
     return stop;
   }

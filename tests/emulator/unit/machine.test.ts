@@ -106,3 +106,35 @@ describe('ELF loading errors', () => {
     if (!r.ok) expect(r.error).toMatch(/outside RAM/);
   });
 });
+
+describe('Machine robustness', () => {
+  test('an exception thrown by a listener becomes an error stop, not a JS exception', () => {
+    const m = bareMachine(`
+      li a7, 1
+      li t0, 0x10000000
+      li t1, 'x'
+      sb t1, 0(t0)
+      1: j 1b`);
+    const bus = m.hart.bus as unknown as { store: (...a: unknown[]) => boolean };
+    const original = bus.store.bind(m.hart.bus);
+    bus.store = () => { throw new Error('device exploded'); };
+    const stop = m.run(100);
+    expect(stop.kind).toBe('error');
+    expect(stop.kind === 'error' && stop.message).toContain('device exploded');
+    expect(m.run(100)).toEqual(stop);
+    bus.store = original;
+  });
+
+  test('run(0) and a negative count run nothing', () => {
+    const m = bareMachine('li a0, 5\n1: j 1b');
+    expect(m.run(0)).toEqual({ kind: 'limit' });
+    expect(m.run(-3)).toEqual({ kind: 'limit' });
+    expect(m.instret).toBe(0);
+  });
+
+  test('readPhys outside RAM reads zeros and never throws', () => {
+    const m = bareMachine('1: j 1b');
+    expect([...m.readPhys(0x1000n, 4)]).toEqual([0, 0, 0, 0]);
+    expect([...m.readPhys(0x7ffffffen, 4)]).toEqual([0, 0, 0x01, 0xa0]); // c.j 0 = 0xa001 straddles RAM start
+  });
+});
