@@ -47,6 +47,14 @@ export class Assembler implements Emitter {
   readonly lineFiles = new Map<number, string>();
   readonly lineRows: LineRow[] = [];
   pendingLoc?: { file: number; line: number; column: number; isStmt: boolean };
+  /** True once any .loc is seen: the source then describes its own lines (compiler output). */
+  sawLoc = false;
+  /**
+   * Rows for hand-written assembly (no .loc anywhere): one per instruction, at the statement's
+   * own file and line, so the lab can step through a .s/.S program by source line too.
+   */
+  private readonly autoFiles = new Map<string, number>();
+  private readonly autoRows: LineRow[] = [];
   locIsStmt = true;
   current!: AsmSection;
   previous?: AsmSection;
@@ -102,9 +110,26 @@ export class Assembler implements Emitter {
         this.lineRows.push({ section: this.current.number, offset: before, ...this.pendingLoc });
         this.pendingLoc = undefined;
       }
+      if (!this.sawLoc && this.current.size > before) this.autoRow(s, before);
     } catch (e) {
       this.reportError(e, s);
     }
+  }
+
+  private autoRow(s: Statement, offset: number): void {
+    let file = this.autoFiles.get(s.file);
+    if (file === undefined) {
+      file = this.autoFiles.size + 1;
+      this.autoFiles.set(s.file, file);
+    }
+    this.autoRows.push({ section: this.current.number, offset, file, line: s.line, column: s.opColumn, isStmt: true });
+  }
+
+  /** Uses the automatic rows when the source had no .loc of its own. Call once, after run(). */
+  finishLineTable(): void {
+    if (this.sawLoc || this.lineRows.length || !this.autoRows.length) return;
+    for (const [name, n] of this.autoFiles) this.lineFiles.set(n, name);
+    this.lineRows.push(...this.autoRows);
   }
 
   reportError(e: unknown, s?: Statement): void {

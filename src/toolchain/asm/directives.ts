@@ -160,6 +160,7 @@ const fileDirective: Directive = (a, s) => {
 };
 
 const locDirective: Directive = (a, s) => {
+  a.sawLoc = true;
   const words = s.args.split(/[\s,]+/).filter((w) => w !== '');
   const num = (w: string | undefined, what: string): number => {
     if (w === undefined || !/^\d+$/.test(w)) throw new AsmError(`.loc: bad ${what} '${w ?? ''}'`);

@@ -18,6 +18,7 @@ export function assemble(source: string, fileName: string): AssembleResult {
   const a = new Assembler(fileName);
   try {
     a.run(source);
+    a.finishLineTable();
     emitLineTable(a);
     resolveFixups(a);
     const object = writeObject(a);

@@ -110,6 +110,7 @@ function symbols(elf: ElfFile): SymInfo[] {
 function relocations(elf: ElfFile): string[] {
   const out: string[] = [];
   for (const sec of elf.sections) {
+    if (sec.name === '.forklab.lines') continue; // ForkLab's own line table (GNU writes DWARF only with -g)
     for (const r of elf.relocationsFor(sec.index)) {
       if (r.type === 51) continue; // R_RISCV_RELAX
       const sym = elf.symbols[r.symbol]!;

@@ -1,7 +1,8 @@
 // The real user library: resources/user's libc and programs, compiled to assembly by gcc with
 // the Makefile's flags, assembled and linked by ForkLab, must run under qemu-riscv64 exactly
-// like the committed GNU-built executables (resources/user/build/*.elf). Process ids differ
-// from run to run, so they are masked before comparing. (oom is left out: it runs for a minute
+// like the same sources built by gcc -c and GNU ld with user.ld (built here, not taken from
+// resources/user/build, so a library change in progress cannot make the two disagree).
+// Process ids differ from run to run, so they are masked before comparing. (oom is left out: it runs for a minute
 // under qemu-user, which has no memory limit to hit.)
 
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,20 @@ function forklabObject(path: string, extra: string[] = []): { name: string; byte
   const r = assemble(asm, name);
   expect(r.diagnostics, name).toEqual([]);
   return { name: name.replace(/\.[cS]$/, '.o'), bytes: r.object };
+}
+
+/** gcc -c with the same flags, linked by GNU ld with resources/user/user.ld. */
+function gnuProgram(sources: string[], extra: string[]): Uint8Array {
+  return withTempDir((dir) => {
+    const objs = sources.map((src, i) => {
+      const out = join(dir, `${i}.o`);
+      execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...extra, '-c', src, '-o', out], { stdio: 'pipe' });
+      return out;
+    });
+    const exe = join(dir, 'a.out');
+    execFileSync('riscv64-linux-gnu-ld', ['--no-relax', '-static', '-T', join(USER, 'user.ld'), '-o', exe, ...objs], { stdio: 'pipe' });
+    return new Uint8Array(readFileSync(exe));
+  });
 }
 
 const mask = (s: string): string => s.replace(/(PID = |pid |parent )\d+/g, '$1N');
@@ -61,14 +76,15 @@ describe('the user library built by ForkLab', () => {
   ];
   for (const [label, extra, programs] of VARIANTS) {
     test.runIf(available)(`libc and programs built with ${label} behave like the GNU-built ones`, () => {
-      const lib = readdirSync(join(USER, 'lib')).filter((f) => /\.[cS]$/.test(f) && f !== 'crt0.S').sort()
-        .map((f) => forklabObject(join(USER, 'lib', f), extra));
+      const libSources = readdirSync(join(USER, 'lib')).filter((f) => /\.[cS]$/.test(f) && f !== 'crt0.S').sort()
+        .map((f) => join(USER, 'lib', f));
+      const lib = libSources.map((f) => forklabObject(f, extra));
       const crt0 = forklabObject(join(USER, 'lib', 'crt0.S'), extra);
       for (const [dir, prog] of programs) {
-        const main = forklabObject(join(USER, dir, `${prog}.c`), extra);
-        const linked = link([crt0, main], { library: lib });
+        const mainSource = join(USER, dir, `${prog}.c`);
+        const linked = link([crt0, forklabObject(mainSource, extra)], { library: lib });
         expect(linked.diagnostics, prog).toEqual([]);
-        const reference = runMasked(new Uint8Array(readFileSync(join(USER, 'build', `${prog}.elf`))));
+        const reference = runMasked(gnuProgram([join(USER, 'lib', 'crt0.S'), mainSource, ...libSources], extra));
         expect(runMasked(linked.elf), prog).toEqual(reference);
       }
     }, 120_000);

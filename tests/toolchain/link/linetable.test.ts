@@ -124,9 +124,20 @@ there:
     expect(symbolAt(elf, 0x1000n)).toBeUndefined();
   });
 
+  test('hand-written assembly without .loc gets a row per instruction at its own source line', () => {
+    const source = '# 1 "boot.S"\n.globl _start\n_start:\n  li a0, 0x12345678\n\n  nop\n# 1 "macros.h" 1\n  ret\n.data\n.word 1\n';
+    const exe = link([{ name: 'boot.o', bytes: assemble(source, 'boot.s').object }]).elf;
+    expect(readLineTable(exe).map((r) => `${r.addr.toString(16)} ${r.file}:${r.line}:${r.column}`)).toEqual([
+      '10000 boot.S:3:3', '10008 boot.S:5:3', '1000c macros.h:1:3',
+    ]);
+  });
+
   test('an executable without a table, or garbage, gives no rows', () => {
     const plain = link([{ name: 'p.o', bytes: assemble('.globl _start\n_start: nop\n', 'p.s').object }]);
-    expect(readLineTable(plain.elf)).toEqual([]);
+    const table = readElf(plain.elf).elf!.sections.find((s) => s.name === '.forklab.lines');
+    expect(table).toBeDefined(); // a .s file without .loc has automatic rows ...
+    const empty = link([{ name: 'c.o', bytes: assemble('.globl _start\n_start:\n', 'c.s').object }]);
+    expect(readLineTable(empty.elf)).toEqual([]); // ... and no instructions, no rows
     expect(readLineTable(new Uint8Array([1, 2, 3]))).toEqual([]);
   });
 });
