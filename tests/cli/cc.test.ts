@@ -46,7 +46,7 @@ describe('forklab cc', () => {
   test('exits 1 with a gcc-style diagnostic, source line and caret', async () => {
     const src = file('bad.c', 'int main(void) {\n#if 1 +\n#endif\n  return 0;\n}\n');
     expect(await main(['cc', '-E', src])).toBe(1);
-    expect(stderr).toBe(`${src}:2:2: error: operator '+' has no right operand\n    2 | #if 1 +\n      |  ^~\n`);
+    expect(stderr).toBe(`${src}:2:8: error: operator '+' has no right operand\n    2 | #if 1 +\n      |        ^\n`);
   });
 
   test('-S writes assembly for a C file', async () => {

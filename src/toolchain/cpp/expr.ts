@@ -95,11 +95,11 @@ export function parseCharLiteral(text: string): Value | undefined {
 }
 
 /**
- * Evaluates the tokens of one #if line (`directive` locates errors at the line's end). Returns the
- * value, or an error with the token where it was found.
+ * Evaluates the tokens of one #if line; `lineEnd` locates errors about a missing operand. Returns
+ * the value, or an error with the token where it was found.
  */
-export function evalIfExpr(tokens: Token[], directive: Token): { value?: bigint; error?: string; at?: Token } {
-  const end = copyToken(directive, { kind: 'eof', text: '' });
+export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; error?: string; at?: Token } {
+  const end = lineEnd.kind === 'eof' ? lineEnd : copyToken(lineEnd, { kind: 'eof', text: '' });
   let pos = 0;
   let depth = 0;
   const peek = (): Token => tokens[pos] ?? end;
@@ -132,6 +132,8 @@ export function evalIfExpr(tokens: Token[], directive: Token): { value?: bigint;
         if (/^[0-9.]/.test(t.text) && /[.eEpP]/.test(t.text) && !/^0[xX][0-9a-fA-F]+$/.test(t.text)) {
           throw new ExprError('floating constant in preprocessor expression', t);
         }
+        const octal = /^0[0-7]*([89])/.exec(t.text);
+        if (octal !== null) throw new ExprError(`invalid digit "${octal[1]}" in octal constant`, t);
         throw new ExprError(`invalid integer constant "${t.text}" in #if expression`, t);
       }
       return v;
@@ -144,7 +146,7 @@ export function evalIfExpr(tokens: Token[], directive: Token): { value?: bigint;
     if (t.kind === 'ident') return { v: 0n, unsigned: false };
     if (t.kind === 'punct' && t.text === '(') {
       const v = comma(live);
-      if (!isOp(')')) throw new ExprError("missing ')' in expression", peek());
+      if (!isOp(')')) throw new ExprError("missing ')' in expression", t);
       take();
       return v;
     }

@@ -75,7 +75,7 @@ export function intersectHide(a: ReadonlySet<string> | undefined, b: ReadonlySet
 export function parseDefine(line: Token[], at: Token, report: Report): Macro | undefined {
   const nameTok = line[0];
   if (nameTok === undefined) {
-    report(at, 'no macro name given in #define directive');
+    report({ ...at, col: at.col + at.text.length, width: 1 }, 'no macro name given in #define directive');
     return undefined;
   }
   if (nameTok.kind !== 'ident') {

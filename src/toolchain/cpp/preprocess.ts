@@ -440,7 +440,7 @@ export class Preprocessor implements BuiltinContext {
       case 'undef': {
         const line = this.restOfLine();
         const n = line[0];
-        if (n === undefined) this.report(at, 'no macro name given in #undef directive');
+        if (n === undefined) this.report(endOfLine(line, at), 'no macro name given in #undef directive');
         else if (n.kind !== 'ident') this.report(n, 'macro names must be identifiers');
         else {
           this.macros.delete(n.text);
@@ -462,9 +462,10 @@ export class Preprocessor implements BuiltinContext {
         const line = this.restOfLine();
         const n = line[0];
         let v = false;
-        if (n === undefined) this.report(at, `no macro name given in #${name} directive`);
+        if (n === undefined) this.report(endOfLine(line, at), `no macro name given in #${name} directive`);
         else if (n.kind !== 'ident') this.report(n, 'macro names must be identifiers');
         else v = this.macros.has(n.text) === (name === 'ifdef');
+        if (n !== undefined && line.length > 1) this.report(line[1]!, `extra tokens at end of #${name} directive`, 'warning');
         const guardCandidate = name === 'ifndef' && n?.kind === 'ident' && f.conds.length === 0 && this.isFirstDirective(f, hash);
         this.openCond(f, at, v, guardCandidate ? n.text : undefined);
         return;
@@ -585,6 +586,8 @@ export class Preprocessor implements BuiltinContext {
 
   /** Evaluates an #if / #elif line: `defined` first, then macros, then arithmetic. */
   private evalCondition(at: Token, line: Token[]): boolean {
+    // errors about a missing operand point just past the line's last token, as gcc's do
+    const eol = endOfLine(line, at);
     for (const t of line) this.checkToken(t);
     const onIdent = (t: Token): boolean => {
       if (t.text === '__has_include' || t.text === '__has_include_next') {
@@ -600,7 +603,7 @@ export class Preprocessor implements BuiltinContext {
         n = this.pushback.pop()!;
       }
       if (n.kind !== 'ident') {
-        this.report(t, 'operator "defined" requires an identifier');
+        this.report(n.kind === 'eof' ? eol : n, 'operator "defined" requires an identifier');
         if (n.kind === 'eof') this.pushback.push(n);
         this.pushback.push(copyToken(t, { kind: 'number', text: '0' }));
         return true;
@@ -608,7 +611,7 @@ export class Preprocessor implements BuiltinContext {
       if (paren) {
         const close = this.pushback.pop()!;
         if (!(close.kind === 'punct' && close.text === ')')) {
-          this.report(t, 'missing \')\' after "defined"');
+          this.report(close.kind === 'eof' ? eol : close, 'missing \')\' after "defined"');
           this.pushback.push(close);
         }
       }
@@ -616,7 +619,7 @@ export class Preprocessor implements BuiltinContext {
       return true;
     };
     const expanded = this.expandList(line, onIdent);
-    const result = evalIfExpr(expanded, at);
+    const result = evalIfExpr(expanded, eol);
     if (result.error !== undefined) {
       this.report(result.at ?? at, result.error);
       return false;
@@ -661,8 +664,12 @@ export class Preprocessor implements BuiltinContext {
       line = this.expandList(line);
       parsed = includeName(line);
     }
-    if (parsed === undefined || parsed.name === '') {
-      this.report(at, '#include expects "FILENAME" or <FILENAME>');
+    if (parsed === undefined) {
+      this.report(line[0] ?? endOfLine(line, at), '#include expects "FILENAME" or <FILENAME>');
+      return;
+    }
+    if (parsed.name === '') {
+      this.report(line[0] ?? at, 'empty filename in #include');
       return;
     }
     const f = this.frames[this.frames.length - 1]!;
@@ -707,7 +714,7 @@ export class Preprocessor implements BuiltinContext {
     const fileTok = line[1];
     if (fileTok !== undefined) {
       if (fileTok.kind === 'string' && fileTok.text.startsWith('"')) f.presumedFile = unescapeString(fileTok.text.slice(1, -1));
-      else this.report(fileTok, `invalid filename "${fileTok.text}"`);
+      else this.report(fileTok, `"${fileTok.text}" is not a valid filename`);
     }
   }
 }
@@ -721,6 +728,12 @@ function includeName(toks: Token[]): { name: string; angled: boolean } | undefin
     if (close > 0) return { name: spell(toks.slice(1, close)), angled: true };
   }
   return undefined;
+}
+
+/** A zero-width position just past the last token of a directive line (or past `at`). */
+function endOfLine(line: Token[], at: Token): Token {
+  const last = line[line.length - 1] ?? at;
+  return copyToken(last, { kind: 'eof', text: '', col: last.col + (last.width ?? last.text.length), width: 1 });
 }
 
 /** Spells tokens back as text, one space where the source had whitespace. */
