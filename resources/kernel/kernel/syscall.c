@@ -3,8 +3,9 @@
  * (a7 = number, a0-a5 = arguments, result in a0, -errno on failure), so
  * the same programs also run under qemu-riscv64.
  *
- * One number is the lab's own: SYS_lab_apps (500) lists the initrd's
- * programs for the shell.
+ * Two numbers are the lab's own: SYS_lab_apps (500) lists the initrd's
+ * programs for the shell, SYS_lab_refcount (501) shows a program the
+ * reference count of the frame behind one of its addresses.
  */
 #include "defs.h"
 #include "lab.h"
@@ -27,6 +28,7 @@
 #define SYS_mmap 222
 #define SYS_wait4 260
 #define SYS_lab_apps 500
+#define SYS_lab_refcount 501
 
 #define PROT_READ 1
 #define PROT_WRITE 2
@@ -233,6 +235,17 @@ static long sys_lab_apps(uint64 buf, uint64 size) {
   return (long)n;
 }
 
+/* The refcount of the frame mapped at va, 0 when no page is present there (nothing is faulted in). */
+static long sys_lab_refcount(uint64 va) {
+  pte_t *pte;
+  if (va >= USER_END)
+    return -EINVAL;
+  pte = walk(current->mm.pgd, va, false);
+  if (pte == NULL || !(*pte & PTE_V))
+    return 0;
+  return page_refcount(PTE2PA(*pte));
+}
+
 void do_syscall(struct pt_regs *regs) {
   uint64 *a = &regs->x[10];
   long r;
@@ -258,6 +271,7 @@ void do_syscall(struct pt_regs *regs) {
   case SYS_mmap: r = sys_mmap(a[0], a[1], a[2], a[3], a[4], a[5]); break;
   case SYS_wait4: r = do_wait4((int)a[0], a[1], (int)a[2], NULL); break;
   case SYS_lab_apps: r = sys_lab_apps(a[0], a[1]); break;
+  case SYS_lab_refcount: r = sys_lab_refcount(a[0]); break;
   default: r = -ENOSYS; break;
   }
   regs->x[10] = (uint64)r;
