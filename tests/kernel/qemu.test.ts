@@ -16,6 +16,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(linesMatching(c, /^PASS print$/)).toHaveLength(3);
     for (const name of ['cow', 'fib', 'mfork']) expect(linesMatching(c, new RegExp(`^PASS ${name}$`))).toHaveLength(1);
     expect(c).not.toMatch(/FAIL|PANIC|killed/);
+    expect(c).toContain('[cow] child: the frame behind global has refcount 2 before the write, 1 after\n');
     // The kernel thread ran alongside the first stage and exited.
     expect(linesMatching(c, /^\[K\] kernel thread \[PID = 2\] tick \d$/)).toHaveLength(3);
     // Programs started by kinit: print x3, cow, fib, mfork.
