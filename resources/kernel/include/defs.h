@@ -117,7 +117,7 @@ void complete(struct completion *c);
 
 /* kernel/fork.c */
 long sys_clone(struct pt_regs *regs, uint64 flags, uint64 stack);
-struct task_struct *copy_process(struct pt_regs *regs);
+struct task_struct *copy_process(struct pt_regs *regs, int *err);
 int copy_pgd(struct mm_struct *dst, struct mm_struct *src);
 
 /* kernel/exit.c */

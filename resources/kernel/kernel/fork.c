@@ -50,8 +50,8 @@ int copy_pgd(struct mm_struct *dst, struct mm_struct *src) {
   return 0;
 }
 
-/* Returns the child, or NULL with the error in *err. */
-static struct task_struct *copy_process_err(struct pt_regs *regs, int *err) {
+/* Makes current's child from its trap frame. Returns it, or NULL with -EAGAIN/-ENOMEM in *err. */
+struct task_struct *copy_process(struct pt_regs *regs, int *err) {
   struct task_struct *t = alloc_task(err);
   struct pt_regs *child_regs;
   if (t == NULL)
@@ -82,17 +82,12 @@ static struct task_struct *copy_process_err(struct pt_regs *regs, int *err) {
   return t;
 }
 
-struct task_struct *copy_process(struct pt_regs *regs) {
-  int err;
-  return copy_process_err(regs, &err);
-}
-
 /* Only fork's form of clone: flags = SIGCHLD, no new stack. */
 long sys_clone(struct pt_regs *regs, uint64 flags, uint64 stack) {
   int err;
   struct task_struct *t;
   if (flags != SIGCHLD || stack != 0)
     return -EINVAL;
-  t = copy_process_err(regs, &err);
+  t = copy_process(regs, &err);
   return t ? t->pid : err;
 }
