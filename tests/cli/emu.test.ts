@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../support/riscv-tools';
-import { QEMU_RV64IMAC_CPU } from '../support/qemu';
+import { runKernelOnQemu } from '../support/qemu';
 
 const root = join(import.meta.dirname, '..', '..');
 const isaDir = join(root, 'tests', 'emulator', 'isa');
@@ -92,15 +92,6 @@ describe('forklab emu --bare (test-device shutdown, no tohost)', () => {
   });
 });
 
-/** QEMU virt with its default firmware (OpenSBI 1.1) booting the same S-mode kernel. */
-function qemuWithOpenSbi(elf: string, ramMiB: number, bootargs: string, initrd: string) {
-  const r = spawnSync('qemu-system-riscv64', [
-    '-machine', 'virt', '-cpu', QEMU_RV64IMAC_CPU, '-nographic', '-monitor', 'none', '-serial', 'stdio', '-m', String(ramMiB),
-    '-kernel', elf, '-append', bootargs, '-initrd', initrd,
-  ], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { status: r.status, stdout: r.stdout ?? '' };
-}
-
 describe('forklab emu with firmware (no --bare)', () => {
   const bootargs = 'console=sbi forklab-bootargs-check';
   const expected = [
@@ -110,7 +101,7 @@ describe('forklab emu with firmware (no --bare)', () => {
 
   for (const ram of [128, 512]) {
     test(`boots an S-mode kernel with ${ram} MiB, bootargs and an initrd and prints what QEMU with OpenSBI prints`, () => {
-      const q = qemuWithOpenSbi(kernelElf, ram, bootargs, initrdFile);
+      const q = runKernelOnQemu(kernelElf, { ramMiB: ram, bootargs, initrd: initrdFile });
       expect(q.status).toBe(0);
       // after OpenSBI's banner; OpenSBI's console turns each \n into \r\n, ForkLab's firmware does not
       expect(q.stdout.replaceAll('\r\n', '\n').endsWith(expected), q.stdout).toBe(true);

@@ -53,3 +53,37 @@ export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuR
   const timedOut = r.status === null;
   return { status: r.status, timedOut, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
+
+export interface QemuKernelOptions {
+  readonly ramMiB?: number;
+  /** -append: the kernel command line in /chosen/bootargs. */
+  readonly bootargs?: string;
+  /** -initrd: a file QEMU places in RAM and names in /chosen/linux,initrd-start/end. */
+  readonly initrd?: string;
+  readonly timeoutMs?: number;
+  readonly cpu?: string;
+}
+
+/**
+ * Boot an S-mode kernel ELF the way a student's kernel runs on QEMU: `virt` with its default
+ * firmware (OpenSBI 1.1), which starts the kernel at 0x80200000 with a0 = hart id and a1 = the
+ * device tree. stdout holds OpenSBI's banner first; its console writes \r\n for \n.
+ */
+export function runKernelOnQemu(elfPath: string, options: QemuKernelOptions = {}): QemuRun {
+  const args = [
+    '-machine', 'virt', '-cpu', options.cpu ?? QEMU_RV64IMAC_CPU, '-nographic', '-monitor', 'none', '-serial', 'stdio',
+    '-m', String(options.ramMiB ?? 128), '-kernel', elfPath,
+    ...(options.bootargs === undefined ? [] : ['-append', options.bootargs]),
+    ...(options.initrd === undefined ? [] : ['-initrd', options.initrd]),
+  ];
+  const r = spawnSync('qemu-system-riscv64', args, {
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 20_000,
+    killSignal: 'SIGKILL',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.error !== undefined && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') {
+    throw new Error(`cannot run qemu-system-riscv64: ${r.error.message}`);
+  }
+  return { status: r.status, timedOut: r.status === null, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}

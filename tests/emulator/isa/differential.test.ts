@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Machine } from '../../../src/emulator';
 import { runBareOnQemu } from '../../support/qemu';
+import { runForkLabConsole } from '../../support/forklab';
 import { buildBareElf, disassemble, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { randomProgram } from './random-program';
 import { randomSv39Lines, randomSv39Program } from './random-sv39';
@@ -22,16 +22,6 @@ afterAll(() => {
   if (workDir !== '') removeWorkDir(workDir);
 });
 
-/** Runs a bare ELF on ForkLab until it powers off; returns the exit status and UART text. */
-function runOnForkLabConsole(elf: Uint8Array): { stop: unknown; output: string } {
-  const loaded = Machine.fromElf(elf, { bare: true });
-  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '' };
-  const chunks: Uint8Array[] = [];
-  loaded.machine.onConsole = (bytes) => chunks.push(bytes.slice());
-  const stop = loaded.machine.run(10_000_000);
-  return { stop, output: chunks.map((c) => new TextDecoder().decode(c)).join('') };
-}
-
 describe('random instruction sequences', () => {
   for (const seed of SEEDS) {
     test(`a random RV64IMAC program (seed ${seed}) leaves the same registers and memory on ForkLab as on QEMU`, () => {
@@ -43,7 +33,7 @@ describe('random instruction sequences', () => {
       expect(compressed).toBeGreaterThan(INSTRUCTIONS / 20);
       const q = runBareOnQemu(elf.elfPath);
       expect({ status: q.status, lines: q.stdout.split('\n').length }).toEqual({ status: 0, lines: 30 + 256 + 1 });
-      const f = runOnForkLabConsole(elf.bytes);
+      const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       // Line by line, so a difference names the register (lines 1-30) or buffer doubleword.
       const qLines = q.stdout.split('\n');
@@ -71,7 +61,7 @@ describe('random Sv39 permissions', () => {
       const q = runBareOnQemu(elf.elfPath);
       const qLines = q.stdout.split('\n');
       expect({ status: q.status, lines: qLines.length }).toEqual({ status: 0, lines: randomSv39Lines(SV39_ACCESSES) + 2 });
-      const f = runOnForkLabConsole(elf.bytes);
+      const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       const fLines = f.output.split('\n');
       const names = (i: number): string =>
@@ -112,7 +102,7 @@ describe('random instruction encodings', () => {
       const q = runBareOnQemu(elf.elfPath);
       const qLines = q.stdout.split('\n');
       expect({ status: q.status, lines: qLines.length }).toEqual({ status: 0, lines: ENCODING_SLOTS * LINES_PER_SLOT + 2 });
-      const f = runOnForkLabConsole(elf.bytes);
+      const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       const fLines = f.output.split('\n');
       const field = ['mcause', 'mtval', 'x1-x31 digest'];

@@ -3,11 +3,10 @@
 // on the SBI console. OpenSBI prints a banner first and turns \n into \r\n; only the kernel's
 // own lines are compared.
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Machine } from '../../../src/emulator';
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
-import { QEMU_RV64IMAC_CPU } from '../../support/qemu';
+import { runKernelOnQemu } from '../../support/qemu';
+import { runForkLabConsole } from '../../support/forklab';
 
 const here = import.meta.dirname;
 let workDir = '';
@@ -25,24 +24,10 @@ function buildKernel(name: string) {
 
 /** The kernel's console lines on QEMU + OpenSBI: everything from the first line starting with `first`. */
 function qemuConsole(elf: string, first: string): { status: number | null; lines: string[] } {
-  const r = spawnSync('qemu-system-riscv64', ['-machine', 'virt', '-cpu', QEMU_RV64IMAC_CPU, '-nographic', '-monitor', 'none', '-serial', 'stdio', '-kernel', elf], {
-    encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines = (r.stdout ?? '').replaceAll('\r\n', '\n').split('\n');
+  const r = runKernelOnQemu(elf);
+  const lines = r.stdout.replaceAll('\r\n', '\n').split('\n');
   const start = lines.findIndex((l) => l.startsWith(first));
   return { status: r.status, lines: start < 0 ? lines : lines.slice(start) };
-}
-
-function forklabConsole(elf: Uint8Array): { stop: unknown; lines: string[] } {
-  const loaded = Machine.fromElf(elf, {});
-  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, lines: [] };
-  let text = '';
-  const decoder = new TextDecoder();
-  loaded.machine.onConsole = (bytes) => {
-    text += decoder.decode(bytes, { stream: true });
-  };
-  const stop = loaded.machine.run(20_000_000);
-  return { stop, lines: text.split('\n') };
 }
 
 describe('firmware delegation and SBI services', () => {
@@ -51,8 +36,8 @@ describe('firmware delegation and SBI services', () => {
     const q = qemuConsole(elf.elfPath, 'ebreak:');
     expect(q.status).toBe(0);
     expect(q.lines.length).toBe(17); // 16 report lines and the empty rest after the last \n
-    const f = forklabConsole(elf.bytes);
+    const f = runForkLabConsole(elf.bytes);
     expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
-    expect(f.lines).toEqual(q.lines);
+    expect(f.output.split('\n')).toEqual(q.lines);
   });
 });
