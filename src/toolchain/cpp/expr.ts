@@ -11,6 +11,8 @@ import { copyToken, type Token } from './lexer';
 export interface Value {
   v: bigint;
   unsigned: boolean;
+  /** Set by parseIntLiteral for constants gcc warns about. */
+  warning?: string;
 }
 
 const MASK = (1n << 64n) - 1n;
@@ -44,10 +46,18 @@ export function parseIntLiteral(text: string): Value | undefined {
   } else {
     v = BigInt(digits);
   }
-  if (v > MASK) v &= MASK; // gcc: "integer constant is too large"; we keep the low bits
-  // a hex/octal constant too big for intmax_t becomes unsigned, as in C
-  const unsigned = suffix.includes('u') || (radixExplicit && v > (1n << 63n) - 1n) || v > (1n << 63n) - 1n;
-  return norm(v, unsigned);
+  let warning: string | undefined;
+  if (v > MASK) {
+    v &= MASK; // gcc keeps the low bits too
+    warning = 'integer constant is too large for its type';
+  } else if (!radixExplicit && !suffix.includes('u') && v > (1n << 63n) - 1n) {
+    warning = 'integer constant is so large that it is unsigned';
+  }
+  // a constant too big for intmax_t becomes unsigned, as in C
+  const unsigned = suffix.includes('u') || v > (1n << 63n) - 1n;
+  const value = norm(v, unsigned);
+  if (warning !== undefined) value.warning = warning;
+  return value;
 }
 
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
@@ -98,7 +108,16 @@ export function parseCharLiteral(text: string): Value | undefined {
  * Evaluates the tokens of one #if line; `lineEnd` locates errors about a missing operand. Returns
  * the value, or an error with the token where it was found.
  */
-export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; error?: string; at?: Token } {
+export interface IfResult {
+  value?: bigint;
+  error?: string;
+  at?: Token;
+  /** Warnings (overflow, oversized constants), with where they apply. */
+  warnings: { message: string; at: Token }[];
+}
+
+export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
+  const warnings: IfResult['warnings'] = [];
   const end = lineEnd.kind === 'eof' ? lineEnd : copyToken(lineEnd, { kind: 'eof', text: '' });
   let pos = 0;
   let depth = 0;
@@ -109,11 +128,21 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; e
     return t.kind === 'punct' && t.text === s;
   };
 
-  const arith = (a: Value, b: Value, f: (x: bigint, y: bigint) => bigint): Value => {
+  // signed results that do not fit intmax_t wrap, with gcc's warning (once per line)
+  const overflowed = (exact: bigint, r: Value, live: boolean): void => {
+    if (live && !r.unsigned && exact !== r.v && !warnings.some((w) => w.message.startsWith('integer overflow'))) {
+      // gcc points at the token after the operation, where its parser reduces it
+      warnings.push({ message: 'integer overflow in preprocessor expression', at: peek() });
+    }
+  };
+  const arith = (a: Value, b: Value, f: (x: bigint, y: bigint) => bigint, live = false): Value => {
     const u = a.unsigned || b.unsigned;
     const x = u ? BigInt.asUintN(64, a.v) : a.v;
     const y = u ? BigInt.asUintN(64, b.v) : b.v;
-    return norm(f(x, y), u);
+    const exact = f(x, y);
+    const r = norm(exact, u);
+    overflowed(exact, r, live);
+    return r;
   };
   const compare = (a: Value, b: Value, f: (x: bigint, y: bigint) => boolean): Value => {
     const u = a.unsigned || b.unsigned;
@@ -128,6 +157,7 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; e
     const t = take();
     if (t.kind === 'number') {
       const v = parseIntLiteral(t.text);
+      if (v?.warning !== undefined) warnings.push({ message: v.warning, at: t });
       if (v === undefined) {
         if (/^[0-9.]/.test(t.text) && /[.eEpP]/.test(t.text) && !/^0[xX][0-9a-fA-F]+$/.test(t.text)) {
           throw new ExprError('floating constant in preprocessor expression', t);
@@ -199,7 +229,7 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; e
       take();
       const b = binary(level - 1, live);
       switch (t.text) {
-        case '*': a = arith(a, b, (x, y) => x * y); break;
+        case '*': a = arith(a, b, (x, y) => x * y, live); break;
         case '/':
         case '%':
           if (b.v === 0n) {
@@ -209,8 +239,8 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; e
             a = arith(a, b, t.text === '/' ? (x, y) => x / y : (x, y) => x % y);
           }
           break;
-        case '+': a = arith(a, b, (x, y) => x + y); break;
-        case '-': a = arith(a, b, (x, y) => x - y); break;
+        case '+': a = arith(a, b, (x, y) => x + y, live); break;
+        case '-': a = arith(a, b, (x, y) => x - y, live); break;
         case '<<':
         case '>>': {
           // the result has the left operand's type; negative counts shift the other way (gcc)
@@ -277,16 +307,16 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): { value?: bigint; e
   };
 
   try {
-    if (tokens.length === 0) return { error: '#if with no expression', at: end };
+    if (tokens.length === 0) return { error: '#if with no expression', at: end, warnings };
     const v = comma(true);
     if (pos < tokens.length) {
       const t = tokens[pos]!;
-      return { error: `missing binary operator before token "${t.text}"`, at: t };
+      return { error: `missing binary operator before token "${t.text}"`, at: t, warnings };
     }
-    return { value: v.v };
+    return { value: v.v, warnings };
   } catch (e) {
-    if (e instanceof ExprError) return { error: e.message, at: e.token };
-    if (e instanceof RangeError) return { error: '#if expression too deeply nested', at: end };
+    if (e instanceof ExprError) return { error: e.message, at: e.token, warnings };
+    if (e instanceof RangeError) return { error: '#if expression too deeply nested', at: end, warnings };
     throw e;
   }
 }

@@ -620,6 +620,7 @@ export class Preprocessor implements BuiltinContext {
     };
     const expanded = this.expandList(line, onIdent);
     const result = evalIfExpr(expanded, eol);
+    for (const w of result.warnings) this.report(w.at, w.message, 'warning');
     if (result.error !== undefined) {
       this.report(result.at ?? at, result.error);
       return false;

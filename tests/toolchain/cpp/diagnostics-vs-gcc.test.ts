@@ -46,6 +46,12 @@ const cases: string[] = [
   '/* open comment\n',
   '#if 0\n#bogus\n#error skipped\n#endif\n',
   '#include "missing.h"\nint x;\n',
+  '#if 1 == 1 == 1 && ~0 < 0 && 0x7fffffffffffffff + 1 < 0\n#endif\n',
+  '#if -0x7fffffffffffffff - 2 > 0 || 3 * 0x4000000000000000 > 0\n#endif\n',
+  '#if 0 && (0x7fffffffffffffff + 1)\n#endif\n',
+  '#if 18446744073709551616\n#endif\n',
+  '#if 9223372036854775808 > 0\n#endif\n',
+  '#if 0xffffffffffffffff == -1\n#endif\n',
 ];
 
 function gccDiagnostics(src: string): string[] {
