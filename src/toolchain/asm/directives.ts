@@ -7,7 +7,7 @@ import { SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHT_FINI_A
 import { utf8Decode } from '../elf/utf8';
 import type { Assembler } from './assembler';
 import { NOP } from './encode';
-import { AsmError, Cursor, parseExpr, parseStringLiteral, type Expr } from './expr';
+import { AsmError, Cursor, parseExpr, parseStringLiteral } from './expr';
 import type { Statement } from './lexer';
 import { expression, splitOperands, type Operand } from './operands';
 import { defaultSectionKind } from './sections';
@@ -354,4 +354,3 @@ export function runDirective(a: Assembler, s: Statement): void {
   throw new AsmError(`unknown directive '${s.op}'`, s.opColumn);
 }
 
-export type { Expr };

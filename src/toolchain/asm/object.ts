@@ -36,7 +36,6 @@ export function emitLineTable(a: Assembler): void {
   a.switchSection(LINE_TABLE_SECTION, { type: SHT_PROGBITS, flags: 0n });
   const sec = a.current;
   sec.align = 8;
-  const start = sec.data.length;
   const total = LINE_HEADER_SIZE + names.length + rows.length * LINE_ROW_SIZE;
   sec.data.u32(LINE_MAGIC);
   sec.data.u16(LINE_VERSION);
@@ -57,7 +56,6 @@ export function emitLineTable(a: Assembler): void {
     sec.data.u32(r.column);
     sec.data.u32(r.isStmt ? 1 : 0);
   }
-  void start;
   a.current = saved;
 }
 

@@ -39,10 +39,6 @@ export interface LinkResult {
 const PAGE = 0x1000n;
 const MAX_IMAGE = 256 * 1024 * 1024;
 
-const OUT_NAMES: Record<OutKind, string> = {
-  text: '.text', rodata: '.rodata', data: '.data', bss: '.bss', lines: LINE_TABLE_SECTION,
-};
-
 const alignUp = (v: bigint, a: bigint): bigint => (a <= 1n ? v : ((v + a - 1n) / a) * a);
 
 /** Links objects into an executable. Never throws: problems come back as diagnostics. */
