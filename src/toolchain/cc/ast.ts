@@ -127,6 +127,8 @@ export interface Node {
   // switch
   cases?: Node[];
   defaultCase?: Node;
+  /** The switch has a `case a ... b` range. */
+  hasRanges?: boolean;
   /** case range low..high (gcc extension: case 1 ... 3). */
   begin?: bigint;
   end?: bigint;

@@ -18,6 +18,7 @@ export function checkPrintfCall(p: Parser, name: string, args: Node[], tok: Toke
   const fmtNode = args[fmtIndex];
   if (!fmtNode || fmtNode.kind !== 'var' || !fmtNode.obj!.isStringLiteral) return;
   const data = fmtNode.obj!.initData!;
+  if (data.length > 4096) return;
   const fmt = String.fromCharCode(...data.subarray(0, data.length - 1));
   let argNo = fmtIndex + 1;
   for (let i = 0; i < fmt.length; i++) {

@@ -659,7 +659,7 @@ export function staticAssert(p: Parser): void {
   let msg = '';
   if (p.consume(',')) {
     if (p.tok.kind !== 'str') p.error(p.tok, 'expected string literal');
-    msg = String.fromCharCode(...p.next().bytes!);
+    msg = String.fromCharCode(...p.next().bytes!.slice(0, 200));
   }
   p.skip(')');
   p.skip(';');

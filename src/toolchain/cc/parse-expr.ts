@@ -663,8 +663,9 @@ function primary(p: Parser): Node {
     p.error(tok, `'${tok.text}' undeclared${p.fn ? ' (first use in this function)' : ' here (not in a function)'}`);
   }
   if (tok.kind === 'str') {
-    const bytes: number[] = [];
-    while (p.tok.kind === 'str') bytes.push(...p.next().bytes!);
+    let bytes = p.next().bytes!;
+    // adjacent literals concatenate (no spread: a literal can be megabytes long)
+    while (p.tok.kind === 'str') bytes = bytes.concat(p.next().bytes!);
     return newVarNode(stringLiteralObj(p, bytes), tok);
   }
   if (tok.kind === 'num') {

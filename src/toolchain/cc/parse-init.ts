@@ -57,8 +57,8 @@ function isStringInit(p: Parser, ty: Type): boolean {
 
 // string-initializer = string-literal+
 function stringInitializer(p: Parser, init: Initializer): void {
-  const bytes: number[] = [];
-  while (p.tok.kind === 'str') bytes.push(...p.next().bytes!);
+  let bytes: number[] = [];
+  while (p.tok.kind === 'str') bytes = bytes.concat(p.next().bytes!);
   if (init.open) {
     for (let i = 0; i <= bytes.length; i++) child(init, i).expr = newNum(BigInt(bytes[i] ?? 0), p.tok);
     return;

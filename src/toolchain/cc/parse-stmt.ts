@@ -287,7 +287,14 @@ function stmtInner(p: Parser): Node {
           const norm = (v: bigint): bigint => (condTy.size < 8 ? (condTy.unsigned ? BigInt.asUintN(condTy.size * 8, v) : BigInt.asIntN(condTy.size * 8, v)) : v);
           node.begin = norm(begin);
           node.end = norm(end);
-          if (sw.cases!.some((c) => c.begin! <= node.end! && node.begin! <= c.end!)) p.errorAt(tok, 'duplicate case value');
+          // single values are checked through a set; ranges (rare) against every case
+          const seen = (p.caseValues.get(sw) ?? p.caseValues.set(sw, new Set()).get(sw))!;
+          const clash = node.begin === node.end
+            ? seen.has(node.begin!) || (sw.hasRanges === true && sw.cases!.some((c) => c.begin !== c.end && c.begin! <= node.begin! && node.begin! <= c.end!))
+            : sw.cases!.some((c) => c.begin! <= node.end! && node.begin! <= c.end!);
+          if (clash) p.errorAt(tok, 'duplicate case value');
+          if (node.begin === node.end) seen.add(node.begin!);
+          else sw.hasRanges = true;
           sw.cases!.push(node);
         }
         node.lhs = p.equal('}') ? newNode('nullExpr', tok) : stmt(p);

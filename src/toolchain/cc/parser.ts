@@ -57,6 +57,8 @@ export class Parser {
   allowVla = false;
   /** The next type suffix is a parameter's outermost dimension. */
   paramFirstDim = false;
+  /** Case values of each switch being parsed (duplicate-case check). */
+  caseValues = new WeakMap<Node, Set<bigint>>();
   /** String literals by content (identical literals are merged). */
   strings = new Map<string, Obj>();
   /** Reads of not-yet-written locals, confirmed or dropped when the expression ends. */
