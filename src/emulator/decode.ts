@@ -34,18 +34,18 @@ export function execute(h: Hart, insn: number): void {
   switch (insn & 0x7f) {
     case 0x37: execLui(h, insn); return;
     case 0x17: execAuipc(h, insn); return;
-    case 0x6f: execJal(h, insn); return;
-    case 0x67: execJalr(h, insn); return;
-    case 0x63: execBranch(h, insn); return;
+    case 0x6f: h.edge = true; execJal(h, insn); return;
+    case 0x67: h.edge = true; execJalr(h, insn); return;
+    case 0x63: h.edge = true; execBranch(h, insn); return;
     case 0x03: execLoad(h, insn); return;
     case 0x23: execStore(h, insn); return;
     case 0x13: execOpImm(h, insn); return;
     case 0x1b: execOpImm32(h, insn); return;
     case 0x33: execOp(h, insn); return;
     case 0x3b: execOp32(h, insn); return;
-    case 0x2f: execAmo(h, insn); return;
-    case 0x0f: execMiscMem(h, insn); return;
-    case 0x73: execSystem(h, insn); return;
+    case 0x2f: h.edge = true; execAmo(h, insn); return;
+    case 0x0f: h.edge = true; execMiscMem(h, insn); return;
+    case 0x73: h.edge = true; execSystem(h, insn); return;
     default: h.raiseIllegal(insn);
   }
 }

@@ -87,6 +87,12 @@ export class Hart {
   vaExact = 0n;
 
   irqDirty = true;
+  /**
+   * The pc may start a block: set after control transfers, system instructions, atomics,
+   * fences, traps and blocks. Straight-line code between them is never looked up, so cold
+   * code does not fill the block table with every pc.
+   */
+  edge = true;
   /** Cycle count at which a timer needs attention (Infinity: never). */
   timerCycle = Infinity;
   /** Called when cycles >= timerCycle or time jumped; updates mip and timerCycle. */
@@ -220,6 +226,7 @@ export class Hart {
   }
 
   private trap(epc: bigint): void {
+    this.edge = true;
     const cause = this.excCause;
     const tval = this.excTval;
     this.excCause = -1;
@@ -250,6 +257,7 @@ export class Hart {
     if (irq < 0) return false;
     this.waiting = false;
     this.reservation = -1;
+    this.edge = true;
     takeTrap(this, irq, true, 0n, this.pcExact ?? BigInt.asUintN(64, BigInt(this.pc)));
     return true;
   }
@@ -278,11 +286,13 @@ export class Hart {
       }
       if (breakpoints !== null) {
         if (n > 0 && breakpoints.has(this.pc)) break;
-      } else if (this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
+      } else if (this.edge && this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
         // A translated block cannot overrun the slice or a timer deadline (see jit.ts).
+        this.edge = false;
         const off = this.fetchOffset(this.pc);
         const block = off >= 0 ? this.jit.lookup(off) : null;
         if (block !== null) {
+          this.edge = true;
           const k = block(this);
           this.instret += k;
           this.cycles += k;
