@@ -98,3 +98,21 @@ describe('compiler diagnostics', () => {
     expect(got).toEqual(['lib.h:1:22', 'main.c:3:21']);
   });
 });
+
+describe('compiler limits on huge inputs', () => {
+  const inputs: Record<string, string> = {
+    'a 500 KB string literal': `int printf(const char *, ...); int main() { printf("${'a'.repeat(500_000)}%d", 1); return 0; }`,
+    'a 20,000-term expression': `int main() { return ${Array(20_000).fill('1').join('+')}; }`,
+    'a 20,000-element initializer': `int a[] = {${Array(20_000).fill('7').join(',')}}; int main() { return a[5]; }`,
+    'a 3,000-case switch': `int main(int x) { switch (x) { ${Array.from({ length: 3000 }, (_, i) => `case ${i}: return ${i};`).join(' ')} } return 0; }`,
+    '2,000 call arguments': `int f(); int main() { return f(${Array(2000).fill('1').join(',')}); }`,
+    '10,000 pointer levels': `int ${'*'.repeat(10_000)}p;`,
+  };
+  for (const [what, src] of Object.entries(inputs)) {
+    test(`compiles or rejects ${what} without throwing`, () => {
+      const r = compileToAsm(src, 'huge.c');
+      for (const d of r.diagnostics) expect(d.message).not.toMatch(/internal compiler error/);
+      expect(r.asm.length > 0 || r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    });
+  }
+});
