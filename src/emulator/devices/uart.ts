@@ -103,7 +103,7 @@ export class Uart implements Device {
         if ((v & 2) !== 0) this.rx = [];
         break;
       case 3: this.lcr = v; return;
-      case 4: this.mcr = v; return;
+      case 4: this.mcr = v & 0x1f; return; // MCR has five bits (DTR, RTS, OUT1, OUT2, LOOP)
       case 7: this.scr = v; return;
       default: return;
     }
