@@ -10,6 +10,7 @@ import { buildBareElf, disassemble, makeWorkDir, removeWorkDir } from '../../sup
 import { randomProgram } from './random-program';
 import { randomSv39Lines, randomSv39Program } from './random-sv39';
 import { LINES_PER_SLOT, randomEncodingsProgram } from './random-encodings';
+import { describeTrial, expectedOutcome, randomInterruptTrials, randomInterruptsProgram } from './random-interrupts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const INSTRUCTIONS = 1000;
@@ -119,6 +120,33 @@ describe('random instruction encodings', () => {
         diffs.push(`slot ${Math.floor(i / LINES_PER_SLOT)} (${word}) ${field[i % LINES_PER_SLOT]}: QEMU ${qLines[i]}, ForkLab ${fLines[i]}`);
       }
       expect(diffs.slice(0, 20)).toEqual([]);
+    });
+  }
+});
+
+const INTERRUPT_SEEDS = [1, 2, 3];
+const INTERRUPT_TRIALS = 150;
+
+describe('random interrupt routing', () => {
+  for (const seed of INTERRUPT_SEEDS) {
+    test(`${INTERRUPT_TRIALS} random enable, delegation and privilege settings (seed ${seed}) route one pending interrupt as the spec says, on QEMU and on ForkLab`, () => {
+      const trials = randomInterruptTrials(seed, INTERRUPT_TRIALS);
+      const source = join(workDir, `random-interrupts-${seed}.S`);
+      writeFileSync(source, randomInterruptsProgram(trials));
+      const here = import.meta.dirname;
+      const elf = buildBareElf(source, workDir, { linkerScript: join(here, 'bare.ld'), includeDirs: [here] });
+      const expected = trials.map(expectedOutcome);
+      const compare = (machine: string, lines: string[]): string[] =>
+        trials
+          .map((t, i) => ({ i, t, want: expected[i], got: lines[i] }))
+          .filter((d) => d.want !== d.got)
+          .map((d) => `${machine} trial ${d.i} (${describeTrial(d.t)}): expected ${d.want}, got ${d.got}`);
+      const q = runBareOnQemu(elf.elfPath);
+      expect(q.status).toBe(0);
+      expect(compare('QEMU', q.stdout.split('\n')).slice(0, 10)).toEqual([]);
+      const f = runForkLabConsole(elf.bytes, { bare: true });
+      expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      expect(compare('ForkLab', f.output.split('\n')).slice(0, 10)).toEqual([]);
     });
   }
 });
