@@ -11,7 +11,8 @@ import type { Emitter, FixupRequest } from './emitter';
 import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type SymbolMeaning } from './expr';
 import { forEachStatement, type Statement } from './lexer';
 import { splitOperands } from './operands';
-import { assembleAny } from './pseudo';
+import { assembleAny, knownMnemonics } from './pseudo';
+import { suggestMnemonic } from './suggest';
 import { fitsSigned, iImm, sImm, uImm, uType } from './encode';
 import { AsmSection, defaultSectionKind, type AsmSymbol, type Location } from './sections';
 
@@ -104,7 +105,7 @@ export class Assembler implements Emitter {
       const ops = splitOperands(s.args, s.argsColumn);
       const before = this.current.size;
       if (!assembleAny(this, s.op, ops, s.argsColumn)) {
-        throw new AsmError(`unknown instruction '${s.op}'`, s.opColumn);
+        throw new AsmError(`unknown instruction '${s.op}'${suggestMnemonic(s.op, knownMnemonics())}`, s.opColumn);
       }
       if (this.pendingLoc && this.current.size > before) {
         this.lineRows.push({ section: this.current.number, offset: before, ...this.pendingLoc });

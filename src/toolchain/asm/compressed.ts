@@ -185,3 +185,7 @@ export function assembleCompressed(e: Emitter, name: string, ops: Operand[], col
   h(e, ops, column);
   return true;
 }
+
+export function compressedNames(): Iterable<string> {
+  return COMPRESSED.keys();
+}

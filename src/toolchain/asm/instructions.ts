@@ -82,8 +82,8 @@ for (const [width, f3] of [['w', 2], ['d', 3]] as const) {
   }
 }
 
-export function isInstruction(name: string): boolean {
-  return TABLE.has(name);
+export function instructionNames(): Iterable<string> {
+  return TABLE.keys();
 }
 
 function arity(ops: Operand[], n: number, name: string, lastColumn: number): void {

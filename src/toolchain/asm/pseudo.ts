@@ -5,8 +5,8 @@
 
 import { iType, rType, uType } from './encode';
 import { AsmError, type Expr } from './expr';
-import { assembleCompressed } from './compressed';
-import { assembleInstruction, emitBranch, emitI, emitJal } from './instructions';
+import { assembleCompressed, compressedNames } from './compressed';
+import { assembleInstruction, emitBranch, emitI, emitJal, instructionNames } from './instructions';
 import { csr, expression, immediate, isRegister, register, type Operand } from './operands';
 import type { Emitter } from './emitter';
 
@@ -164,4 +164,9 @@ export function assembleAny(e: Emitter, name: string, ops: Operand[], column: nu
     return true;
   }
   return assembleInstruction(e, name, ops, column);
+}
+
+/** Every mnemonic the assembler knows (for "did you mean" hints). */
+export function knownMnemonics(): string[] {
+  return [...PSEUDO.keys(), ...instructionNames(), ...compressedNames()];
 }

@@ -58,6 +58,16 @@ describe('assembler errors', () => {
     ]);
   });
 
+  test.each([
+    ['mov a0, a1', "unknown instruction 'mov'; RISC-V uses mv (register) or li (constant)"],
+    ['jmp loop', "unknown instruction 'jmp'; RISC-V uses j"],
+    ['addd a0, a1, a2', "unknown instruction 'addd'; did you mean 'add'?"],
+    ['csrrww a0, sstatus, a1', "unknown instruction 'csrrww'; did you mean 'csrrw'?"],
+    ['zzzzzz', "unknown instruction 'zzzzzz'"],
+  ])('an unknown mnemonic %s comes with a hint when one fits', (source, message) => {
+    expect(assemble(source, 'x.s').diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+
   test('several bad lines give several errors and no object', () => {
     const r = assemble('nop\nfoo\nadd a0\nnop\n.bar\n', 'x.s');
     expect(r.diagnostics.map((d) => d.line)).toEqual([2, 3, 5]);
