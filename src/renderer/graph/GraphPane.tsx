@@ -1,7 +1,7 @@
 // The fork graph view: model -> buildGraph -> (layout, only when the shape changed) -> React
 // Flow. Clicking a process selects it and expands or collapses its private frames; clicking a
 // collapsed group expands its process; clicking a frame selects it for the inspector.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   Background,
   Controls,
@@ -15,13 +15,24 @@ import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
-import { buildGraph, shapeKey, type LabEdge, type LabNode } from './build-graph';
+import { buildGraph, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
 import { download, exportGraph } from './export';
 import { applyPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
 
 /** Above this many edges, page-address labels are dropped to keep the drawing legible and fast. */
 const EDGE_LABEL_LIMIT = 24;
+
+/**
+ * Edge strokes as inline styles rather than stylesheet rules, so the PNG/SVG export (which
+ * copies inline styles into its clone) draws them too.
+ */
+const EDGE_STYLE: Record<EdgeKind, CSSProperties> = {
+  fork: { stroke: 'var(--accent)', strokeWidth: 2 },
+  map: { stroke: 'var(--muted)', strokeWidth: 1.2 },
+  'map-cow': { stroke: 'var(--cow)', strokeWidth: 1.2, strokeDasharray: '5 3' },
+  private: { stroke: 'var(--private)', strokeWidth: 1.2, strokeDasharray: '2 3' },
+};
 
 export interface LaidOutGraph {
   nodes: LabNode[];
@@ -61,6 +72,7 @@ function GraphInner({ store }: { store: Store }) {
         ...e,
         label: labelled && e.data?.kind !== 'fork' && e.data?.kind !== 'private' ? e.data?.label : undefined,
         animated: e.data?.kind === 'fork',
+        style: EDGE_STYLE[e.data?.kind ?? 'map'],
       })),
     };
   }, [model, expanded, split, selection]);
@@ -94,7 +106,9 @@ function GraphInner({ store }: { store: Store }) {
       try {
         setExportError(null);
         const bg = getComputedStyle(container.current).getPropertyValue('--graph-bg').trim() || '#ffffff';
-        const url = await exportGraph(format, container.current, flow.getNodes(), bg);
+        const all = flow.getNodes();
+        // The instance's bounds use measured node sizes (plain node objects do not carry them).
+        const url = await exportGraph(format, container.current, all.length > 0 ? flow.getNodesBounds(all) : null, bg);
         download(url, `forklab-graph.${format}`);
       } catch (err) {
         setExportError((err as Error).message);
