@@ -61,6 +61,8 @@
 #define csr_clear(csr, bits) asm volatile("csrc " #csr ", %0" ::"r"((uint64)(bits)))
 
 static inline void sfence_vma(void) { asm volatile("sfence.vma zero, zero" ::: "memory"); }
+/* Forgets only the translations of the page holding va (all address spaces). */
+static inline void sfence_vma_addr(uint64 va) { asm volatile("sfence.vma %0, zero" ::"r"(va) : "memory"); }
 static inline uint64 r_time(void) { uint64 t; asm volatile("rdtime %0" : "=r"(t)); return t; }
 
 /* Interrupts off, returning whether they were on, for intr_restore. */

@@ -13,7 +13,8 @@
  *      refcount > 1: copy into a new frame (cow-copy);
  *      refcount == 1: the others are gone, make it writable (cow-reuse).
  *
- * Every change ends with sfence.vma, so the hart forgets the old entry.
+ * Every change ends with sfence.vma for that page, so the hart forgets the
+ * old entry.
  * copy_from_user/copy_to_user call handle_mm_fault too, so the kernel never
  * faults on user memory itself.
  */
@@ -78,7 +79,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
   pte = walk(mm->pgd, va, false);
   if (pte && (*pte & PTE_V)) {
     if (scause != EXC_STORE_PAGE_FAULT || (*pte & PTE_W)) {
-      sfence_vma(); /* a stale TLB entry: the PTE already allows it */
+      sfence_vma_addr(va); /* a stale TLB entry: the PTE already allows it */
       return 0;
     }
     old = PTE2PA(*pte);
@@ -111,7 +112,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
       return -ENOMEM;
     }
   }
-  sfence_vma();
+  sfence_vma_addr(va); /* only this page changed */
   lab_trace(LAB_FAULT, (uint64)pid_of(mm), addr, scause, (uint64)how, pa, old);
   return 0;
 }
