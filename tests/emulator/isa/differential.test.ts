@@ -8,7 +8,7 @@ import { runBareOnQemu } from '../../support/qemu';
 import { runForkLabConsole } from '../../support/forklab';
 import { buildBareElf, disassemble, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { randomProgram } from './random-program';
-import { randomSv39Lines, randomSv39Program } from './random-sv39';
+import { expectedSv39, randomSv39Lines, randomSv39Plan, randomSv39Program } from './random-sv39';
 import { LINES_PER_SLOT, randomEncodingsProgram } from './random-encodings';
 import { describeTrial, expectedOutcome, randomInterruptTrials, randomInterruptsProgram } from './random-interrupts';
 
@@ -54,7 +54,7 @@ const SV39_ACCESSES = 60;
 
 describe('random Sv39 permissions', () => {
   for (const seed of SV39_SEEDS) {
-    test(`random page flags and accesses (seed ${seed}) fault, succeed and set A/D the same on ForkLab as on QEMU`, () => {
+    test(`random page flags and accesses (seed ${seed}) fault, succeed and set A/D as the spec says, the same on ForkLab as on QEMU`, () => {
       const source = join(workDir, `random-sv39-${seed}.S`);
       writeFileSync(source, randomSv39Program({ seed, accesses: SV39_ACCESSES }));
       const here = import.meta.dirname;
@@ -74,6 +74,16 @@ describe('random Sv39 permissions', () => {
         .filter((d) => d.qemu !== d.forklab)
         .map((d) => `${names(d.i)}: QEMU ${d.qemu}, ForkLab ${d.forklab}`);
       expect(diffs).toEqual([]);
+      // and both agree with the spec's answer
+      const model = expectedSv39(randomSv39Plan({ seed, accesses: SV39_ACCESSES }));
+      const records = qLines.slice(0, SV39_ACCESSES * 2);
+      const wrong = model.records
+        .map((want, i) => ({ i, want, got: records[i] }))
+        .filter((d) => d.want !== d.got)
+        .map((d) => `${names(d.i)}: spec ${d.want}, machines ${d.got}`);
+      expect(wrong).toEqual([]);
+      const flags = qLines.slice(SV39_ACCESSES * 2, SV39_ACCESSES * 2 + 8).map((l) => Number(BigInt('0x' + l) & 0xffn));
+      expect(flags).toEqual(model.flags);
     });
   }
 });

@@ -40,8 +40,90 @@ export function randomSv39Lines(accesses: number): number {
   return accesses * 2 + PAGES + PAGES * 2;
 }
 
-export function randomSv39Program({ seed, accesses }: RandomSv39Options): string {
+export interface Sv39Access {
+  readonly page: number;
+  readonly kind: 'load' | 'store' | 'fetch';
+  readonly sum: boolean;
+  readonly mxr: boolean;
+  /** Byte offset in the page: 0 for a fetch (the ecall), 8..32 for data. */
+  readonly offset: number;
+  /** Loads and stores: the MPP that MPRV applies; fetches run in S. */
+  readonly priv: 'S' | 'U';
+}
+
+export interface Sv39Plan {
+  /** PTE flag byte of each page's leaf (slot p maps frame p). */
+  readonly flags: readonly number[];
+  readonly accesses: readonly Sv39Access[];
+}
+
+/** The random choices of one program, in the order the generator draws them. */
+export function randomSv39Plan({ seed, accesses }: RandomSv39Options): Sv39Plan {
   const rng = new Rng(seed);
+  const flags: number[] = [];
+  for (let p = 0; p < PAGES; p++) {
+    // mostly valid pages, so that the other bits matter
+    let f = rng.below(0x100) & (PTE.R | PTE.W | PTE.X | PTE.U | PTE.A | PTE.D);
+    if (rng.below(8) !== 0) f |= PTE.V;
+    flags.push(f);
+  }
+  const list: Sv39Access[] = [];
+  for (let i = 0; i < accesses; i++) {
+    const page = rng.below(PAGES);
+    const k = rng.below(5);
+    const kind = k < 2 ? 'load' : k < 4 ? 'store' : 'fetch';
+    const sum = rng.below(2) === 1;
+    const mxr = rng.below(2) === 1;
+    const offset = kind === 'fetch' ? 0 : 8 + 8 * rng.below(4);
+    const priv = kind === 'fetch' ? 'S' : rng.below(2) === 0 ? 'S' : 'U';
+    list.push({ page, kind, sum, mxr, offset, priv });
+  }
+  return { flags, accesses: list };
+}
+
+/**
+ * The privileged spec's answer for a plan (4.3.1, 4.3.2): each record as the program prints
+ * it (cause, then tval or the loaded value), and each leaf's final flag byte with the A and
+ * D bits that successful accesses set.
+ */
+export function expectedSv39(plan: Sv39Plan): { records: string[]; flags: number[] } {
+  const hex = (v: bigint) => v.toString(16).padStart(16, '0');
+  const flags = [...plan.flags];
+  const memory = new Map<string, bigint>();
+  for (let p = 0; p < PAGES; p++) {
+    memory.set(`${p}:0`, 0x73n); // the ecall word; the upper half of the doubleword is zero
+    memory.set(`${p}:8`, BigInt(0x1000 + p));
+  }
+  const records: string[] = [];
+  plan.accesses.forEach((a, i) => {
+    const f = flags[a.page]!;
+    const va = BigInt(0x40000000 + a.page * 4096 + a.offset);
+    const cause = a.kind === 'load' ? 13n : a.kind === 'store' ? 15n : 12n;
+    const valid = (f & PTE.V) !== 0 && !((f & PTE.W) !== 0 && (f & PTE.R) === 0);
+    const user = (f & PTE.U) !== 0;
+    const privOk = a.priv === 'U' ? user : !user || (a.kind !== 'fetch' && a.sum);
+    const permOk =
+      a.kind === 'load' ? (f & PTE.R) !== 0 || (a.mxr && (f & PTE.X) !== 0)
+        : a.kind === 'store' ? (f & PTE.W) !== 0
+          : (f & PTE.X) !== 0;
+    if (!valid || !privOk || !permOk) {
+      records.push(hex(cause), hex(va));
+      return;
+    }
+    flags[a.page] = f | PTE.A | (a.kind === 'store' ? PTE.D : 0);
+    const key = `${a.page}:${a.offset}`;
+    if (a.kind === 'load') records.push(hex(0xffn), hex(memory.get(key) ?? 0n));
+    else if (a.kind === 'store') {
+      memory.set(key, BigInt(0x2000 + i));
+      records.push(hex(0xffn), hex(0n));
+    } else records.push(hex(9n), hex(0n)); // the page's ecall, from S-mode
+  });
+  return { records, flags };
+}
+
+export function randomSv39Program(options: RandomSv39Options): string {
+  const { seed, accesses } = options;
+  const plan = randomSv39Plan(options);
   const out: string[] = [
     `// random Sv39 permission program, seed ${seed}`,
     '#include "rvtest.h"',
@@ -60,21 +142,14 @@ export function randomSv39Program({ seed, accesses }: RandomSv39Options): string
     );
   }
   out.push('  fence.i');
-  for (let p = 0; p < PAGES; p++) {
-    // mostly valid pages, so that the other bits matter
-    let flags = rng.below(0x100) & (PTE.R | PTE.W | PTE.X | PTE.U | PTE.A | PTE.D);
-    if (rng.below(8) !== 0) flags |= PTE.V;
-    out.push(`  sv39_leaf ${p}, ${p}, ${flags}`);
-  }
+  plan.flags.forEach((flags, p) => out.push(`  sv39_leaf ${p}, ${p}, ${flags}`));
   out.push('  la s11, records');
-  for (let i = 0; i < accesses; i++) {
-    const page = rng.below(PAGES);
-    const kind = rng.below(5); // 0-1 load, 2-3 store, 4 fetch
-    const sum = rng.below(2) === 1;
-    const mxr = rng.below(2) === 1;
-    const va = `SV39_VA(${page}) + ${kind === 4 ? 0 : 8 + 8 * rng.below(4)}`;
+  plan.accesses.forEach((a, i) => {
+    const { page, sum, mxr } = a;
+    const kind = a.kind === 'load' ? 0 : a.kind === 'store' ? 2 : 4;
+    const va = `SV39_VA(${page}) + ${a.offset}`;
     out.push(
-      `  // access ${i}: ${['load', 'load', 'store', 'store', 'fetch'][kind]} of page ${page}, SUM ${Number(sum)}, MXR ${Number(mxr)}`,
+      `  // access ${i}: ${a.kind} of page ${page}, SUM ${Number(sum)}, MXR ${Number(mxr)}`,
       '  li t0, MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPP | MSTATUS_MPRV',
       '  csrc mstatus, t0',
       `  li t0, ${sum ? 'MSTATUS_SUM' : '0'} | ${mxr ? 'MSTATUS_MXR' : '0'}`,
@@ -90,8 +165,7 @@ export function randomSv39Program({ seed, accesses }: RandomSv39Options): string
         '  mret',
       );
     } else {
-      const priv = rng.below(2) === 0 ? 'PRV_S' : 'PRV_U';
-      out.push(`  li t0, (${priv} << 11) | MSTATUS_MPRV`, '  csrs mstatus, t0');
+      out.push(`  li t0, (${a.priv === 'S' ? 'PRV_S' : 'PRV_U'} << 11) | MSTATUS_MPRV`, '  csrs mstatus, t0');
       if (kind < 2) out.push('  ld a1, 0(s1)');
       else out.push(`  li a1, ${0x2000 + i}`, '  sd a1, 0(s1)', '  li a1, 0');
       out.push(
@@ -115,7 +189,7 @@ export function randomSv39Program({ seed, accesses }: RandomSv39Options): string
       `.Lnext${i}:`,
       '  addi s11, s11, 16',
     );
-  }
+  });
   out.push(
     '  li t0, MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPRV',
     '  csrc mstatus, t0',
