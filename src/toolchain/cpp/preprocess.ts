@@ -47,6 +47,7 @@ export interface PreprocessResult {
 
 const MAX_INCLUDE_DEPTH = 200;
 const MAX_EXPANSION_NESTING = 200;
+const MAX_MACRO_CHAIN = 512;
 const DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
 const DEFAULT_MAX_EXPANSION_TOKENS = 4_000_000;
 
@@ -283,6 +284,9 @@ export class Preprocessor implements BuiltinContext {
       args = collected.args;
       hide = withHide(intersectHide(t.hide, collected.rparen.hide), m.name);
     }
+    // A hide set holds every macro on the expansion chain; copying it is what each step costs,
+    // so a chain of thousands of macros (A1 -> A0, A2 -> A1, ...) would be quadratic.
+    if (hide.size > MAX_MACRO_CHAIN) this.fatal(t, `macro expansion of "${m.name}" nested more than ${MAX_MACRO_CHAIN} deep`);
     if (++this.nesting > MAX_EXPANSION_NESTING) this.fatal(t, `macro expansion of "${m.name}" nested too deeply`);
     const expandedCache = new Map<string, Token[]>();
     let body: Token[];

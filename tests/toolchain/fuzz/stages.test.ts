@@ -78,6 +78,9 @@ describe('toolchain under fuzzing', () => {
     wellFormed(self.diagnostics);
     const deep = cpp('#define F(x) x\n' + 'F('.repeat(5000) + '1' + ')'.repeat(5000) + '\n');
     expect(deep.diagnostics.length).toBeGreaterThan(0);
+    let chain = '#define A0 x\n';
+    for (let i = 1; i < 10_000; i++) chain += `#define A${i} A${i - 1}\n`;
+    expect(cpp(chain + 'A9999\n').diagnostics.map((d) => d.message)).toEqual(['macro expansion of "A9487" nested more than 512 deep']);
   });
 
   test('the linker rejects random, truncated and corrupted objects with diagnostics', () => {
