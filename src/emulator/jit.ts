@@ -60,11 +60,14 @@ export class Jit {
     const ram = h.bus.ram;
     this.env = {
       x: h.x, dv: ram.dv, ram, cm: ram.codePages, mmu: h.mmu,
+      TL: h.mmu.tag[1], OL: h.mmu.off[1], TS: h.mmu.tag[2], OS: h.mmu.off[2],
       DO: base.dataOffset, EA: base.effectiveAddress,
       ld: base.execLoad, st: base.execStore, jalr: base.execJalr, op: base.execOp,
       md: muldiv.execMulDiv, md32: muldiv.execMulDiv32,
     };
     ram.onCodeWrite = (page) => this.dropPage(page);
+    // The inline address fast path assumes RAM at 0x80000000 (the virt board's RAM base).
+    if (ram.base !== 0x80000000) this.disabled = true;
   }
 
   /** Forget every translation (fence.i, restore). */
@@ -153,9 +156,10 @@ export class Jit {
     if (!terminated) body.push(`h.pc = ${vpc}; return ${n};`);
     const src = `"use strict";
 const x = E.x, dv = E.dv, ram = E.ram, cm = E.cm, mmu = E.mmu, DO = E.DO, EA = E.EA;
+const TL = E.TL, OL = E.OL, TS = E.TS, OS = E.OS;
 const ld = E.ld, st = E.st, jalr = E.jalr, op = E.op, md = E.md, md32 = E.md32;
 return function block_${hex(pc)}(h) {
-let off = 0, va = 0;
+let off = 0;
 ${body.join('\n')}
 };`;
     try {
@@ -177,6 +181,30 @@ function hex(v: number): string {
 }
 
 interface Emitted { text: string; terminal: boolean }
+
+/**
+ * JS that sets `off` to the RAM offset of rs1 + imm for a `size`-byte access of `kind`
+ * (1 load, 2 store) when the fast path hits, else -1 — using only int32 arithmetic, so even
+ * unoptimized block code allocates nothing: the carry of the low add comes from the sign
+ * bits ((a & b) | ((a | b) & ~sum)), the Sv39 VPN of a canonical address is
+ * (hi << 20) | (lo >>> 12), and a bare address hi:lo is RAM (at 0x80000000) when hi is 0 and
+ * lo ^ 0x80000000 is a valid offset.
+ */
+function fastOffset(rs1: number, imm: number, size: number, kind: number): string {
+  const tag = kind === 1 ? 'TL' : 'TS';
+  const offs = kind === 1 ? 'OL' : 'OS';
+  return `{ const l = x[${rs1 << 1}], s = (l + ${imm}) | 0;
+  const hh = (x[${(rs1 << 1) + 1}] + ${imm >> 31} + (((l & ${imm}) | ((l | ${imm}) & ~s)) >>> 31)) | 0;
+  if (mmu.dataVirt) {
+    if (((hh << 25) >> 25) === hh && (s & 4095) <= ${4096 - size}) {
+      const vpn = (hh << 20) | (s >>> 12), i = (vpn & 255) + mmu.dataSlot;
+      off = ${tag}[i] === vpn ? ${offs}[i] + (s & 4095) : -1;
+    } else off = -1;
+  } else {
+    off = hh === 0 ? s ^ -2147483648 : -1;
+    if (off > mmu.ramSize - ${size}) off = -1;
+  } }`;
+}
 
 const lo = (r: number): string => `x[${r << 1}]`;
 const hi = (r: number): string => `x[${(r << 1) + 1}]`;
@@ -296,7 +324,7 @@ function emit(insn: number, pc: number, len: number, k: number): Emitted | null 
         `x[${d}] = dv.getUint16(off, true); x[${d + 1}] = 0;`,
         `x[${d}] = dv.getInt32(off, true); x[${d + 1}] = 0;`,
       ][f3]!;
-      return plain(`va = EA(h, ${rs1}, ${immI}); off = DO(h, va, ${size}, 1);
+      return plain(`${fastOffset(rs1, immI, size, 1)}
 if (off >= 0) { ${read} }
 else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${sideExit} }`);
     }
@@ -310,7 +338,7 @@ else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${sideExit} }`);
         `dv.setInt32(off, ${lo(rs2)}, true);`,
         `dv.setInt32(off, ${lo(rs2)}, true); dv.setInt32(off + 4, ${hi(rs2)}, true);`,
       ][f3]!;
-      return plain(`va = EA(h, ${rs1}, ${imm}); off = DO(h, va, ${size}, 2);
+      return plain(`${fastOffset(rs1, imm, size, 2)}
 if (off >= 0) {
   ${write}
   if (cm[off >>> 12] !== 0 || cm[(off + ${size - 1}) >>> 12] !== 0) {
