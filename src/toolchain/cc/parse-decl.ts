@@ -8,7 +8,8 @@ import type { Node, Obj } from './ast';
 import { newNode } from './ast';
 import type { Token } from './lexer';
 import { ParseAbort, Parser, addType, describe } from './parser';
-import { constExpr, assign, conditional, evalConstLabel } from './parse-expr';
+import { constExpr, assign, conditional } from './parse-expr';
+import { evalConstLabel } from './const-eval';
 import { compoundStmt, mayFallThrough } from './parse-stmt';
 import { globalInitializer } from './parse-init';
 import {

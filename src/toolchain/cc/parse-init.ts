@@ -7,7 +7,8 @@ import type { Node, Obj, Relocation } from './ast';
 import { newNode } from './ast';
 import type { Token } from './lexer';
 import { Parser, addType, checkAssignable, describe, newBinary, newCast, newNum, newUnary, newVarNode } from './parser';
-import { assign, constExpr, evalConstLabel, evalDouble, newAdd } from './parse-expr';
+import { assign, constExpr, newAdd } from './parse-expr';
+import { evalConstLabel, evalDouble } from './const-eval';
 import { findMember } from './parse-decl';
 import { arrayOf, isFlonum, isInteger, isStructLike, tyLong, typeName, type Member, type Type } from './types';
 
@@ -49,10 +50,6 @@ function child(init: Initializer, i: number): Initializer {
 
 function arrayLimit(init: Initializer): number {
   return init.open ? Number.MAX_SAFE_INTEGER : Math.max(0, init.ty.arrayLen);
-}
-
-function isStringInit(p: Parser, ty: Type): boolean {
-  return ty.kind === 'array' && isInteger(ty.base!) && ty.base!.size === 1 && (p.tok.kind === 'str' || (p.equal('(') && p.peek().kind === 'str' && false));
 }
 
 // string-initializer = string-literal+
