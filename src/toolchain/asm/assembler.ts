@@ -10,6 +10,7 @@ import { runDirective } from './directives';
 import type { Emitter, FixupRequest } from './emitter';
 import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type SymbolMeaning } from './expr';
 import { forEachStatement, type Statement } from './lexer';
+import { MacroProcessor } from './macros';
 import { splitOperands } from './operands';
 import { assembleAny, knownMnemonics } from './pseudo';
 import { suggestMnemonic } from './suggest';
@@ -80,7 +81,9 @@ export class Assembler implements Emitter {
   }
 
   run(source: string): void {
-    forEachStatement(source, this.fileName, (s) => this.statement(s));
+    const macros = new MacroProcessor(this, (s) => this.statement(s));
+    forEachStatement(source, this.fileName, (s) => macros.feed(s));
+    macros.finish();
   }
 
   private statement(s: Statement): void {
