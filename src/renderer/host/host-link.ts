@@ -5,12 +5,9 @@
 
 import { HOST_PORT_MESSAGE, type ForkLabApi } from '../../common/app-api';
 import type { HostEvent, HostRequest } from '../../common/protocol';
+import type { HostLink } from './link';
 
-export interface HostLink {
-  send(req: HostRequest): void;
-  onEvent(listener: (ev: HostEvent) => void): () => void;
-  dispose(): void;
-}
+export type { HostLink } from './link';
 
 function listeners() {
   const set = new Set<(ev: HostEvent) => void>();

@@ -4,7 +4,7 @@
 // diagnostics show as markers. Build ids tell a stale answer from the current one.
 
 import type { HostEvent, HostRequest } from '../../common/protocol';
-import type { HostLink } from '../host/host-link';
+import type { HostLink } from '../host/link';
 import { appsFor, clearRun, reduceHostEvent, type Store } from './store';
 
 export type ConsoleSink = (data: string) => void;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { HostEvent, HostRequest } from '../../../src/common/protocol';
-import type { HostLink } from '../../../src/renderer/host/host-link';
+import type { HostLink } from '../../../src/renderer/host/link';
 import { BUILD_DEBOUNCE_MS, createController } from '../../../src/renderer/session/controller';
 import { addExample, createStore, initialState } from '../../../src/renderer/session/store';
 
