@@ -702,6 +702,13 @@ export function flushPendingReads(p: Parser): void {
   p.pendingReads.length = 0;
 }
 
+/** `node`, parsed after `mark`, is written rather than read (va_start, va_copy destinations). */
+function markWritten(p: Parser, mark: number, node: Node): void {
+  if (node.kind !== 'var' || !node.obj!.isLocal) return;
+  dropPendingRead(p, mark, node);
+  node.obj!.isInitialized = true;
+}
+
 /** gcc builtins spelled as function calls: va_start/va_end/va_copy, expect, unreachable. */
 function builtinCall(p: Parser, tok: Token): Node | undefined {
   const name = tok.text;
@@ -709,7 +716,9 @@ function builtinCall(p: Parser, tok: Token): Node | undefined {
   if (name === '__builtin_va_start') {
     p.next();
     p.skip('(');
+    const mark = p.pendingReads.length;
     const ap = assign(p);
+    markWritten(p, mark, ap);
     if (p.consume(',')) assign(p);
     p.skip(')');
     if (!p.fn || !p.fn.ty.isVariadic) p.errorAt(tok, "'va_start' used in function with fixed arguments");
@@ -727,7 +736,9 @@ function builtinCall(p: Parser, tok: Token): Node | undefined {
   if (name === '__builtin_va_copy') {
     p.next();
     p.skip('(');
+    const mark = p.pendingReads.length;
     const dst = assign(p);
+    markWritten(p, mark, dst);
     p.skip(',');
     const src = assign(p);
     p.skip(')');

@@ -116,3 +116,33 @@ describe('compiler limits on huge inputs', () => {
     });
   }
 });
+
+describe('no false alarms', () => {
+  test('the lab libc, examples and lab tests compile without a single warning', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(__dirname, '../../../resources/user');
+    const files = [
+      ...readdirSync(join(root, 'lib')).filter((f) => f.endsWith('.c')).map((f) => join(root, 'lib', f)),
+      ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.c')).map((f) => join(root, 'examples', f)),
+      ...readdirSync(join(root, 'tests')).filter((f) => f.endsWith('.c')).map((f) => join(root, 'tests', f)),
+    ];
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const pre = execFileSync('riscv64-linux-gnu-cpp', ['-nostdinc', '-I', join(root, 'include'), f], { encoding: 'utf8' });
+      expect(compileToAsm(pre, f).diagnostics.map(show)).toEqual([]);
+    }
+  });
+
+  test('va_start and va_copy initialize their va_list', () => {
+    const src = 'typedef __builtin_va_list va_list;\nint f(int n, ...) { va_list ap, cp; __builtin_va_start(ap, n); __builtin_va_copy(cp, ap); int x = __builtin_va_arg(cp, int); __builtin_va_end(ap); return x; }';
+    expect(diags(src)).toEqual([]);
+  });
+
+  test('a variable assigned on every path before use is not reported', () => {
+    expect(diags('int f(int c) { int x; if (c) x = 1; else x = 2; return x; }')).toEqual([]);
+    expect(diags('void g(int *p); int f(void) { int x; g(&x); return x; }')).toEqual([]);
+    expect(diags('int f(int n) { int prev, s = 0; for (int i = 0; i < n; i++) { if (i) s += prev; prev = i; } return s; }')).toEqual([]);
+  });
+});
