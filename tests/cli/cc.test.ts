@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
 
 let dir = '';
@@ -64,6 +65,16 @@ describe('forklab cc', () => {
     expect([...o.subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
     expect(o.readUInt16LE(16)).toBe(1); // ET_REL
     expect(o.readUInt16LE(18)).toBe(243); // EM_RISCV
+  });
+
+  test('compiles and links a program with libc that runs under qemu-riscv64', async () => {
+    const prog = file('main.c', '#include <stdio.h>\n#include "sq.h"\nint main(void) { printf("sq=%d\\n", sq(9)); return 5; }\n');
+    file('sq.h', 'int sq(int x);\n');
+    const lib = file('sq.c', '#include "sq.h"\nint sq(int x) { return x * x; }\n');
+    const out = join(dir, 'prog.elf');
+    expect(await main(['cc', prog, lib, '-o', out])).toBe(0);
+    const run = spawnSync('qemu-riscv64', [out], { encoding: 'utf8' });
+    expect({ stdout: run.stdout, status: run.status }).toEqual({ stdout: 'sq=81\n', status: 5 });
   });
 
   test('reports a missing input file and unknown options', async () => {
