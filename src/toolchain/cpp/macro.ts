@@ -19,6 +19,8 @@ export interface Macro {
   body: Token[];
   /** Where it was defined (for "redefined" notes); undefined for predefined macros. */
   def?: Token;
+  /** The body contains `##` (object-like macros without it expand by plain copying). */
+  hasPaste?: boolean;
   /** Computes the replacement of __LINE__, __FILE__ and friends at each use. */
   builtin?: (at: Token) => Token;
 }
@@ -145,6 +147,7 @@ export function parseDefine(line: Token[], at: Token, report: Report): Macro | u
   }
   macro.body = line.slice(i);
   const body = macro.body;
+  macro.hasPaste = body.some(isPaste);
   if (body.length > 0) {
     if (isPaste(body[0]!)) {
       report(body[0]!, "'##' cannot appear at either end of a macro expansion");
@@ -271,7 +274,11 @@ export function substitute(macro: Macro, body: Token[], args: SubstArgs, report:
     }
     out.push(...seg);
   }
-  return out.filter((t) => !(t.kind === 'other' && t.text === PLACEMARKER_TEXT));
+  return out.some(isPlacemarker) ? out.filter((t) => !isPlacemarker(t)) : out;
+}
+
+function isPlacemarker(t: Token): boolean {
+  return t.kind === 'other' && t.text === PLACEMARKER_TEXT;
 }
 
 function placemarker(at: Token): Token {

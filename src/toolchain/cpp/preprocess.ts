@@ -287,28 +287,33 @@ export class Preprocessor implements BuiltinContext {
     // A hide set holds every macro on the expansion chain; copying it is what each step costs,
     // so a chain of thousands of macros (A1 -> A0, A2 -> A1, ...) would be quadratic.
     if (hide.size > MAX_MACRO_CHAIN) this.fatal(t, `macro expansion of "${m.name}" nested more than ${MAX_MACRO_CHAIN} deep`);
-    if (++this.nesting > MAX_EXPANSION_NESTING) this.fatal(t, `macro expansion of "${m.name}" nested too deeply`);
-    const expandedCache = new Map<string, Token[]>();
     let body: Token[];
-    try {
-      body = substitute(
-        m,
-        m.body,
-        {
-          raw: args,
-          expanded: (name) => {
-            let e = expandedCache.get(name);
-            if (e === undefined) {
-              e = this.expandList(args.get(name) ?? []);
-              expandedCache.set(name, e);
-            }
-            return e;
+    if (m.params === undefined && !m.hasPaste) {
+      // the common case: an object-like macro is a plain copy of its body
+      body = m.body.map((b) => copyToken(b));
+    } else {
+      if (++this.nesting > MAX_EXPANSION_NESTING) this.fatal(t, `macro expansion of "${m.name}" nested too deeply`);
+      const expandedCache = new Map<string, Token[]>();
+      try {
+        body = substitute(
+          m,
+          m.body,
+          {
+            raw: args,
+            expanded: (name) => {
+              let e = expandedCache.get(name);
+              if (e === undefined) {
+                e = this.expandList(args.get(name) ?? []);
+                expandedCache.set(name, e);
+              }
+              return e;
+            },
           },
-        },
-        (at, msg, sev) => this.report(at.expanded ? at : t, msg, sev),
-      );
-    } finally {
-      this.nesting--;
+          (at, msg, sev) => this.report(at.expanded ? at : t, msg, sev),
+        );
+      } finally {
+        this.nesting--;
+      }
     }
     this.spend(body.length, t);
     for (let k = body.length - 1; k >= 0; k--) {
