@@ -50,12 +50,14 @@ static void buddy_free(uint64 idx, int order) {
   list_add(&mem_map[idx].lru, &free_area[order]);
 }
 
+/* Does the frame at pa overlap [start, end)? Regions need not be page aligned. */
+static bool overlaps(uint64 pa, uint64 start, uint64 end) {
+  return pa < end && pa + PGSIZE > start;
+}
+
 static bool reserved(uint64 pa) {
-  if (pa >= boot_info.initrd_start && pa < boot_info.initrd_end)
-    return true;
-  if (pa >= boot_info.fdt_start && pa < boot_info.fdt_start + boot_info.fdt_size)
-    return true;
-  return false;
+  return overlaps(pa, boot_info.initrd_start, boot_info.initrd_end) ||
+         overlaps(pa, boot_info.fdt_start, boot_info.fdt_start + boot_info.fdt_size);
 }
 
 /*
