@@ -53,6 +53,21 @@ describe('web edition shell', () => {
     await page.close();
   });
 
+  test('opens a kernel source read-only', async () => {
+    const { page } = await openPage(web);
+    await page.locator('.sidebar details summary').first().click();
+    const entry = page.locator('.sidebar details .source-list button', { hasText: /\.c$/ }).first();
+    const name = (await entry.textContent()) ?? '';
+    expect(name).toMatch(/\.c$/);
+    await entry.click();
+    await expect.poll(() => page.locator('.tab.readonly').textContent()).toContain(name);
+    await page.locator('.monaco-editor .view-lines').click();
+    const before = await page.locator('.monaco-editor .view-lines').textContent();
+    await page.keyboard.type('typed into a read-only file');
+    expect(await page.locator('.monaco-editor .view-lines').textContent()).toBe(before);
+    await page.close();
+  });
+
   test('switches to the dark theme', async () => {
     const { page } = await openPage(web);
     const before = await page.locator('html').getAttribute('data-theme');
