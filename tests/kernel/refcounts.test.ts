@@ -95,4 +95,11 @@ describe('frame reference counts on ForkLab', () => {
     expect(r.checks).toBeGreaterThan(100);
     expect(r.framesSeen).toBeGreaterThan(50);
   }, 180_000);
+
+  test('stay exact through a fork bomb at the process table bound and through orphans', () => {
+    const r = auditRefcounts('apps=forkbomb,orphan');
+    expect(r.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    expect(r.problems.slice(0, 10)).toEqual([]);
+    expect(r.checks).toBeGreaterThan(50);
+  }, 180_000);
 });
