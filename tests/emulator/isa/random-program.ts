@@ -119,6 +119,11 @@ export function randomProgram({ seed, instructions }: RandomProgramOptions): str
     '  la a0, buffer',
     '  li a1, 256',
     '  call dump',
+    '  li t0, 0x10000000',
+    '6:',
+    '  lbu t1, 5(t0)',
+    '  andi t1, t1, 0x40',                // LSR.TEMT: everything sent before powering off
+    '  beqz t1, 6b',
     '  li t0, 0x100000',
     '  li t1, 0x5555',
     '  sw t1, 0(t0)',

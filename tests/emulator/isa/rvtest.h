@@ -332,6 +332,7 @@ rvt_pass:
   sd t0, 0(t1)
   la a0, rvt_msg_pass
   jal rvt_puts
+  jal a3, rvt_drain
   li t0, TEST_DEVICE
   li t1, 0x5555
   sw t1, 0(t0)
@@ -369,6 +370,7 @@ rvt_fail:
   jal a3, rvt_putc
   li a0, '\n'
   jal a3, rvt_putc
+  jal a3, rvt_drain
   slli t1, gp, 16
   li t0, 0x3333
   or t1, t1, t0
@@ -397,6 +399,16 @@ rvt_putc:
   andi a2, a2, 0x20
   beqz a2, 1b
   sb a0, 0(a1)
+  jr a3
+
+/* rvt_drain: wait until the UART has sent everything (LSR.TEMT), so that powering off through
+ * the test device cannot cut the last bytes off QEMU's output. Link in a3, clobbers a1, a2. */
+rvt_drain:
+  li a1, UART_BASE
+1:
+  lbu a2, 5(a1)
+  andi a2, a2, 0x40
+  beqz a2, 1b
   jr a3
 
 rvt_reset:
