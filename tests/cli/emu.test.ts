@@ -152,6 +152,16 @@ describe('forklab emu with bad input', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('rejects an unknown option and a bad --ram value with exit status 2 and the usage line', () => {
+    const unknown = forklab('emu', '--frobnicate', passElf);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--frobnicate');
+    expect(unknown.stderr).toContain('usage: forklab emu');
+    const ram = forklab('emu', '--ram', 'lots', passElf);
+    expect(ram.status).toBe(2);
+    expect(ram.stderr).toContain('--ram');
+  });
+
   test('rejects a missing image file with exit status 2', () => {
     const r = forklab('emu', '--bare', join(work, 'no-such.elf'));
     expect(r.status).toBe(2);
