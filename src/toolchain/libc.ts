@@ -34,6 +34,17 @@ export function libraryHash(library: UserLibrary): string {
   return h.toString(16).padStart(16, '0');
 }
 
+/**
+ * The part of a UserLibrary that affects the build (headers and library sources), so a host
+ * that passes the whole resources/user folder (examples, tests) keeps its cache when only an
+ * example changes.
+ */
+export function buildInputs(library: UserLibrary): UserLibrary {
+  const inputs: UserLibrary = {};
+  for (const path of Object.keys(library)) if (path.startsWith('include/') || path.startsWith('lib/')) inputs[path] = library[path]!;
+  return inputs;
+}
+
 /** Library sources to compile, in a fixed order (crt0 excluded). */
 export function librarySources(library: UserLibrary): string[] {
   return Object.keys(library)
@@ -70,7 +81,7 @@ export function cachedLibrary(stages: Stages, library: UserLibrary, store?: Libr
     cache = new Map();
     caches.set(stages, cache);
   }
-  const key = libraryHash(library);
+  const key = libraryHash(buildInputs(library));
   let lib = cache.get(key);
   if (lib === undefined) {
     lib = loadStored(store, key);

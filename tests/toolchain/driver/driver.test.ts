@@ -49,6 +49,14 @@ describe('toolchain driver', () => {
     expect(deserializeLibrary('not json')).toBeUndefined();
   });
 
+  test('keeps the cached library when only files outside include/ and lib/ change', () => {
+    const stages: Stages = { ...gnuStages };
+    const first = cachedLibrary(stages, { ...library, 'examples/x.c': 'int x;' });
+    const again = cachedLibrary(stages, { ...library, 'examples/x.c': 'int y;', 'tests/t.c': '' });
+    expect(again).toBe(first);
+    expect(cachedLibrary(stages, { ...library, 'include/extra.h': '#define E 1\n' })).not.toBe(first);
+  });
+
   test('hashes the library by content', () => {
     expect(libraryHash({ a: 'x' })).not.toBe(libraryHash({ a: 'y' }));
     expect(libraryHash({ ab: 'c' })).not.toBe(libraryHash({ a: 'bc' }));
