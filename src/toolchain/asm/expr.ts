@@ -23,8 +23,11 @@ export interface ParseContext {
   dot(): Expr;
 }
 
-const SYM_START = /[A-Za-z_.$]/;
 const SYM_CHAR = /[A-Za-z0-9_.$]/;
+const isSymStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46 || c === 36;
+const isSymChar = (c: number): boolean => isSymStart(c) || (c >= 48 && c <= 57);
+const NUMBER = /(0[xX][0-9a-fA-F]+|0[bB][01]+|\d+)([fFbB]?)/y;
 
 /** A cursor over operand text; parse functions advance `pos`. */
 export class Cursor {
@@ -64,9 +67,9 @@ export class Cursor {
   ident(): string | undefined {
     this.ws();
     const start = this.pos;
-    if (start < this.text.length && SYM_START.test(this.text[start]!)) {
+    if (start < this.text.length && isSymStart(this.text.charCodeAt(start))) {
       let p = start + 1;
-      while (p < this.text.length && SYM_CHAR.test(this.text[p]!)) p++;
+      while (p < this.text.length && isSymChar(this.text.charCodeAt(p))) p++;
       this.pos = p;
       return this.text.slice(start, p);
     }
@@ -144,7 +147,8 @@ function parseUnary(c: Cursor, ctx: ParseContext, depth: number): Expr {
 }
 
 function parseNumberOrLocal(c: Cursor, ctx: ParseContext): Expr {
-  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|\d+)([fFbB]?)/.exec(c.text.slice(c.pos));
+  NUMBER.lastIndex = c.pos;
+  const m = NUMBER.exec(c.text);
   if (!m) throw c.error('bad number');
   const after = c.text[c.pos + m[0].length] ?? '';
   if (/[A-Za-z0-9_$]/.test(after)) throw c.error('bad number');
@@ -159,7 +163,8 @@ function parseNumberOrLocal(c: Cursor, ctx: ParseContext): Expr {
   }
   if (m[2]) throw c.error('bad number');
   let v: bigint;
-  if (/^0[0-7]+$/.test(digits)) v = BigInt(`0o${digits.slice(1)}`);
+  if (digits.length < 10 && digits.charCodeAt(0) !== 48) v = BigInt(Number(digits)); // common small decimal
+  else if (/^0[0-7]+$/.test(digits)) v = BigInt(`0o${digits.slice(1)}`);
   else if (/^0\d+$/.test(digits)) throw c.error('bad octal number');
   else v = BigInt(digits);
   return { k: 'num', v: BigInt.asIntN(64, v) };

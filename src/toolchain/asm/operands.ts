@@ -19,16 +19,17 @@ export interface Immediate {
 }
 
 /** Splits operand text at top-level commas (not inside parentheses, strings or char constants). */
+function operandAt(args: string, start: number, end: number, column: number): Operand {
+  const raw = args.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  return { text: raw.trim(), column: column + start + lead };
+}
+
 export function splitOperands(args: string, column: number): Operand[] {
   const out: Operand[] = [];
   if (args.trim() === '') return out;
   let depth = 0;
   let start = 0;
-  const push = (end: number): void => {
-    const raw = args.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    out.push({ text: raw.trim(), column: column + start + lead });
-  };
   for (let i = 0; i < args.length; i++) {
     const c = args[i];
     if (c === '"') {
@@ -40,11 +41,11 @@ export function splitOperands(args: string, column: number): Operand[] {
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === ',' && depth <= 0) {
-      push(i);
+      out.push(operandAt(args, start, i, column));
       start = i + 1;
     }
   }
-  push(args.length);
+  out.push(operandAt(args, start, args.length, column));
   return out;
 }
 
@@ -66,7 +67,7 @@ const MODIFIER = /^%(hi|lo|pcrel_hi|pcrel_lo)\s*\(/;
 export function immediateAt(c: Cursor, ctx: ParseContext): Immediate {
   c.ws();
   const column = c.column();
-  const m = MODIFIER.exec(c.text.slice(c.pos));
+  const m = c.text.charCodeAt(c.pos) === 37 /* % */ ? MODIFIER.exec(c.text.slice(c.pos)) : null;
   if (m) {
     c.pos += m[0].length;
     const expr = parseExpr(c, ctx);
