@@ -64,6 +64,7 @@ export const IPC_INVOKE = {
   fileOpen: 'forklab:file-open',
   fileSave: 'forklab:file-save',
   hostConnect: 'forklab:host-connect',
+  setLanguage: 'forklab:set-language',
 } as const;
 
 /** Event channels (main -> renderer). */
@@ -85,6 +86,8 @@ export interface ForkLabApi {
   openFile(): Promise<OpenedFile | null>;
   /** Saves text through a dialog suggesting `name`; the path written, or null when cancelled. */
   saveFile(name: string, text: string): Promise<string | null>;
+  /** Tells main the UI language so the application menu follows it. */
+  setLanguage(lang: 'en' | 'zh-CN'): void;
   /** Asks main for a port to the lab host; it arrives as a HOST_PORT_MESSAGE window message. */
   connectHost(): void;
   onMenu(listener: (cmd: MenuCommand) => void): () => void;

@@ -69,8 +69,7 @@ function toElectronMenu(items: readonly MenuItemSpec[]): MenuItemConstructorOpti
   });
 }
 
-function installMenu(): void {
-  const lang = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+function installMenu(lang: 'en' | 'zh-CN' = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(menuTemplate(process.platform, lang))));
 }
 
@@ -107,6 +106,7 @@ function installIpc(): void {
     fileSize: async (path) => (await stat(path)).size,
     writeText: (path, text) => writeFile(path, text, 'utf8'),
     connectHost: () => supervisor.connect(),
+    setMenuLanguage: (lang) => installMenu(lang),
   });
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) =>

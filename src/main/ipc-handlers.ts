@@ -30,6 +30,8 @@ export interface IpcDeps {
   writeText(path: string, text: string): Promise<void>;
   /** Connects the asking window to the lab host. */
   connectHost(senderId: number): void;
+  /** Rebuilds the application menu in the UI's language. */
+  setMenuLanguage(lang: 'en' | 'zh-CN'): void;
 }
 
 export type IpcHandler = (sender: IpcSender, args: readonly unknown[]) => Promise<unknown>;
@@ -67,6 +69,10 @@ export function ipcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
     }),
     [IPC_INVOKE.hostConnect]: guard(async (sender) => {
       deps.connectHost(sender.id);
+    }),
+    [IPC_INVOKE.setLanguage]: guard(async (_s, [lang]) => {
+      if (lang !== 'en' && lang !== 'zh-CN') throw new Error('ipc: unknown language');
+      deps.setMenuLanguage(lang);
     }),
   };
 }

@@ -26,6 +26,7 @@ const api: ForkLabApi = {
   openFile: () => ipcRenderer.invoke(IPC_INVOKE.fileOpen),
   saveFile: (name: string, text: string) => ipcRenderer.invoke(IPC_INVOKE.fileSave, name, text),
   connectHost: () => void ipcRenderer.invoke(IPC_INVOKE.hostConnect),
+  setLanguage: (lang: 'en' | 'zh-CN') => void ipcRenderer.invoke(IPC_INVOKE.setLanguage, lang),
   onMenu(listener: (cmd: MenuCommand) => void) {
     const l = (_e: unknown, cmd: unknown) => {
       if (MENU_COMMANDS.includes(cmd as MenuCommand)) listener(cmd as MenuCommand);

@@ -112,6 +112,10 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [language, theme]);
 
+  useEffect(() => {
+    desktopApi()?.setLanguage(language);
+  }, [language]);
+
   const api = desktopApi();
   const openFile = api
     ? async () => {

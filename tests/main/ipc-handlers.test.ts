@@ -10,6 +10,7 @@ function deps(over: Partial<IpcDeps> = {}) {
   const saved: Workspace[] = [];
   const written: [string, string][] = [];
   const connected: number[] = [];
+  const languages: string[] = [];
   const d: IpcDeps = {
     store: { load: async () => ({ workspace: ws, error: null }), save: async (w) => void saved.push(w) },
     windowIds: () => new Set([1]),
@@ -19,9 +20,10 @@ function deps(over: Partial<IpcDeps> = {}) {
     fileSize: async () => 12,
     writeText: async (p, t) => void written.push([p, t]),
     connectHost: (id) => void connected.push(id),
+    setMenuLanguage: (lang) => void languages.push(lang),
     ...over,
   };
-  return { handlers: ipcHandlers(d), saved, written, connected };
+  return { handlers: ipcHandlers(d), saved, written, connected, languages };
 }
 
 describe('main-process IPC handlers', () => {
@@ -64,5 +66,12 @@ describe('main-process IPC handlers', () => {
     const { handlers, connected } = deps();
     await handlers[IPC_INVOKE.hostConnect]!(app, []);
     expect(connected).toEqual([1]);
+  });
+
+  test('rebuild the menu in a known language and refuse anything else', async () => {
+    const { handlers, languages } = deps();
+    await handlers[IPC_INVOKE.setLanguage]!(app, ['zh-CN']);
+    await expect(handlers[IPC_INVOKE.setLanguage]!(app, ['fr'])).rejects.toThrow(/unknown language/);
+    expect(languages).toEqual(['zh-CN']);
   });
 });
