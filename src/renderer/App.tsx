@@ -71,14 +71,25 @@ function useWorkspacePersistence(store: Store): void {
       if (!ready || (last && last.files === s.files && last.open === s.open && last.active === s.active && last.language === s.language && last.theme === s.theme)) return;
       last = s;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        const ws = toWorkspace(store.get());
-        if (api) void api.saveWorkspace(ws).catch(() => undefined);
-        else localStorage.setItem(LOCAL_KEY, JSON.stringify(ws));
-      }, 500);
+      timer = setTimeout(save, 500);
     });
+    function save(): void {
+      timer = null;
+      const ws = toWorkspace(store.get());
+      if (api) void api.saveWorkspace(ws).catch(() => undefined);
+      else localStorage.setItem(LOCAL_KEY, JSON.stringify(ws));
+    }
+    // Closing the window inside the debounce must not lose the last keystrokes.
+    const flush = () => {
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+    };
+    window.addEventListener('pagehide', flush);
     return () => {
       unsub();
+      window.removeEventListener('pagehide', flush);
       if (timer) clearTimeout(timer);
     };
   }, [store]);
