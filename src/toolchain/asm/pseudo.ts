@@ -94,7 +94,17 @@ function emitCall(e: Emitter, rd: number, rt: number, target: Operand): void {
 function loadAddress(e: Emitter, ops: Operand[], column: number, name: string): void {
   need(ops, 2, name, column);
   const rd = register(ops[0]!);
-  const label = e.pcrelHi(rd, expression(ops[1]!, e.parse), ops[1]!.column);
+  const target = expression(ops[1]!, e.parse);
+  const known = e.evaluateNow(target);
+  if (known.terms.size === 0) {
+    // An absolute address is loaded like a constant (GNU as uses its li sequence here too).
+    if (known.c !== BigInt.asIntN(32, known.c)) {
+      throw new AsmError(`address ${known.c} does not fit in 32 bits; use li for wide constants`, ops[1]!.column);
+    }
+    loadConstant(e, rd, known.c, ops[1]!.column);
+    return;
+  }
+  const label = e.pcrelHi(rd, target, ops[1]!.column);
   emitI(e, 0x13, 0, rd, rd, { mod: 'pcrel_lo', expr: { k: 'sym', name: label }, column: ops[1]!.column });
 }
 

@@ -57,6 +57,7 @@ function lines(): string[] {
   out.push('nop', 'mv a0, a1', 'mv s0, sp', 'not t0, t1', 'neg a0, a1', 'negw a0, a1', 'sext.w a0, a1', 'zext.b a0, a1',
     'seqz a0, a1', 'snez a0, a1', 'sltz a0, a1', 'sgtz a0, a1', 'sgt a0, a1, a2', 'sgtu t0, t1, t2');
   for (const v of LI_VALUES) out.push(`li a0, ${v}`, `li t3, ${v}`);
+  out.push('la a0, 0x1000', 'lla a1, 0x12345678', 'la a2, 5', 'la a3, CONST', 'lla t0, -1');
   out.push('li a0, CONST', 'li a0, CONST * 2 + 1', "li a0, 'A'", "li a0, '\\n'", 'addi a0, a0, CONST');
   out.push('call extfn', 'call t0, extfn', 'tail extfn', 'la a0, extvar', 'lla a1, extvar', 'lw a0, extvar',
     'sd a1, extvar, t0', 'lui a0, %hi(extvar)', 'addi a0, a0, %lo(extvar)', 'sw a0, %lo(extvar)(a0)',

@@ -39,6 +39,7 @@ describe('assembler errors', () => {
     ['.space 1000000000', 'bad.s:1:8: size 1000000000 is out of range 0..67108864'],
     ['addi a0, a0, %lo(x) + 1', 'bad.s:1:21: junk after operand near \'+ 1\''],
     ['addi a0, a0, %foo(x)', 'bad.s:1:14: unknown relocation modifier near \'%foo(x)\''],
+    ['la t1, 0x123456789', 'bad.s:1:8: address 4886718345 does not fit in 32 bits; use li for wide constants'],
     ['.word 1/0', 'bad.s:1:7: division by zero'],
     ['.loc 1 2', 'bad.s:1:1: .loc: file number 1 has no .file'],
     ['.section .text, "q"', "bad.s:1:17: unknown section flag 'q'"],
