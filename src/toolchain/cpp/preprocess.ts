@@ -309,7 +309,8 @@ export class Preprocessor implements BuiltinContext {
               return e;
             },
           },
-          (at, msg, sev) => this.report(at.expanded ? at : t, msg, sev),
+          // a token of the arguments is shown where it is; one of the body, at the invocation
+          (at, msg, sev) => this.report(at.expanded || (at.file === t.file && at.line >= t.line && !at.bol) ? at : t, msg, sev),
         );
       } finally {
         this.nesting--;
@@ -348,13 +349,16 @@ export class Preprocessor implements BuiltinContext {
     let depth = 0;
     let rparen: Token | undefined;
     let count = 0;
+    let last = name;
     for (;;) {
       const t = this.nextRaw();
       if (t.kind === 'eof') {
         this.unread(t);
-        this.report(name, `unterminated argument list invoking macro "${m.name}"`);
+        // gcc points just past the last token of the unfinished list
+        this.report(endOfLine([last], name), `unterminated argument list invoking macro "${m.name}"`);
         return undefined;
       }
+      last = t;
       if (++count > 4_000_000) this.fatal(name, `argument list of macro "${m.name}" too long`);
       if (t.kind === 'punct') {
         if (t.text === '(') depth++;

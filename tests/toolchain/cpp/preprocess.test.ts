@@ -93,7 +93,7 @@ describe('preprocessor diagnostics', () => {
     expect(errors('#define f(x,y) x\nf(1)\nf(1,2,3)\nf(1,\n')).toEqual([
       { line: 2, column: 4, message: 'macro "f" requires 2 arguments, but only 1 given', severity: 'error' },
       { line: 3, column: 8, message: 'macro "f" passed 3 arguments, but takes just 2', severity: 'error' },
-      { line: 4, column: 1, message: 'unterminated argument list invoking macro "f"', severity: 'error' },
+      { line: 4, column: 5, message: 'unterminated argument list invoking macro "f"', severity: 'error' },
     ]);
   });
 
