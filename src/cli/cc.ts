@@ -6,6 +6,7 @@
 // (built by the same toolchain) into an RV64 ELF (default a.out). -E writes preprocessed text
 // (stdout unless -o), -S assembly (FILE.s), -c objects (FILE.o). Diagnostics go to stderr in
 // gcc's form with the source line and a caret; any error gives exit status 1, bad usage 2.
+// Common gcc flags that do not apply (-O2, -Wall, -g, -std=c11, ...) are accepted and ignored.
 
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -62,6 +63,9 @@ function parseArgs(args: string[]): CcArgs | string {
       // gcc: -DNAME means NAME=1
       if (eq < 0) r.defines[v] = '1';
       else r.defines[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (/^-(O[0-3sgz]?|g[0-9]?|W.*|w|std=(c|gnu)(89|99|11|17|18)|pedantic|ffreestanding|fno-builtin|static|nostdinc)$/.test(a)) {
+      // gcc habits (optimisation, warnings, debug info, dialect) are accepted and ignored:
+      // ForkLab has one fixed set of these
     } else if (a.startsWith('-') && a !== '-') return `unrecognized command-line option '${a}'`;
     else r.inputs.push(a);
   }
