@@ -282,6 +282,7 @@ export class Codegen {
         this.emit(node.ty!.size <= 4 ? 'negw a0, a0' : 'neg a0, a0');
         return;
       case 'var':
+        if (this.loadSimple('a0', node)) return;
         this.genAddr(node);
         this.load(node.ty!);
         return;
@@ -298,6 +299,12 @@ export class Codegen {
         this.genAddr(node.lhs!);
         return;
       case 'assign':
+        if (isFrameScalar(node.lhs!)) {
+          // a local scalar: no address on the stack, store straight into the frame slot
+          this.gen(node.rhs!);
+          this.emit(`${storeOp(node.ty!)} a0, ${node.lhs!.obj!.offset}(s0)`);
+          return;
+        }
         this.genAddr(node.lhs!);
         this.push();
         this.gen(node.rhs!);
@@ -312,6 +319,7 @@ export class Codegen {
         this.gen(node.rhs!);
         return;
       case 'cast':
+        if (this.loadSimple('a0', node)) return;
         this.gen(node.lhs!);
         this.cast(node.lhs!.ty!, node.ty!, node.tok);
         return;
@@ -402,11 +410,17 @@ export class Codegen {
         break;
     }
 
-    // binary operators
-    this.gen(node.rhs!);
-    this.push();
-    this.gen(node.lhs!);
-    this.pop('a1');
+    // binary operators: a side-effect-free leaf on the right is loaded after the left operand,
+    // anything else is evaluated first and kept on the stack
+    if (isLeaf(node.rhs!)) {
+      this.gen(node.lhs!);
+      this.loadSimple('a1', node.rhs!);
+    } else {
+      this.gen(node.rhs!);
+      this.push();
+      this.gen(node.lhs!);
+      this.pop('a1');
+    }
     const lty = node.lhs!.ty!;
     if (isFlonum(lty)) {
       const { helper, post } = floatBinary(node.kind, lty, node.tok);
@@ -488,6 +502,21 @@ export class Codegen {
     this.emit('sub sp, sp, a0');
     this.emit('andi sp, sp, -16');
     this.memOp('sd', 'sp', 's0', obj.offset);
+  }
+
+  /** Loads a leaf (constant or local scalar) into `rd` in one instruction; false if it is not one. */
+  private loadSimple(rd: string, node: Node): boolean {
+    const c = constLeaf(node);
+    if (c !== undefined) {
+      this.emit(`li ${rd}, ${c}`);
+      return true;
+    }
+    const v = varLeaf(node);
+    if (v) {
+      this.emit(`${v.op} ${rd}, ${v.offset}(s0)`);
+      return true;
+    }
+    return false;
   }
 
   /** Evaluates a controlling expression to 0 or nonzero in a0 (floats compare against ±0). */
@@ -875,6 +904,51 @@ export class Codegen {
       if (data.length === 0) this.emit('.zero 1');
     }
   }
+}
+
+/** A local scalar variable whose frame slot a 12-bit offset reaches. */
+function isFrameScalar(node: Node): boolean {
+  if (node.kind !== 'var') return false;
+  const obj = node.obj!;
+  const ty = node.ty ?? obj.ty;
+  return obj.isLocal && !obj.isVla && fits12(obj.offset) && ty.kind !== 'array' && ty.kind !== 'struct' && ty.kind !== 'union' && ty.kind !== 'func';
+}
+
+/** Operands that can be loaded with no side effects and no scratch registers. */
+function isLeaf(node: Node): boolean {
+  return constLeaf(node) !== undefined || varLeaf(node) !== undefined;
+}
+
+/** An integer target that a value converts to without truncation work (not _Bool, not floating). */
+function plainIntTarget(ty: Type): boolean {
+  return (isInteger(ty) && ty.kind !== 'bool') || ty.kind === 'ptr';
+}
+
+/** The register value of an integer constant, possibly under a conversion, or undefined. */
+function constLeaf(node: Node): bigint | undefined {
+  if (node.kind === 'num' && node.ty && !isFlonum(node.ty) && node.val !== undefined) return canonical(node.val, node.ty);
+  if (node.kind === 'cast' && plainIntTarget(node.ty!)) {
+    const inner = node.lhs!;
+    if (inner.kind === 'num' && inner.ty && !isFlonum(inner.ty) && inner.val !== undefined) return canonical(inner.val, node.ty!);
+  }
+  return undefined;
+}
+
+/**
+ * A local scalar read, possibly widened by a conversion, as one load from the frame: the load's
+ * own sign or zero extension performs the widening.
+ */
+function varLeaf(node: Node): { op: string; offset: number } | undefined {
+  if (isFrameScalar(node)) return { op: loadOp(node.ty ?? node.obj!.ty), offset: node.obj!.offset };
+  if (node.kind === 'cast' && plainIntTarget(node.ty!) && isFrameScalar(node.lhs!)) {
+    const from = node.lhs!.ty ?? node.lhs!.obj!.ty;
+    const to = node.ty!;
+    if (!plainIntTarget(from) || to.size < from.size) return undefined;
+    // same width: the target's extension (e.g. unsigned char -> signed char); wider: the source's
+    const op = to.size === from.size ? loadOp(to) : from.size === 4 && from.unsigned ? 'lwu' : loadOp(from);
+    return { op, offset: node.lhs!.obj!.offset };
+  }
+  return undefined;
 }
 
 function addrOf(node: Node): Node {

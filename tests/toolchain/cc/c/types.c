@@ -92,6 +92,15 @@ int main() {
   ASSERT(4, _Alignof(Rec));
   ASSERT(16, ({ _Alignas(16) char buf[3]; (long)buf % 16 + 16; }));
   ASSERT(8, ({ typeof(1L) v = 0; sizeof v; }));
+  ASSERT(-56, ({ unsigned char u = 200; (signed char)u; }));
+  ASSERT(200, ({ signed char c = -56; (unsigned char)c; }));
+  ASSERT(65436, ({ short v = -100; (unsigned short)v; }));
+  ASSERT(-100, ({ unsigned short v = 65436; (short)v; }));
+  ASSERT(4294967196, ({ unsigned u = -100; (long)u; }));
+  ASSERT(-100, ({ int i = -100; (long)i; }));
+  ASSERT(-100, ({ unsigned u = -100; (int)u; }));
+  ASSERT(200, ({ unsigned char u = 200; (long)u; }));
+  ASSERT(-56, ({ signed char c = -56; (unsigned long)c == (unsigned long)-56 ? -56 : 0; }));
   ASSERT(97, "abc"[0]);
   ASSERT(4, sizeof("abc"));
   return ok();
