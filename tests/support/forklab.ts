@@ -6,6 +6,8 @@ export interface ForkLabRun {
   readonly stop: StopReason | { kind: 'load-error'; error: string };
   /** Where the hart was and its last M-mode trap when it stopped, for failure messages. */
   readonly where: string;
+  /** Blocks the emulator translated to JS during the run (0 when interpreting only). */
+  readonly translatedBlocks: number;
 }
 
 /** Generous: the ISA programs retire a few thousand instructions, plus timer waits. */
@@ -15,12 +17,30 @@ export interface ForkLabOptions {
   readonly maxInsns?: number;
   /** Bytes delivered to the UART receiver before the guest starts. */
   readonly input?: string;
+  /**
+   * Executions of a block before the emulator translates it to JS (default: the emulator's
+   * own, 256). 1 translates everything at once, so a program checks the translator as well.
+   */
+  readonly jitThreshold?: number;
+  /** Interpret only: no block translation at all. */
+  readonly noJit?: boolean;
+}
+
+/** Applies the translation options to a freshly loaded machine (hart.jit is internal). */
+function configureJit(m: Machine, options: { jitThreshold?: number; noJit?: boolean }): void {
+  const hart = m.hart as unknown as { jit: { hotThreshold: number } | null };
+  if (options.noJit === true) hart.jit = null;
+  else if (options.jitThreshold !== undefined) {
+    if (hart.jit === null || typeof hart.jit.hotThreshold !== 'number') throw new Error('this emulator has no block translator to configure');
+    hart.jit.hotThreshold = options.jitThreshold;
+  }
 }
 
 export function runBareOnForkLab(elf: Uint8Array, options: ForkLabOptions = {}): ForkLabRun {
   const loaded = Machine.fromElf(elf, { bare: true, tohost: true });
-  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, where: 'not loaded' };
+  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, where: 'not loaded', translatedBlocks: 0 };
   const m = loaded.machine;
+  configureJit(m, options);
   if (options.input !== undefined) m.sendInput(new TextEncoder().encode(options.input));
   const maxInsns = options.maxInsns ?? DEFAULT_INSTRUCTION_LIMIT;
   const stop = m.run(maxInsns);
@@ -28,7 +48,12 @@ export function runBareOnForkLab(elf: Uint8Array, options: ForkLabOptions = {}):
   const where =
     `pc ${hex(m.pc)} after ${m.instret} instructions; gp (check number) ${m.getReg(3)}; ` +
     `mcause ${hex(m.readCsr(0x342))} mepc ${hex(m.readCsr(0x341))} mtval ${hex(m.readCsr(0x343))}`;
-  return { stop, where };
+  return { stop, where, translatedBlocks: translatedBlocks(m) };
+}
+
+function translatedBlocks(m: Machine): number {
+  const jit = (m.hart as unknown as { jit: { translated?: number } | null }).jit;
+  return typeof jit?.translated === 'number' ? jit.translated : 0;
 }
 
 export interface ForkLabConsoleRun {
@@ -43,12 +68,13 @@ export interface ForkLabConsoleRun {
  */
 export function runForkLabConsole(
   elf: Uint8Array,
-  options: MachineOptions & { readonly maxInsns?: number; readonly input?: string } = {},
+  options: MachineOptions & ForkLabOptions = {},
 ): ForkLabConsoleRun {
-  const { maxInsns, input, ...machineOptions } = options;
+  const { maxInsns, input, jitThreshold, noJit, ...machineOptions } = options;
   const loaded = Machine.fromElf(elf, machineOptions);
   if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '' };
   const m = loaded.machine;
+  configureJit(m, { ...(jitThreshold === undefined ? {} : { jitThreshold }), ...(noJit === undefined ? {} : { noJit }) });
   let output = '';
   const decoder = new TextDecoder();
   m.onConsole = (bytes) => {

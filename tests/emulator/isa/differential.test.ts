@@ -36,6 +36,10 @@ describe('random instruction sequences', () => {
       expect({ status: q.status, lines: q.stdout.split('\n').length }).toEqual({ status: 0, lines: 30 + 256 + 1 });
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      // translating every block on first use must not change a single byte of the output
+      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
+      expect(jit.stop).toEqual(f.stop);
+      expect(jit.output === f.output).toBe(true);
       // Line by line, so a difference names the register (lines 1-30) or buffer doubleword.
       const qLines = q.stdout.split('\n');
       const fLines = f.output.split('\n');
@@ -64,6 +68,10 @@ describe('random Sv39 permissions', () => {
       expect({ status: q.status, lines: qLines.length }).toEqual({ status: 0, lines: randomSv39Lines(SV39_ACCESSES) + 2 });
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      // translating every block on first use must not change a single byte of the output
+      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
+      expect(jit.stop).toEqual(f.stop);
+      expect(jit.output === f.output).toBe(true);
       const fLines = f.output.split('\n');
       const names = (i: number): string =>
         i < SV39_ACCESSES * 2 ? `access ${i >> 1} ${i & 1 ? 'tval/value' : 'cause'}`
@@ -115,6 +123,10 @@ describe('random instruction encodings', () => {
       expect({ status: q.status, lines: qLines.length }).toEqual({ status: 0, lines: ENCODING_SLOTS * LINES_PER_SLOT + 2 });
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      // translating every block on first use must not change a single byte of the output
+      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
+      expect(jit.stop).toEqual(f.stop);
+      expect(jit.output === f.output).toBe(true);
       const fLines = f.output.split('\n');
       const field = ['mcause', 'mtval', 'x1-x31 digest'];
       const diffs: string[] = [];
@@ -156,6 +168,10 @@ describe('random interrupt routing', () => {
       expect(compare('QEMU', q.stdout.split('\n')).slice(0, 10)).toEqual([]);
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      // translating every block on first use must not change a single byte of the output
+      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
+      expect(jit.stop).toEqual(f.stop);
+      expect(jit.output === f.output).toBe(true);
       expect(compare('ForkLab', f.output.split('\n')).slice(0, 10)).toEqual([]);
     });
   }

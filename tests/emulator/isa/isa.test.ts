@@ -1,7 +1,8 @@
 // ForkLab's ISA test suite: every program in programs/ is a bare-metal RISC-V program written
 // from the unprivileged and privileged specifications, following the `tohost` convention of
 // rvtest.h. Each is built with Debian's cross gcc, run on QEMU first (it must pass there,
-// which proves the program right), then on ForkLab's emulator, which must agree.
+// which proves the program right), then on ForkLab's emulator, which must agree: as it runs
+// by default, with every block translated to JS on first use, and interpreting only.
 //
 // A program's leading `//` lines describe it:
 //   // test: <sentence>          what it checks (becomes the test name)
@@ -75,8 +76,15 @@ describe('ISA test programs', () => {
           output: spec.failingCheck === undefined ? 'PASS' : `FAIL ${String(spec.failingCheck).padStart(3, '0')}`,
         });
       }
-      const f = runBareOnForkLab(elf.bytes, spec.input === undefined ? {} : { input: spec.input });
+      const input = spec.input === undefined ? {} : { input: spec.input };
+      const f = runBareOnForkLab(elf.bytes, input);
       expect(f.stop, `ForkLab: ${f.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
+      // again with every block translated on its first run, and with no translation at all
+      const jit = runBareOnForkLab(elf.bytes, { ...input, jitThreshold: 1 });
+      expect(jit.stop, `ForkLab, all code translated: ${jit.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
+      expect(jit.translatedBlocks).toBeGreaterThan(0);
+      const interp = runBareOnForkLab(elf.bytes, { ...input, noJit: true });
+      expect(interp.stop, `ForkLab, interpreter only: ${interp.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
     });
   }
 });
