@@ -20,14 +20,14 @@ RVT_BEGIN
   li s0, SV39_VA(0)
   // run it hot from S-mode
   in_mode PRV_S, 1
-  li s1, 100
+  li s1, 300                             // past the translator's threshold
   li s2, 0
 1:
   jalr ra, 0(s0)
   add s2, s2, a0
   addi s1, s1, -1
   bnez s1, 1b
-  check 1, s2, 1100
+  check 1, s2, 3300
   goto_m 2f
 2:
   // same VA, other frame
