@@ -78,6 +78,11 @@ export interface Obj {
   locals?: Obj[];
   /** Hidden pointer parameter for large struct returns. */
   retBuffer?: Obj;
+  /**
+   * Declared only `inline` (no `static`/`extern`): C99 emits no external definition for it; ForkLab
+   * keeps the body as a file-local function, so calls link and several files can include it.
+   */
+  inlineOnly?: boolean;
   /** Set when the function's address is taken or it is called (for unused-static checks). */
   isUsed?: boolean;
   /** Local was assigned or had its address taken before a read (uninitialized-use warning). */

@@ -692,10 +692,16 @@ function declareFunction(p: Parser, ty: Type, attr: VarAttr): Obj {
       fn.ty = ty;
     }
     if (attr.isStatic) fn.isStatic = true;
+    // C99: once declared without `inline` (or with `extern`), the definition is external
+    else if ((!attr.isInline || attr.isExtern) && fn.inlineOnly) {
+      fn.isStatic = false;
+      fn.inlineOnly = false;
+    }
     return fn;
   }
   if (vs && (vs.obj || vs.typedef || vs.enumTy)) p.errorAt(name, `'${name.text}' redeclared as different kind of symbol`);
-  fn = { name: name.text, ty, tok: name, isLocal: false, offset: 0, align: 1, isFunction: true, isDefinition: false, isStatic: attr.isStatic };
+  fn = { name: name.text, ty, tok: name, isLocal: false, offset: 0, align: 1, isFunction: true, isDefinition: false, isStatic: attr.isStatic || (attr.isInline && !attr.isExtern) };
+  fn.inlineOnly = attr.isInline && !attr.isExtern && !attr.isStatic;
   p.globals.push(fn);
   p.scopes[0].vars.set(name.text, { obj: fn });
   // a block-scope declaration is visible in that block too
