@@ -31,7 +31,11 @@ export type HostRequest =
   | { readonly type: 'speed'; readonly ips: number | null }
   | { readonly type: 'input'; readonly data: string }
   /** The renderer has drawn this many console characters: the host may send more. */
-  | { readonly type: 'console-ack'; readonly chars: number };
+  | { readonly type: 'console-ack'; readonly chars: number }
+  /** Export the session as it stands (sources, bootargs, console, timeline, model). */
+  | { readonly type: 'export-report'; readonly title: string }
+  /** Open an exported session: the host replays it to the instruction it was taken at. */
+  | { readonly type: 'open-report'; readonly text: string };
 
 /** Host -> renderer. */
 export type HostEvent =
@@ -48,12 +52,20 @@ export type HostEvent =
       /** Why the machine stopped, in words, when it did. */
       readonly reason?: string;
     }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** A session report (JSON text, docs/architecture.md) and a suggested file name. */
+  | { readonly type: 'report'; readonly text: string; readonly fileName: string }
+  /**
+   * A report was opened and replayed: the editor should show its sources. `exact` says whether
+   * the replayed model equals the one stored in the report (it does unless the kernel or the
+   * toolchain changed since the export).
+   */
+  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean };
 
 /** Console characters the host may send ahead of the renderer's acks before it pauses output. */
 export const CONSOLE_WINDOW = 64 * 1024;
 
-const requestTypes = new Set(['build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack']);
+const requestTypes = new Set(['build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack', 'export-report', 'open-report']);
 
 /** Shape check for a message arriving at the host; anything else is dropped with an error event. */
 export function isHostRequest(value: unknown): value is HostRequest {
@@ -74,6 +86,10 @@ export function isHostRequest(value: unknown): value is HostRequest {
       return typeof m.data === 'string';
     case 'console-ack':
       return typeof m.chars === 'number' && m.chars >= 0;
+    case 'export-report':
+      return typeof m.title === 'string';
+    case 'open-report':
+      return typeof m.text === 'string';
     default:
       return true;
   }

@@ -9,7 +9,9 @@
 
 import type { LabModel } from '../common/model';
 import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunState, type SessionFiles } from '../common/protocol';
+import type { TimelineEvent } from '../common/model';
 import { buildSession, type LabResources } from './build';
+import { createReport, parseReport, serializeReport } from './report';
 import { LabSession, type StopOn } from './session';
 
 export type { LabResources } from './build';
@@ -31,10 +33,17 @@ export interface LabHost {
 const MODEL_INTERVAL_MS = 50;
 /** Target wall time of one slice. */
 const SLICE_MS = 10;
+/** Console text kept for reports; older text is dropped first (a fork bomb can print a lot). */
+const TRANSCRIPT_LIMIT = 4 * 1024 * 1024;
 
 export function createLabHost(resources: LabResources, opts: HostOptions): LabHost {
   let session: LabSession | null = null;
   let lastRun: { files: SessionFiles; apps?: string; bootargs?: string } | null = null;
+  let bootargsUsed = '';
+  let transcript = '';
+  let history: TimelineEvent[] = [];
+  /** Set while replaying a report: run to exactly this instruction count, then pause. */
+  let target: { insn: number; done: () => void } | null = null;
   let state: RunState = 'idle';
   let sliceInsns = 200_000;
   let ips: number | null = null;
@@ -54,7 +63,12 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     post({ type: 'status', state, insn: session?.insn ?? 0, mips: state === 'running' ? mips : 0, ...(reason ? { reason } : {}) });
 
   function flushConsole(): void {
-    if (session) pendingConsole += session.takeConsole();
+    if (session) {
+      const text = session.takeConsole();
+      pendingConsole += text;
+      transcript += text;
+      if (transcript.length > TRANSCRIPT_LIMIT) transcript = transcript.slice(transcript.length - TRANSCRIPT_LIMIT);
+    }
     const room = CONSOLE_WINDOW - unacked;
     if (pendingConsole.length === 0 || room <= 0) return;
     const chunk = pendingConsole.slice(0, room);
@@ -67,7 +81,10 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     if (!session) return;
     flushConsole();
     const timeline = session.takeTimeline();
-    if (timeline.length > 0) post({ type: 'timeline', events: timeline });
+    if (timeline.length > 0) {
+      history.push(...timeline);
+      post({ type: 'timeline', events: timeline });
+    }
     const now = opts.now();
     if (force || now - lastModelAt >= MODEL_INTERVAL_MS) {
       lastModelAt = now;
@@ -82,7 +99,8 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     // Output back-pressure: let the renderer catch up before producing more.
     if (pendingConsole.length > CONSOLE_WINDOW) return;
     const started = opts.now();
-    const end = session.runSlice(sliceInsns, stopOn);
+    const budget = target ? Math.min(sliceInsns, target.insn - session.insn) : sliceInsns;
+    const end = session.runSlice(budget, stopOn);
     const elapsed = Math.max(0.1, opts.now() - started);
     // Aim the next slice at SLICE_MS of wall time, or at the requested speed.
     const rate = (sliceInsns / elapsed) * 1000;
@@ -104,6 +122,15 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       status(`stopped after ${end.event.type} at instruction ${end.event.insn}`);
       return;
     }
+    if (target && session.insn >= target.insn) {
+      const reached = target;
+      target = null;
+      state = 'paused';
+      publish(true);
+      status(`replayed to instruction ${session.insn}`);
+      reached.done();
+      return;
+    }
     publish(false);
     status();
     kick();
@@ -116,7 +143,8 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     }
   }
 
-  function start(req: Extract<HostRequest, { type: 'run' }>): void {
+  function start(req: Extract<HostRequest, { type: 'run' }>): boolean {
+    target = null;
     state = 'building';
     status();
     const built = buildSession(resources, req.files, req.apps, req.bootargs);
@@ -124,16 +152,19 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     if (!built.ok) {
       state = 'idle';
       status('the build failed');
-      return;
+      return false;
     }
     const booted = LabSession.boot(built.options);
     if (!booted.ok) {
       state = 'idle';
       post({ type: 'error', message: booted.error });
       status(booted.error);
-      return;
+      return false;
     }
     session = booted.session;
+    bootargsUsed = built.options.bootargs;
+    transcript = '';
+    history = [];
     lastRun = { files: req.files, ...(req.apps ? { apps: req.apps } : {}), ...(req.bootargs ? { bootargs: req.bootargs } : {}) };
     unacked = 0;
     pendingConsole = '';
@@ -141,6 +172,44 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     state = 'running';
     publish(true);
     kick();
+    return true;
+  }
+
+  function exportReport(title: string): void {
+    if (!session || !lastRun) {
+      post({ type: 'error', message: 'run a program before exporting the session' });
+      return;
+    }
+    flushConsole();
+    const report = createReport({
+      title,
+      sources: lastRun.files,
+      bootargs: bootargsUsed,
+      insn: session.insn,
+      console: transcript,
+      timeline: history,
+      model: session.model(),
+    });
+    post({ type: 'report', text: serializeReport(report), fileName: `forklab-session-${session.insn}.json` });
+  }
+
+  function openReport(text: string): void {
+    const parsed = parseReport(text);
+    if (!parsed.ok) {
+      post({ type: 'error', message: parsed.error });
+      return;
+    }
+    const report = parsed.report;
+    if (!start({ type: 'run', id: -1, files: report.sources, bootargs: report.bootargs })) return;
+    // Runs are deterministic: replaying to the same instruction gives the same model, unless
+    // the kernel or the toolchain changed since the export.
+    target = {
+      insn: report.insn,
+      done: () => {
+        const exact = JSON.stringify(session?.model()) === JSON.stringify(report.model);
+        post({ type: 'report-opened', title: report.title, sources: report.sources, exact });
+      },
+    };
   }
 
   function handle(msg: unknown): void {
@@ -201,6 +270,12 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         unacked = Math.max(0, unacked - msg.chars);
         flushConsole();
         if (state === 'running') kick();
+        return;
+      case 'export-report':
+        exportReport(msg.title);
+        return;
+      case 'open-report':
+        openReport(msg.text);
         return;
     }
   }

@@ -1,0 +1,120 @@
+// Session reports: what a student exports for a lab report and opens again later.
+//
+// A report holds the session's sources and bootargs (enough to replay the run exactly, since
+// runs are deterministic), the point the run had reached, and what was on screen there: console
+// text, timeline and model. Opening a report validates it against a schema (zod) so a damaged
+// or foreign file gives one clear message and never half-loads.
+
+import { z } from 'zod';
+import type { LabModel, TimelineEvent } from '../common/model';
+import type { SessionFiles } from '../common/protocol';
+
+export const REPORT_FORMAT = 'forklab-session';
+export const REPORT_VERSION = 1;
+
+const num = z.number().finite();
+const vmaKind = z.enum(['text', 'data', 'bss', 'heap', 'stack', 'mmap', 'other']);
+
+const vma = z.object({ start: num, end: num, flags: num, kind: vmaKind, offset: num });
+const page = z.object({
+  va: num,
+  frame: num,
+  r: z.boolean(),
+  w: z.boolean(),
+  x: z.boolean(),
+  u: z.boolean(),
+  a: z.boolean(),
+  d: z.boolean(),
+  cow: z.boolean(),
+  vma: vmaKind,
+});
+const processInfo = z.object({
+  pid: num,
+  parent: num,
+  name: z.string(),
+  state: z.enum(['running', 'sleeping', 'zombie', 'dead']),
+  kernelThread: z.boolean(),
+  exitCode: num.nullable(),
+  killed: z.boolean(),
+  pgd: num,
+  createdAt: num,
+  vmas: z.array(vma),
+  pages: z.array(page),
+});
+const frameInfo = z.object({
+  addr: num,
+  refcount: num.nullable(),
+  mappings: z.array(z.object({ pid: num, va: num, writable: z.boolean() })),
+  sharing: z.enum(['private', 'cow', 'shared']),
+  mismatch: z.string().nullable(),
+});
+const model = z.object({ insn: num, processes: z.array(processInfo), frames: z.array(frameInfo), warnings: z.array(z.string()) });
+const timelineEvent = z.object({
+  insn: num,
+  kind: z.enum(['fork', 'exec', 'exit', 'kill', 'demand-file', 'demand-anon', 'demand-shared', 'cow-copy', 'cow-reuse']),
+  pid: num,
+  other: num.optional(),
+  va: num.optional(),
+  frame: num.optional(),
+  oldFrame: num.optional(),
+});
+
+const reportSchema = z.object({
+  format: z.literal(REPORT_FORMAT),
+  version: z.literal(REPORT_VERSION),
+  /** Free text the student adds (name, lab number); not interpreted. */
+  title: z.string(),
+  sources: z.record(z.string(), z.string()),
+  bootargs: z.string(),
+  /** The retired-instruction count the report was taken at. */
+  insn: num.nonnegative(),
+  console: z.string(),
+  timeline: z.array(timelineEvent),
+  model,
+});
+
+export interface SessionReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly version: typeof REPORT_VERSION;
+  readonly title: string;
+  readonly sources: SessionFiles;
+  readonly bootargs: string;
+  readonly insn: number;
+  readonly console: string;
+  readonly timeline: readonly TimelineEvent[];
+  readonly model: LabModel;
+}
+
+export function createReport(parts: Omit<SessionReport, 'format' | 'version'>): SessionReport {
+  return { format: REPORT_FORMAT, version: REPORT_VERSION, ...parts };
+}
+
+export function serializeReport(report: SessionReport): string {
+  return JSON.stringify(report, null, 1) + '\n';
+}
+
+export type ParsedReport = { readonly ok: true; readonly report: SessionReport } | { readonly ok: false; readonly error: string };
+
+/** Reads a report file. Never throws: a bad file comes back as one sentence saying what is wrong. */
+export function parseReport(text: string): ParsedReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'this is not a ForkLab session file (it is not JSON)' };
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== REPORT_FORMAT) {
+    return { ok: false, error: 'this is not a ForkLab session file (no "forklab-session" format marker)' };
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && version > REPORT_VERSION) {
+    return { ok: false, error: `this session file is version ${version}, newer than this ForkLab understands (${REPORT_VERSION}); update ForkLab to open it` };
+  }
+  const parsed = reportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
+    return { ok: false, error: `the session file is damaged: ${where}: ${issue.message}` };
+  }
+  return { ok: true, report: parsed.data as SessionReport };
+}

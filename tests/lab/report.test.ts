@@ -1,0 +1,78 @@
+// Session reports: export from a real run, open again by replaying to the same instruction.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { HostEvent } from '../../src/common/protocol';
+import { createLabHost } from '../../src/lab/host';
+import { parseReport } from '../../src/lab/report';
+import { loadUserFiles } from '../../src/cli/resources';
+
+const root = join(__dirname, '../..');
+const resources = {
+  kernel: new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf'))),
+  userFiles: loadUserFiles(),
+};
+const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 'utf8');
+
+function harness() {
+  const events: HostEvent[] = [];
+  const host = createLabHost(resources, { post: (ev) => events.push(ev), schedule: (fn) => setImmediate(fn), now: () => performance.now() });
+  const until = async <T extends HostEvent>(pred: (ev: HostEvent) => ev is T): Promise<T> => {
+    for (let waited = 0; waited < 120_000; waited += 5) {
+      const found = events.find(pred);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('timed out waiting for a host event');
+  };
+  return { host, events, until };
+}
+
+describe('session reports', () => {
+  test('a report exported at cow\'s fork reopens to the same instruction with the same model', async () => {
+    const a = harness();
+    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    a.host.handle({ type: 'pause' });
+    for (let i = 0; i < 2; i++) {
+      a.events.length = 0;
+      a.host.handle({ type: 'run-until', event: 'fork' });
+      await a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
+    }
+    a.host.handle({ type: 'export-report', title: 'lab 5, cow' });
+    const exported = await a.until((e): e is Extract<HostEvent, { type: 'report' }> => e.type === 'report');
+    const parsed = parseReport(exported.text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.report).toMatchObject({ title: 'lab 5, cow', sources: { 'cow.c': cowSource }, bootargs: 'apps=cow' });
+    expect(parsed.report.model.frames.some((f) => f.sharing === 'cow')).toBe(true);
+    expect(parsed.report.timeline.filter((t) => t.kind === 'fork')).toHaveLength(2);
+    a.host.dispose();
+
+    const b = harness();
+    b.host.handle({ type: 'open-report', text: exported.text });
+    const opened = await b.until((e): e is Extract<HostEvent, { type: 'report-opened' }> => e.type === 'report-opened');
+    expect(opened).toEqual({ type: 'report-opened', title: 'lab 5, cow', sources: { 'cow.c': cowSource }, exact: true });
+    const last = b.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!;
+    expect(last.model).toEqual(parsed.report.model);
+    b.host.dispose();
+  }, 180_000);
+
+  test('rejects a file that is not JSON, not a session, damaged, or from a newer ForkLab', () => {
+    expect(parseReport('{ nope')).toEqual({ ok: false, error: 'this is not a ForkLab session file (it is not JSON)' });
+    expect(parseReport('{"name": "package"}')).toEqual({ ok: false, error: 'this is not a ForkLab session file (no "forklab-session" format marker)' });
+    expect(parseReport('{"format": "forklab-session", "version": 9}')).toEqual({
+      ok: false,
+      error: 'this session file is version 9, newer than this ForkLab understands (1); update ForkLab to open it',
+    });
+    const damaged = parseReport(JSON.stringify({ format: 'forklab-session', version: 1, title: '', sources: { 'a.c': 3 } }));
+    expect(damaged.ok).toBe(false);
+    expect(!damaged.ok && damaged.error).toMatch(/^the session file is damaged: sources\.a\.c: /);
+  });
+
+  test('opening a damaged report reports it and leaves the host usable', async () => {
+    const h = harness();
+    h.host.handle({ type: 'open-report', text: '[]' });
+    expect(h.events).toEqual([{ type: 'error', message: 'this is not a ForkLab session file (no "forklab-session" format marker)' }]);
+    h.host.dispose();
+  });
+});
