@@ -55,12 +55,12 @@ export function runOurs(source: string, fileName = 'test.c'): RunResult {
 }
 
 /** The same program built by gcc: the reference for differential tests. */
-export function runGcc(source: string, fileName = 'test.c'): RunResult {
+export function runGcc(source: string, fileName = 'test.c', extraFlags: string[] = []): RunResult {
   const dir = mkdtempSync(join(tmpdir(), 'fcc-'));
   try {
     const path = join(dir, fileName);
     writeFileSync(path, source);
-    execFileSync('riscv64-linux-gnu-gcc', ['-static', '-w', '-O0', '-fno-builtin', '-I', C_DIR, '-o', join(dir, 'prog'), path, join(C_DIR, 'common.c')], { stdio: 'pipe' });
+    execFileSync('riscv64-linux-gnu-gcc', ['-static', '-w', '-O0', '-fno-builtin', ...extraFlags, '-I', C_DIR, '-o', join(dir, 'prog'), path, join(C_DIR, 'common.c')], { stdio: 'pipe' });
     return run(join(dir, 'prog'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
