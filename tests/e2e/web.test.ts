@@ -68,6 +68,21 @@ describe('web edition shell', () => {
     await page.close();
   });
 
+  test('keeps the session across a reload', async () => {
+    const { page } = await openPage(web);
+    await page.getByTestId('example-hello').click();
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// kept across reloads\n');
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.getByTestId('tab-hello.c').waitFor();
+    // Monaco draws spaces as no-break spaces.
+    const text = async () => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+    await expect.poll(text).toContain('kept across reloads');
+    await page.close();
+  });
+
   test('switches to the dark theme', async () => {
     const { page } = await openPage(web);
     const before = await page.locator('html').getAttribute('data-theme');

@@ -147,6 +147,13 @@ function GraphInner({ store }: { store: Store }) {
           edges={edges}
           nodeTypes={nodeTypes}
           onNodeClick={onNodeClick}
+          // No graph key bindings: React Flow listens on the document and would swallow Space
+          // and Backspace typed into the editor (Monaco's input is not a textarea it recognises).
+          panActivationKeyCode={null}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomActivationKeyCode={null}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable
