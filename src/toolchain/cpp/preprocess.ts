@@ -374,7 +374,8 @@ export class Preprocessor implements BuiltinContext {
         }
       }
       const cur = lists[lists.length - 1]!;
-      cur.push(cur.length === 0 && t.bol ? copyToken(t, { bol: false }) : t);
+      // a line break inside the arguments is whitespace (it matters to `#`)
+      cur.push(t.bol ? copyToken(t, { bol: false, space: cur.length > 0 }) : t);
     }
     // `f()` passes one empty argument, which is right for one parameter and for zero
     if (params.length === 0 && lists.length === 1 && lists[0]!.length === 0) lists.length = 0;

@@ -125,7 +125,10 @@ xcat(xcat(a, b), c) cat(_, _LINE__)
 s(  a   +   b  ) s("a\\n") s('\\'') s(a "b\\\\c" d) s(/* c */ x /* d */ y) s(
   multi
   line )
-xs(__FILE__) s(__LINE__)
+xs(__FILE__) s(__LINE__) s(a
+b) s(
+c
+)
 `,
   },
   {
