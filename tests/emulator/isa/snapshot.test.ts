@@ -29,7 +29,8 @@ function inputOf(file: string): string | undefined {
 }
 
 function start(elf: Uint8Array, input: string | undefined): Machine {
-  const r = Machine.fromElf(elf, { bare: true, tohost: true });
+  // 32 MiB: the programs use the first 8 MiB, and a snapshot scans all of RAM
+  const r = Machine.fromElf(elf, { bare: true, tohost: true, ramMiB: 32 });
   if (!r.ok) throw new Error(r.error);
   if (input !== undefined) r.machine.sendInput(new TextEncoder().encode(input));
   return r.machine;
