@@ -60,6 +60,8 @@ export interface ForkLabConsoleRun {
   readonly stop: StopReason | { kind: 'load-error'; error: string };
   /** Everything the guest wrote to the console (UART or SBI), decoded as UTF-8. */
   readonly output: string;
+  /** Instructions retired when it stopped. */
+  readonly instret: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export function runForkLabConsole(
 ): ForkLabConsoleRun {
   const { maxInsns, input, jitThreshold, noJit, ...machineOptions } = options;
   const loaded = Machine.fromElf(elf, machineOptions);
-  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '' };
+  if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '', instret: 0 };
   const m = loaded.machine;
   configureJit(m, { ...(jitThreshold === undefined ? {} : { jitThreshold }), ...(noJit === undefined ? {} : { noJit }) });
   let output = '';
@@ -82,5 +84,5 @@ export function runForkLabConsole(
   };
   if (input !== undefined) m.sendInput(new TextEncoder().encode(input));
   const stop = m.run(maxInsns ?? DEFAULT_INSTRUCTION_LIMIT);
-  return { stop, output: output + decoder.decode() };
+  return { stop, output: output + decoder.decode(), instret: m.instret };
 }
