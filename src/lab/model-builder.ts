@@ -82,7 +82,8 @@ export class ModelBuilder {
         p.name = ev.name;
         p.pgd = ev.pgd;
         p.kernelThread = false;
-        p.vmas.clear(); // a new image replaces the old address space
+        // The VMAs of the new image were reported just before this event (and the old ones
+        // removed by vma_remove events), so the VMA map is already the new image's.
         return { insn: ev.insn, kind: 'exec', pid: ev.pid };
       }
       case 'kthread': {

@@ -94,4 +94,16 @@ describe('lab model builder', () => {
     expect(model.processes[1]).toMatchObject({ pid: 2, state: 'zombie', exitCode: 3, pages: [] });
     expect(model.frames[0]!.mappings).toEqual([{ pid: 1, va: 0x11000, writable: false }]);
   });
+
+  test('keeps the VMAs the kernel reports just before exec (docs/abi.md: vma events, then exec)', () => {
+    const { read, pgd1 } = twoProcesses(0x8700_0000, RO, 0x8700_0000, RO);
+    const b = new ModelBuilder();
+    b.apply({ type: 'fork', insn: 1, parent: 1, child: 2, pgd: pgd1 });
+    b.apply({ type: 'vma', insn: 2, pid: 2, start: 0x10000, end: 0x11000, flags: VM_READ, kind: 'text', offset: 0 });
+    b.apply({ type: 'vma', insn: 3, pid: 2, start: 0x11000, end: 0x12000, flags: VM_READ | VM_WRITE, kind: 'data', offset: 0x1000 });
+    b.apply({ type: 'exec', insn: 4, pid: 2, pgd: pgd1, name: 'cow', entry: 0x10000 });
+    const p = b.snapshot(read, 5, { checkRefcounts: false }).processes.find((x) => x.pid === 2)!;
+    expect(p.vmas.map((v) => v.kind)).toEqual(['text', 'data']);
+    expect(p.pages.map((pg) => pg.vma)).toEqual(['data']);
+  });
 });
