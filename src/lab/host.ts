@@ -20,6 +20,8 @@ export interface HostOptions {
   post(ev: HostEvent): void;
   /** Runs `fn` soon, after pending messages are handled (setTimeout(fn, 0) or a MessageChannel). */
   schedule(fn: () => void): void;
+  /** Runs `fn` after `ms` milliseconds (setTimeout); used to hold a chosen speed. */
+  delay(fn: () => void, ms: number): void;
   /** Milliseconds from a monotonic clock. */
   now(): number;
 }
@@ -33,6 +35,8 @@ export interface LabHost {
 const MODEL_INTERVAL_MS = 50;
 /** Target wall time of one slice. */
 const SLICE_MS = 10;
+/** Most instructions run past a slice's end to reach user mode before a model snapshot. */
+const MODEL_SETTLE_LIMIT = 100_000;
 /** Console text kept for reports; older text is dropped first (a fork bomb can print a lot). */
 const TRANSCRIPT_LIMIT = 4 * 1024 * 1024;
 
@@ -99,12 +103,22 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     // Output back-pressure: let the renderer catch up before producing more.
     if (pendingConsole.length > CONSOLE_WINDOW) return;
     const started = opts.now();
+    const before = session.insn;
     const budget = target ? Math.min(sliceInsns, target.insn - session.insn) : sliceInsns;
-    const end = session.runSlice(budget, stopOn);
+    // When this slice ends with a model update, end it where the kernel is not mid-update (in
+    // user mode), so the drawn reference counts always agree with the mappings. A replay must
+    // stop at its exact instruction, and run-until has its own stopping point.
+    const wantsModel = started - lastModelAt >= MODEL_INTERVAL_MS;
+    const end =
+      stopOn === null && target === null && wantsModel
+        ? session.runSliceSettled(budget, MODEL_SETTLE_LIMIT)
+        : session.runSlice(budget, stopOn);
     const elapsed = Math.max(0.1, opts.now() - started);
     // Aim the next slice at SLICE_MS of wall time, or at the requested speed.
     const rate = (sliceInsns / elapsed) * 1000;
     sliceInsns = Math.max(1000, Math.min(5_000_000, Math.round(((ips ?? rate) * SLICE_MS) / 1000)));
+    // At a chosen speed, wait out the rest of the time this slice should have taken.
+    const pause = ips === null ? 0 : ((session.insn - before) / ips) * 1000 - elapsed;
     if (opts.now() - mipsWindow.at >= 1000) {
       mips = (session.insn - mipsWindow.insn) / ((opts.now() - mipsWindow.at) * 1000);
       mipsWindow = { at: opts.now(), insn: session.insn };
@@ -133,13 +147,14 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     }
     publish(false);
     status();
-    kick();
+    kick(pause);
   }
 
-  function kick(): void {
+  function kick(delayMs = 0): void {
     if (!scheduled && !disposed) {
       scheduled = true;
-      opts.schedule(loop);
+      if (delayMs >= 1) opts.delay(loop, delayMs);
+      else opts.schedule(loop);
     }
   }
 

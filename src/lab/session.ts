@@ -108,14 +108,34 @@ export class LabSession {
       // comes before the child's page table is filled). Stop where the kernel is done: at the
       // first return to user mode, so the model shows the event's outcome and the reference
       // counts can be checked.
-      for (let spent = 0; this.stopEvent !== null && stop.kind === 'limit' && this.machine.hart.priv !== 0 && spent < SETTLE_LIMIT; spent += SETTLE_STEP) {
-        stop = this.machine.run(SETTLE_STEP);
-      }
+      if (this.stopEvent !== null && stop.kind === 'limit') stop = this.runToUserMode(SETTLE_LIMIT);
     }
     this.stopOn = null;
     const end = this.interpret(stop);
     if (end.kind === 'halted') this.halted = end;
     return end;
+  }
+
+  /**
+   * Runs on, in short steps, until the hart is in user mode or `limit` instructions have run:
+   * there the kernel is not halfway through changing page tables and reference counts, so a
+   * model taken then is consistent. Returns the last stop reason.
+   */
+  runToUserMode(limit: number): StopReason {
+    let stop: StopReason = { kind: 'limit' };
+    for (let spent = 0; stop.kind === 'limit' && this.machine.hart.priv !== 0 && spent < limit; spent += SETTLE_STEP) {
+      stop = this.machine.run(SETTLE_STEP);
+    }
+    return stop;
+  }
+
+  /** Like `runSlice`, then on to the next user-mode point (bounded), for a consistent model. */
+  runSliceSettled(maxInsns: number, settleLimit: number): SliceEnd {
+    const end = this.runSlice(maxInsns);
+    if (end.kind !== 'limit') return end;
+    const settled = this.interpret(this.runToUserMode(settleLimit));
+    if (settled.kind === 'halted') this.halted = settled;
+    return settled;
   }
 
   /** Console text produced since the last call. */

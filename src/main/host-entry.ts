@@ -2,21 +2,11 @@
 // {type: 'port'} with a MessagePort for each renderer connection; the host speaks the protocol
 // of src/common/protocol.ts on it. One host serves the latest port: a reconnecting renderer
 // (a reload) gets the same machine. argv[2] is the resources folder.
-//
-// The host module is found through import.meta.glob so the app still builds while src/lab is
-// being written; if it is missing the renderer gets an `error` event saying so.
+// If the host cannot start, the renderer gets an `error` event saying why.
 
 import type { HostEvent } from '../common/protocol';
-import { loadLabResources, type LabResourcesData } from './lab-resources';
-
-interface LabHost {
-  handle(msg: unknown): void;
-  dispose(): void;
-}
-type CreateLabHost = (
-  resources: LabResourcesData,
-  opts: { post(ev: HostEvent): void; schedule(fn: () => void): void; now(): number },
-) => LabHost;
+import { createLabHost, type LabHost } from '../lab/host';
+import { loadLabResources } from './lab-resources';
 
 interface PortLike {
   postMessage(msg: unknown): void;
@@ -27,8 +17,6 @@ interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
 }
 
-const hostModules = import.meta.glob<{ createLabHost: CreateLabHost }>('../lab/host.ts');
-
 const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
 let current: PortLike | null = null;
 let hostPromise: Promise<LabHost | string> | null = null;
@@ -38,11 +26,14 @@ function post(ev: HostEvent): void {
 }
 
 async function startHost(): Promise<LabHost | string> {
-  const load = hostModules['../lab/host.ts'];
-  if (!load) return 'this build of ForkLab has no lab host (src/lab/host.ts is missing)';
   try {
-    const [{ createLabHost }, resources] = await Promise.all([load(), loadLabResources(process.argv[2] ?? 'resources')]);
-    return createLabHost(resources, { post, schedule: (fn) => setImmediate(fn), now: () => performance.now() });
+    const resources = await loadLabResources(process.argv[2] ?? 'resources');
+    return createLabHost(resources, {
+      post,
+      schedule: (fn) => setImmediate(fn),
+      delay: (fn, ms) => setTimeout(fn, ms),
+      now: () => performance.now(),
+    });
   } catch (err) {
     return `the lab host could not start: ${(err as Error).message}`;
   }

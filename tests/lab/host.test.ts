@@ -19,6 +19,7 @@ function harness() {
   const host = createLabHost(resources, {
     post: (ev) => events.push(ev),
     schedule: (fn) => setImmediate(fn),
+    delay: (fn, ms) => setTimeout(fn, ms),
     now: () => performance.now(),
   });
   const until = async (pred: (ev: HostEvent) => boolean, ms = 120_000) => {
@@ -85,4 +86,34 @@ describe('lab host', () => {
     expect(events).toEqual([{ type: 'error', message: 'the lab host received a malformed request and ignored it' }]);
     host.dispose();
   });
+
+  test('holds a chosen speed by waiting out each slice before running the next', async () => {
+    // A fake clock that never moves: every slice seems to take no time, so at 1,000,000
+    // instructions per second a slice of n instructions must be followed by a wait of n/1000 ms.
+    const delays: { fn: () => void; ms: number }[] = [];
+    const statuses: number[] = [];
+    const host = createLabHost(resources, {
+      post: (ev) => {
+        if (ev.type === 'status') statuses.push(ev.insn);
+      },
+      schedule: (fn) => setImmediate(fn),
+      delay: (fn, ms) => delays.push({ fn, ms }),
+      now: () => 0,
+    });
+    host.handle({ type: 'speed', ips: 1_000_000 });
+    host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    for (let i = 0; i < 200 && delays.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(delays).toHaveLength(1);
+    const ran = statuses.at(-1)!;
+    const [first] = delays;
+    // the first slice started at instruction 0; allow for the few it runs on to reach user mode
+    expect(first!.ms).toBeCloseTo(ran / 1000 - 0.1, 1);
+    // nothing runs while the host waits
+    await new Promise((r) => setTimeout(r, 50));
+    expect(statuses.at(-1)).toBe(ran);
+    first!.fn();
+    for (let i = 0; i < 200 && delays.length === 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(statuses.at(-1)!).toBeGreaterThan(ran);
+    host.dispose();
+  }, 60_000);
 });

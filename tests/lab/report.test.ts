@@ -16,7 +16,12 @@ const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 'utf8')
 
 function harness() {
   const events: HostEvent[] = [];
-  const host = createLabHost(resources, { post: (ev) => events.push(ev), schedule: (fn) => setImmediate(fn), now: () => performance.now() });
+  const host = createLabHost(resources, {
+    post: (ev) => events.push(ev),
+    schedule: (fn) => setImmediate(fn),
+    delay: (fn, ms) => setTimeout(fn, ms),
+    now: () => performance.now(),
+  });
   const until = async <T extends HostEvent>(pred: (ev: HostEvent) => ev is T): Promise<T> => {
     for (let waited = 0; waited < 120_000; waited += 5) {
       const found = events.find(pred);

@@ -1,23 +1,13 @@
 // Web edition: the lab host (src/lab/host.ts) running in a module Web Worker. The worker loads
 // the kernel image (a bundled asset fetched by URL) and the user-space text files (inlined at
-// build time), then bridges postMessage both ways. The host module is found with
-// import.meta.glob so the web edition still builds while src/lab is being written; if it is
-// missing, the page gets an `error` event saying so.
+// build time), then bridges postMessage both ways. If loading fails, the page gets an `error`
+// event saying why.
 
 import type { HostEvent } from '../../common/protocol';
+import { createLabHost, type LabHost } from '../../lab/host';
 import { resourcePath } from '../session/catalog';
 import { userFiles } from '../session/resources';
 
-interface LabHost {
-  handle(msg: unknown): void;
-  dispose(): void;
-}
-type CreateLabHost = (
-  resources: { kernel: Uint8Array; userFiles: Record<string, string> },
-  opts: { post(ev: HostEvent): void; schedule(fn: () => void): void; now(): number },
-) => LabHost;
-
-const hostModules = import.meta.glob<{ createLabHost: CreateLabHost }>('../../lab/host.ts');
 const kernelUrls = import.meta.glob<string>('../../../resources/kernel/build/kernel.elf', { query: '?url', import: 'default', eager: true });
 
 const scope = self as unknown as {
@@ -41,20 +31,19 @@ function makeScheduler(): (fn: () => void) => void {
 }
 
 async function start(): Promise<LabHost> {
-  const load = hostModules['../../lab/host.ts'];
-  if (!load) throw new Error('this build of ForkLab has no lab host (src/lab/host.ts is missing)');
   const kernelUrl = Object.values(kernelUrls)[0];
   if (!kernelUrl) throw new Error('the lab kernel image (resources/kernel/build/kernel.elf) was not bundled; run `npm run kernel` and rebuild');
-  const [{ createLabHost }, kernel] = await Promise.all([
-    load(),
-    fetch(kernelUrl).then(async (r) => {
-      if (!r.ok) throw new Error(`could not load the kernel image: HTTP ${r.status}`);
-      return new Uint8Array(await r.arrayBuffer());
-    }),
-  ]);
+  const response = await fetch(kernelUrl);
+  if (!response.ok) throw new Error(`could not load the kernel image: HTTP ${response.status}`);
+  const kernel = new Uint8Array(await response.arrayBuffer());
   const files: Record<string, string> = {};
   for (const [key, text] of Object.entries(userFiles)) files[resourcePath(key).replace(/^user\//, '')] = text;
-  return createLabHost({ kernel, userFiles: files }, { post, schedule: makeScheduler(), now: () => performance.now() });
+  return createLabHost({ kernel, userFiles: files }, {
+    post,
+    schedule: makeScheduler(),
+    delay: (fn, ms) => setTimeout(fn, ms),
+    now: () => performance.now(),
+  });
 }
 
 const host = start();

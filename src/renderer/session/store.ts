@@ -92,6 +92,9 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'error':
       return { ...s, notice: ev.message };
     case 'console':
+    case 'report':
+    case 'report-opened':
+      // Console text goes to the terminal; reports are handled where files are saved and opened.
       return s;
   }
 }
