@@ -1,8 +1,10 @@
 // Code generator: typed AST -> GNU assembler text for RV64IM (lp64, soft-float).
 //
 // A stack machine, like chibicc: every expression leaves its value in a0 (a struct-valued
-// expression leaves its address), intermediate values are pushed on the stack, and binary
-// operators pop the left operand into a1... after evaluating it last, so a0 = lhs, a1 = rhs.
+// expression leaves its address); intermediate values are "pushed" into temporary slots of the
+// frame, addressed from s0 (so sp stays put and 16-byte aligned for calls); a binary operator
+// evaluates its right operand first (or loads it directly when it is a constant or a local),
+// so a0 = lhs and a1 = rhs when it operates.
 // Frame: s0 is the frame pointer and equals sp at entry (the CFA); ra and the caller's s0 sit
 // just below it (below the 64-byte register save area in variadic functions, so that va_list
 // can walk from the saved a-registers straight into the caller's stack arguments).
@@ -31,6 +33,9 @@ function fits12(v: number): boolean {
 export class Codegen {
   private out: string[] = [];
   private depth = 0;
+  private maxDepth = 0;
+  /** Offset from s0 just below the function's locals, where temporary slots start. */
+  private tempBase = 0;
   private fn?: Obj;
   private labelCount = 0;
   private files = new Map<string, number>();
@@ -58,15 +63,18 @@ export class Codegen {
     return `.L${what}${this.labelCount++}`;
   }
 
+  /** Frame offset of temporary slot k (slots sit below the locals; sp never moves for them). */
+  private slot(k: number): number {
+    return this.tempBase - 8 * (k + 1);
+  }
   private push(): void {
-    this.emit('addi sp, sp, -8');
-    this.emit('sd a0, 0(sp)');
+    this.memOp('sd', 'a0', 's0', this.slot(this.depth));
     this.depth++;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
   }
   private pop(reg: string): void {
-    this.emit(`ld ${reg}, 0(sp)`);
-    this.emit('addi sp, sp, 8');
     this.depth--;
+    this.memOp('ld', reg, 's0', this.slot(this.depth));
   }
 
   /** rd = rs + imm for any 32-bit imm (t5 is the scratch register for large immediates). */
@@ -486,7 +494,6 @@ export class Codegen {
    * first gives back what the previous run allocated, so the stack does not grow per iteration.
    */
   private genVlaAlloc(node: Node): void {
-    if (this.depth !== 0) throw new CodegenError(node.tok, 'variable-length array inside an expression is not supported');
     const obj = node.obj!;
     const save = node.rhs!.obj!;
     this.gen(node.lhs!);
@@ -528,12 +535,9 @@ export class Codegen {
     else if (ty.kind === 'ldouble') throw new CodegenError(node.tok, 'long double is not supported');
   }
 
-  /** Calls a runtime helper with the stack kept 16-byte aligned. */
+  /** Calls a runtime helper (sp is always 16-byte aligned between statements' code). */
   private callHelper(name: string): void {
-    const pad = this.depth % 2 === 1;
-    if (pad) this.emit('addi sp, sp, -8');
     this.emit(`call ${name}`);
-    if (pad) this.emit('addi sp, sp, 8');
   }
 
   /** Converts a0 from type `from` to type `to`. */
@@ -590,6 +594,7 @@ export class Codegen {
   private genFuncall(node: Node): void {
     const callee = node.lhs!;
     const direct = callee.kind === 'var' && callee.obj!.isFunction;
+    const base = this.depth;
     if (!direct) {
       this.gen(callee);
       this.push();
@@ -611,15 +616,14 @@ export class Codegen {
       } else words.push({ kind: 'scalar', arg: i });
     });
     const stackWords = Math.max(0, words.length - 8);
-    let outgoing = stackWords * 8;
-    if ((this.depth * 8 + outgoing) % 16 !== 0) outgoing += 8;
+    const outgoing = alignTo(stackWords * 8, 16);
     if (outgoing) this.addImm('sp', 'sp', -outgoing);
-    const argOff = (i: number): number => outgoing + 8 * (args.length - 1 - i);
+    const argSlot = (i: number): number => this.slot(base + (direct ? 0 : 1) + i);
     const fetch = (w: Word, rd: string): void => {
       if (w.kind === 'retbuf') this.addImm(rd, 's0', node.retBuffer!.offset);
-      else if (w.kind === 'scalar') this.memOp('ld', rd, 'sp', argOff(w.arg));
+      else if (w.kind === 'scalar') this.memOp('ld', rd, 's0', argSlot(w.arg));
       else {
-        this.memOp('ld', 't3', 'sp', argOff(w.arg));
+        this.memOp('ld', 't3', 's0', argSlot(w.arg));
         this.loadPart(rd, 't3', w.off, w.n);
       }
     };
@@ -630,12 +634,11 @@ export class Codegen {
     for (let j = 0; j < Math.min(8, words.length); j++) fetch(words[j], ARG_REGS[j]);
     if (direct) this.emit(`call ${callee.obj!.name}`);
     else {
-      this.memOp('ld', 't6', 'sp', outgoing + 8 * args.length);
+      this.memOp('ld', 't6', 's0', this.slot(base));
       this.emit('jalr t6');
     }
-    const popBytes = outgoing + 8 * args.length + (direct ? 0 : 8);
-    if (popBytes) this.addImm('sp', 'sp', popBytes);
-    this.depth -= args.length + (direct ? 0 : 1);
+    if (outgoing) this.addImm('sp', 'sp', outgoing);
+    this.depth = base;
 
     if (isStructLike(retTy)) {
       const buf = node.retBuffer!;
@@ -782,14 +785,16 @@ export class Codegen {
       off = -alignTo(-off, align);
       v.offset = off;
     }
-    return alignTo(-off - this.hdr, 16);
+    return -off;
   }
 
   private emitFunction(fn: Obj): void {
     this.fn = fn;
     const variadic = !!fn.ty.isVariadic;
     this.hdr = variadic ? 80 : 16;
-    const frame = this.assignOffsets(fn);
+    const localsEnd = this.assignOffsets(fn);
+    this.tempBase = -alignTo(localsEnd, 8);
+    this.maxDepth = 0;
     const name = fn.name;
     this.emitRaw('');
     this.emit('.text');
@@ -803,12 +808,20 @@ export class Codegen {
     this.emit('sd s0, 0(sp)');
     this.emit(`addi s0, sp, ${this.hdr}`);
     if (variadic) for (let i = 0; i < 8; i++) this.emit(`sd a${i}, ${-64 + 8 * i}(s0)`);
-    if (frame) this.addImm('sp', 'sp', -frame);
+    // the frame size is known only after the body (it holds the deepest temporaries): reserve
+    // its place in the output and fill it in afterwards
+    const frameAt = this.out.length;
     this.depth = 0;
     for (const v of fn.locals!) if (v.isVlaSave) this.memOp('sd', 'zero', 's0', v.offset);
     this.storeParams(fn, variadic);
     this.genStmt(fn.body!);
     if (this.depth !== 0) throw new CodegenError(fn.tok, `internal stack depth mismatch in '${name}'`);
+    const frame = alignTo(-this.tempBase + 8 * this.maxDepth - this.hdr, 16);
+    if (frame) {
+      const body = this.out.splice(frameAt);
+      this.addImm('sp', 'sp', -frame);
+      for (const line of body) this.out.push(line);
+    }
     if (name === 'main') this.emit('li a0, 0');
     this.emitRaw(`.Lreturn.${name}:`);
     this.emit(`addi sp, s0, -${this.hdr}`);
