@@ -20,6 +20,7 @@ let nowhereElf = '';
 let kernelElf = '';
 let failingKernelElf = '';
 let tracingKernelElf = '';
+let labKernelElf = '';
 let initrdFile = '';
 
 function build(source: string): string {
@@ -59,6 +60,11 @@ beforeAll(() => {
   kernelElf = supervisor('clean', []);
   failingKernelElf = supervisor('failing', ['REASON=1']);
   tracingKernelElf = supervisor('tracing', ['LAB']);
+  const labDir = join(work, 'lab');
+  mkdirSync(labDir);
+  labKernelElf = buildBareElf(join(isaDir, 'supervisor', 'sbi-lab.S'), labDir, {
+    linkerScript: join(isaDir, 'supervisor', 'supervisor.ld'),
+  }).elfPath;
   initrdFile = join(work, 'initrd.txt');
   writeFileSync(initrdFile, 'initrd-contents-42\n');
 });
@@ -123,6 +129,27 @@ describe('forklab emu with firmware (no --bare)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(expected);
     expect(r.stdout + r.stderr).toMatch(/\bfork\b.*\bparent=1\b.*\bchild=2\b.*\bpgd=0x80400000\b/);
+  });
+
+  test('--trace decodes one event of every kind of docs/abi.md, and an unknown kind, in order', () => {
+    const r = forklab('emu', '--trace', labKernelElf);
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: 'lab ok\n' });
+    const events = (r.stdout + r.stderr).split('\n').filter((l) => /^\[\d+\] /.test(l)).map((l) => l.replace(/^\[\d+\] /, ''));
+    const expected = [
+      /^fork parent=1 child=2 pgd=0x80400000$/,
+      /^exec pid=2 pgd=0x80401000 name=hello entry=0x10078$/,
+      /^exit pid=2 code=11 how=fault$/,
+      /^sched prev=1 next=2$/,
+      /^fault pid=2 va=0x12345000 scause=15 resolution=cow-copy newFrame=0x80402000 oldFrame=0x80403000$/,
+      /^frame frame=0x80404000 refcount=1 op=alloc use=page-table order=0$/,
+      /^vma pid=2 start=0x10000 end=0x11000 flags=3 kind=heap offset=0x40$/,
+      /^vma_remove pid=2 start=0x10000 end=0x11000$/,
+      /^kthread pid=3 parent=0 name=kswapd-worker$/,
+      /^state pid=2 state=zombie$/,
+      /^unknown kind=42 /,
+    ];
+    expect(events.length).toBe(expected.length);
+    expected.forEach((re, i) => expect(events[i]).toMatch(re));
   });
 
   test('without --trace the LAB call changes nothing visible', () => {

@@ -9,7 +9,7 @@ import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-to
 
 const here = import.meta.dirname;
 let workDir = '';
-let elf = new Uint8Array();
+let elf: Uint8Array = new Uint8Array();
 
 beforeAll(() => {
   workDir = makeWorkDir('isa-robust');
