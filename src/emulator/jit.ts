@@ -12,8 +12,9 @@
 // Exactness: the machine must behave the same instruction by instruction whether or not a
 // block ran (determinism does not depend on slice sizes). So the run loop only enters a block
 // when neither the slice budget nor a timer deadline can fall inside it, slow-path memory
-// accesses see exact instret/cycles, and a block exits right after an access that may have
-// changed interrupts, stopped the machine or written translated code.
+// accesses see exact instret/cycles, and a block exits right after any slow-path access (it
+// may have changed interrupts or a timer deadline, or stopped the machine) and after a
+// store that wrote translated code or was watched (tohost).
 //
 // Translations are dropped per page when the page is written (Ram.codePages), so
 // self-modifying code and program loading are safe.
@@ -224,6 +225,9 @@ function emit(insn: number, pc: number, len: number, k: number): Emitted | null 
   // interrupts/stop/translated code (continue at the next instruction).
   const faultExit = `if (h.excCause >= 0) { h.pc = ${pc}; return ${k}; }`;
   const sideExit = `if (h.irqDirty || h.stop !== null) { h.pc = ${next}; return ${k + 1}; }`;
+  // After a slow-path access (a device, a TLB miss, a page-crossing access) always leave: a
+  // device write may have moved a timer deadline into the rest of the block.
+  const alwaysExit = `h.pc = ${next}; return ${k + 1};`;
   const exact = (call: string): string =>
     `h.instret += ${k}; h.cycles += ${k}; ${call}; h.instret -= ${k}; h.cycles -= ${k};`;
   const setNum = (d: number, v: number): string => `${lo(d)} = ${v | 0}; ${hi(d)} = ${Math.floor(v / 4294967296) | 0};`;
@@ -326,7 +330,7 @@ function emit(insn: number, pc: number, len: number, k: number): Emitted | null 
       ][f3]!;
       return plain(`${fastOffset(rs1, immI, size, 1)}
 if (off >= 0) { ${read} }
-else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${sideExit} }`);
+else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${alwaysExit} }`);
     }
     case 0x23: { // STORE
       if (f3 > 3) return null;
@@ -347,7 +351,7 @@ if (off >= 0) {
     h.pc = ${next}; return ${k + 1};
   }
   if (h.storeWatch !== null) { ${exact(`h.storeWatch(off + mmu.ramBase, ${size})`)} ${sideExit} }
-} else { ${exact(`st(h, ${insn})`)} ${faultExit} ${sideExit} }`);
+} else { ${exact(`st(h, ${insn})`)} ${faultExit} ${alwaysExit} }`);
     }
     case 0x63: { // BRANCH
       const off = ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5) | (((insn >>> 8) & 0xf) << 1);

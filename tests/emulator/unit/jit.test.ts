@@ -157,3 +157,71 @@ describe('block translation on random programs', () => {
     }
   });
 });
+
+describe('block translation and timers', () => {
+  test('a CLINT mtimecmp write inside a hot block takes the timer interrupt at the same instruction', () => {
+    // Each iteration pulls mtimecmp to "now + 3" and then runs straight-line code: the
+    // interrupt lands inside the block's remaining instructions.
+    expectSame(assemble(`
+      la t0, handler
+      csrw mtvec, t0
+      li t0, 0x80
+      csrw mie, t0
+      csrsi mstatus, 8
+      li s1, 0x2004000       # mtimecmp
+      li s2, 0x200bff8       # mtime
+    loop:
+      ld t1, 0(s2)
+      addi t1, t1, 3
+      sd t1, 0(s1)
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      addi s3, s3, 1
+      j loop
+      .align 2
+    handler:
+      csrr s4, mepc
+      add s5, s5, s4
+      li t2, -1
+      sd t2, 0(s1)           # mtimecmp = never
+      mret`), [1000, 4000, 20_000]);
+  });
+});
