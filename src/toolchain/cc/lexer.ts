@@ -47,18 +47,24 @@ const PUNCTS1 = '+-*/%&|^~!<>=?:;,.()[]{}#';
 
 /** Length of the punctuator at text[i] (longest match), 0 when there is none. */
 function punctLength(text: string, i: number): number {
-  const c = text[i];
-  if (!PUNCTS1.includes(c)) return 0;
-  const d = text[i + 1];
-  if (d === undefined) return 1;
-  const two = c + d;
+  const c = text.charCodeAt(i);
+  if (c >= 128 || !IS_PUNCT1[c]) return 0;
+  const d = text.charCodeAt(i + 1);
+  // most punctuators stand alone: only look further when the next character can continue one
+  if (d !== d || d >= 128 || !CAN_FOLLOW[d]) return 1;
+  const two = text.substr(i, 2);
   if (PUNCTS2.has(two) || (two === '..' && text[i + 2] === '.')) {
-    const e = text[i + 2];
-    if (e !== undefined && PUNCTS3.has(two + e)) return 3;
+    if (PUNCTS3.has(text.substr(i, 3))) return 3;
     return two === '..' ? 1 : 2;
   }
   return 1;
 }
+
+const IS_PUNCT1: boolean[] = [];
+for (const ch of PUNCTS1) IS_PUNCT1[ch.charCodeAt(0)] = true;
+/** Characters that appear as the second character of a multi-character punctuator. */
+const CAN_FOLLOW: boolean[] = [];
+for (const ch of '=<>&|+-.#') CAN_FOLLOW[ch.charCodeAt(0)] = true;
 
 export interface LexResult {
   tokens: Token[];
@@ -85,6 +91,15 @@ export function tokenize(text: string, fileName: string): LexResult {
   let line = 1;
   let lineStart = 0;
   let atBol = true;
+  // the token being scanned; `make` is created once, not per token
+  let col = 1;
+  let start = 0;
+  let tokAtBol = true;
+  const make = (kind: TokenKind, end: number): Token => {
+    const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol: tokAtBol };
+    tokens.push(tok);
+    return tok;
+  };
   let i = 0;
   const n = text.length;
   const err = (l: number, c: number, ec: number, message: string): void => {
@@ -140,15 +155,10 @@ export function tokenize(text: string, fileName: string): LexResult {
       continue;
     }
 
-    const col = i - lineStart + 1;
-    const start = i;
-    const tokAtBol = atBol;
+    col = i - lineStart + 1;
+    start = i;
+    tokAtBol = atBol;
     atBol = false;
-    const make = (kind: TokenKind, end: number): Token => {
-      const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol: tokAtBol };
-      tokens.push(tok);
-      return tok;
-    };
 
     // Numbers (pp-number grammar, then converted).
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
