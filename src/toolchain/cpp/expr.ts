@@ -62,7 +62,12 @@ export function parseIntLiteral(text: string): Value | undefined {
 
 const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '\\': 92, "'": 39, '"': 34, '?': 63 };
 
-/** Value of a character constant: plain ones are `char`, which is unsigned on RISC-V. */
+/**
+ * Value of a character constant as gcc's #if sees it: a plain one-character constant is an
+ * unsigned value (char is unsigned on RISC-V, and cpplib carries that into intmax_t
+ * arithmetic), a multi-character one a signed int; L'x' is signed (wchar_t is int), u'x',
+ * U'x' and u8'x' unsigned.
+ */
 export function parseCharLiteral(text: string): Value | undefined {
   const m = /^(L|u|U|u8)?'(.*)'$/s.exec(text);
   if (m === null) return undefined;
@@ -96,12 +101,12 @@ export function parseCharLiteral(text: string): Value | undefined {
   if (values.length === 0) return undefined;
   if (prefix === '') {
     // multi-character constants: int, big-endian packing as gcc does; single: unsigned char
-    if (values.length === 1) return { v: BigInt(values[0]! & 0xff), unsigned: false };
+    if (values.length === 1) return { v: BigInt(values[0]! & 0xff), unsigned: true };
     let v = 0n;
     for (const x of values) v = (v << 8n) | BigInt(x & 0xff);
     return { v: BigInt.asIntN(32, v), unsigned: false };
   }
-  return { v: BigInt(values[values.length - 1]!), unsigned: false };
+  return { v: BigInt(values[values.length - 1]!), unsigned: prefix !== 'L' };
 }
 
 /**
@@ -112,8 +117,11 @@ export interface IfResult {
   value?: bigint;
   error?: string;
   at?: Token;
-  /** Warnings (overflow, oversized constants), with where they apply. */
-  warnings: { message: string; at: Token }[];
+  /**
+   * Messages that do not stop evaluation: warnings (overflow, oversized constants) and, as in
+   * gcc, division by zero, after which the left operand's magnitude stands as the result.
+   */
+  warnings: { message: string; at: Token; severity?: 'error' }[];
 }
 
 export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
@@ -233,8 +241,11 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
         case '/':
         case '%':
           if (b.v === 0n) {
-            if (live) throw new ExprError('division by zero in #if', t);
-            a = { v: 0n, unsigned: a.unsigned || b.unsigned };
+            if (live) warnings.push({ message: 'division by zero in #if', at: t, severity: 'error' });
+            // gcc divides magnitudes and, on a zero divisor, hands back the left one as it was
+            // typed (the usual conversions are not applied to it)
+            const u = a.unsigned || b.unsigned;
+            a = norm(!u && a.v < 0n ? -a.v : a.v, a.unsigned);
           } else {
             a = arith(a, b, t.text === '/' ? (x, y) => x / y : (x, y) => x % y);
           }

@@ -634,7 +634,7 @@ export class Preprocessor implements BuiltinContext {
     };
     const expanded = this.expandList(line, onIdent);
     const result = evalIfExpr(expanded, eol);
-    for (const w of result.warnings) this.report(w.at, w.message, 'warning');
+    for (const w of result.warnings) this.report(w.at, w.message, w.severity ?? 'warning');
     if (result.error !== undefined) {
       this.report(result.at ?? at, result.error);
       return false;
