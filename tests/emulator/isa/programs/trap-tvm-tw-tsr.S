@@ -1,4 +1,4 @@
-// test: mstatus.TVM, TW and TSR make satp and sfence.vma, wfi and sret in S-mode illegal instructions
+// test: mstatus.TVM, TW and TSR make satp and sfence.vma, wfi and sret in S-mode illegal instructions, and wfi in U-mode is illegal
 #include "rvtest.h"
 #define MSTATUS_TVM (1 << 20)
 #define MSTATUS_TW  (1 << 21)
@@ -47,4 +47,6 @@ RVT_BEGIN
   check_mlog 8, RVT_LOG_TVAL, 0x10200073
   li t0, MSTATUS_TSR
   csrc mstatus, t0
+  // wfi in U-mode is illegal even with TW = 0 (S-mode exists), as QEMU and ForkLab both do
+  expect_mtrap_from PRV_U, 9, CAUSE_ILLEGAL, wfi
 RVT_END
