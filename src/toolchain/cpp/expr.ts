@@ -136,9 +136,9 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
     return t.kind === 'punct' && t.text === s;
   };
 
-  // signed results that do not fit intmax_t wrap, with gcc's warning (once per line)
+  // signed results that do not fit intmax_t wrap, with gcc's warning
   const overflowed = (exact: bigint, r: Value, live: boolean): void => {
-    if (live && !r.unsigned && exact !== r.v && !warnings.some((w) => w.message.startsWith('integer overflow'))) {
+    if (live && !r.unsigned && exact !== r.v) {
       // gcc points at the token after the operation, where its parser reduces it
       warnings.push({ message: 'integer overflow in preprocessor expression', at: peek() });
     }
@@ -260,7 +260,9 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
           if (count < 0n) { count = -count; left = !left; }
           if (count > 127n) count = 127n;
           const x = a.unsigned ? BigInt.asUintN(64, a.v) : a.v;
-          a = norm(left ? x << count : x >> count, a.unsigned);
+          const exact = left ? x << count : x >> count;
+          a = norm(exact, a.unsigned);
+          overflowed(exact, a, live);
           break;
         }
         case '<': a = compare(a, b, (x, y) => x < y); break;

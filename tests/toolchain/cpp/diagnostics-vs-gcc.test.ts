@@ -56,6 +56,7 @@ const cases: string[] = [
   '#if 18446744073709551616\n#endif\n',
   '#if 9223372036854775808 > 0\n#endif\n',
   '#if 0xffffffffffffffff == -1\n#endif\n',
+  '#if (1 << 63) < 0 && (3 << 62) && (1 << 62) > 0 && (-1 << 3) == -8\n#endif\n',
 ];
 
 function gccDiagnostics(src: string): string[] {
