@@ -65,6 +65,8 @@ export const IPC_INVOKE = {
   fileSave: 'forklab:file-save',
   hostConnect: 'forklab:host-connect',
   setLanguage: 'forklab:set-language',
+  reportOpen: 'forklab:report-open',
+  reportSave: 'forklab:report-save',
 } as const;
 
 /** Event channels (main -> renderer). */
@@ -86,6 +88,10 @@ export interface ForkLabApi {
   openFile(): Promise<OpenedFile | null>;
   /** Saves text through a dialog suggesting `name`; the path written, or null when cancelled. */
   saveFile(name: string, text: string): Promise<string | null>;
+  /** Opens a session report (JSON) through a dialog; null when cancelled. */
+  openReport(): Promise<OpenedFile | null>;
+  /** Saves a session report through a dialog suggesting `name`; the path written, or null. */
+  saveReport(name: string, text: string): Promise<string | null>;
   /** Tells main the UI language so the application menu follows it. */
   setLanguage(lang: 'en' | 'zh-CN'): void;
   /** Asks main for a port to the lab host; it arrives as a HOST_PORT_MESSAGE window message. */
@@ -96,6 +102,9 @@ export interface ForkLabApi {
 
 /** Largest session the main process accepts (bytes of text in total). */
 export const MAX_WORKSPACE_CHARS = 8 * 1024 * 1024;
+
+/** Largest session report main reads or writes (characters); reports carry console and model. */
+export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
 
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 

@@ -20,7 +20,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT, type MenuCommand } from '../common/app-api';
-import { ipcHandlers } from './ipc-handlers';
+import { ipcHandlers, type FileKind } from './ipc-handlers';
 import { menuTemplate, type MenuItemSpec } from './menu';
 import {
   APP_ENTRY,
@@ -88,18 +88,22 @@ function installProtocol(): void {
   });
 }
 
+function dialogFilter(kind: FileKind): { name: string; extensions: string[] } {
+  return kind === 'report' ? { name: 'ForkLab session', extensions: ['json'] } : { name: 'C', extensions: ['c', 'h'] };
+}
+
 function installIpc(): void {
   const handlers = ipcHandlers({
     store: createWorkspaceStore(app.getPath('userData')),
     windowIds: () => windowIds,
-    showOpen: async () => {
+    showOpen: async (kind) => {
       if (!mainWindow) return null;
-      const r = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'C', extensions: ['c', 'h'] }] });
+      const r = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters: [dialogFilter(kind)] });
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
     },
-    showSave: async (suggested) => {
+    showSave: async (suggested, kind) => {
       if (!mainWindow) return null;
-      const r = await dialog.showSaveDialog(mainWindow, { defaultPath: suggested, filters: [{ name: 'C', extensions: ['c', 'h'] }] });
+      const r = await dialog.showSaveDialog(mainWindow, { defaultPath: suggested, filters: [dialogFilter(kind)] });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     readText: (path) => readFile(path, 'utf8'),

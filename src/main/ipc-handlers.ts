@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import {
   IPC_INVOKE,
+  MAX_REPORT_CHARS,
   checkWorkspace,
   isSessionFileName,
   type OpenedFile,
@@ -21,10 +22,10 @@ export interface IpcDeps {
   readonly store: WorkspaceStore;
   /** The ids of webContents main created. */
   windowIds(): ReadonlySet<number>;
-  /** Shows an open dialog; the chosen path or null. */
-  showOpen(): Promise<string | null>;
+  /** Shows an open dialog for C files or session reports; the chosen path or null. */
+  showOpen(kind: FileKind): Promise<string | null>;
   /** Shows a save dialog with a suggested name; the chosen path or null. */
-  showSave(suggested: string): Promise<string | null>;
+  showSave(suggested: string, kind: FileKind): Promise<string | null>;
   readText(path: string): Promise<string>;
   fileSize(path: string): Promise<number>;
   writeText(path: string, text: string): Promise<void>;
@@ -33,6 +34,9 @@ export interface IpcDeps {
   /** Rebuilds the application menu in the UI's language. */
   setMenuLanguage(lang: 'en' | 'zh-CN'): void;
 }
+
+/** What a dialog is for: C sources, or session reports (JSON). */
+export type FileKind = 'c' | 'report';
 
 export type IpcHandler = (sender: IpcSender, args: readonly unknown[]) => Promise<unknown>;
 
@@ -52,7 +56,7 @@ export function ipcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       await deps.store.save(checked.workspace);
     }),
     [IPC_INVOKE.fileOpen]: guard(async (): Promise<OpenedFile | null> => {
-      const path = await deps.showOpen();
+      const path = await deps.showOpen('c');
       if (path === null) return null;
       const size = await deps.fileSize(path);
       if (size > MAX_OPEN_BYTES) throw new Error(`${basename(path)} is ${size} bytes; ForkLab opens files up to ${MAX_OPEN_BYTES} bytes`);
@@ -62,7 +66,23 @@ export function ipcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
     [IPC_INVOKE.fileSave]: guard(async (_s, [name, text]) => {
       if (!isSessionFileName(name)) throw new Error('ipc: bad file name');
       if (typeof text !== 'string' || text.length > MAX_OPEN_BYTES) throw new Error('ipc: file text missing or too large');
-      const path = await deps.showSave(name);
+      const path = await deps.showSave(name, 'c');
+      if (path === null) return null;
+      await deps.writeText(path, text);
+      return path;
+    }),
+    // Reports are checked by the lab host when opened (schema, version); main only bounds size.
+    [IPC_INVOKE.reportOpen]: guard(async (): Promise<OpenedFile | null> => {
+      const path = await deps.showOpen('report');
+      if (path === null) return null;
+      const size = await deps.fileSize(path);
+      if (size > MAX_REPORT_CHARS) throw new Error(`${basename(path)} is ${size} bytes; ForkLab opens session files up to ${MAX_REPORT_CHARS} bytes`);
+      return { name: basename(path), text: await deps.readText(path) };
+    }),
+    [IPC_INVOKE.reportSave]: guard(async (_s, [name, text]) => {
+      if (!isSessionFileName(name) || !name.endsWith('.json')) throw new Error('ipc: bad session file name');
+      if (typeof text !== 'string' || text.length > MAX_REPORT_CHARS) throw new Error('ipc: session text missing or too large');
+      const path = await deps.showSave(name, 'report');
       if (path === null) return null;
       await deps.writeText(path, text);
       return path;

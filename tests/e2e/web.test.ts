@@ -9,7 +9,7 @@
 //    SVG, the Chinese UI, and a compile error as an editor marker.
 // 3. Keyboard input reaching the guest through the terminal (the sh example).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
@@ -206,6 +206,66 @@ describe('the cow lab test in the web edition', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-5-marker.png') });
     expect(errors).toEqual([]);
   }, 60_000);
+});
+
+describe('session reports', () => {
+  test('exports a cow session at its fork and reopens it in a fresh page with the same processes and shared frames', async () => {
+    const first = await openPage(web);
+    const p1 = first.page;
+    await p1.getByTestId('example-cow').click();
+    await p1.getByTestId('speed').selectOption('1000000');
+    await p1.getByTestId('run').click();
+    const state = (p: Page) => p.getByTestId('run-state').getAttribute('data-state');
+    // kinit's fork of cow, then cow's own fork. Each stop names its instruction, so a new
+    // stop shows as a new status text.
+    for (let i = 0; i < 10 && (await p1.getByTestId('process-node').count()) < 3; i++) {
+      const before = await p1.getByTestId('run-state').textContent();
+      await p1.getByTestId('until-fork').click();
+      await expect.poll(() => p1.getByTestId('run-state').textContent(), { timeout: 30_000 }).not.toBe(before);
+      await expect.poll(() => state(p1), { timeout: 30_000 }).toBe('paused');
+    }
+    const picture = async (p: Page) => ({
+      pids: (await Promise.all((await p.getByTestId('process-node').all()).map((n) => n.getAttribute('data-pid')))).sort(),
+      shared: (
+        await Promise.all(
+          (await p.locator('[data-testid="frame-node"][data-refcount="2"]').all()).map((n) => n.getAttribute('data-addr')),
+        )
+      ).sort(),
+      insn: await p.getByTestId('insn').textContent(),
+    });
+    const exported = await picture(p1);
+    expect(exported.pids.length).toBeGreaterThanOrEqual(3);
+    expect(exported.shared.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([p1.waitForEvent('download'), p1.getByTestId('export-session').click()]);
+    expect(download.suggestedFilename()).toMatch(/^forklab-session-\d+\.json$/);
+    const file = join(SCREENSHOTS, 'session.json');
+    await download.saveAs(file);
+    const report = JSON.parse(await readFile(file, 'utf8')) as { format: string; sources: Record<string, string> };
+    expect(report.format).toBe('forklab-session');
+    expect(Object.keys(report.sources)).toEqual(['cow.c']);
+    await p1.context().close();
+
+    // A fresh page (fresh storage: no cow.c saved in it) gets everything from the file.
+    const { page: p2, errors } = await openPage(web);
+    expect(await p2.getByTestId('tab-cow.c').count()).toBe(0);
+    const [chooser] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
+    await chooser.setFiles(file);
+    await expect.poll(() => p2.getByTestId('run-state').textContent(), { timeout: 60_000 }).toMatch(/replayed/);
+    expect(await state(p2)).toBe('paused');
+    await p2.getByTestId('tab-cow.c').waitFor();
+    await expect.poll(() => picture(p2)).toEqual(exported);
+    expect(await p2.getByTestId('notice').count()).toBe(0);
+    await p2.screenshot({ path: join(SCREENSHOTS, 'session-reopened.png') });
+
+    // A file that is not a report gets a clear message, and the page keeps working.
+    const bad = join(SCREENSHOTS, 'not-a-session.json');
+    await writeFile(bad, '{"hello": 1}');
+    const [chooser2] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
+    await chooser2.setFiles(bad);
+    await expect.poll(() => p2.getByTestId('notice').textContent()).toMatch(/not a ForkLab session file/);
+    expect(errors).toEqual([]);
+    await p2.context().close();
+  }, 240_000);
 });
 
 describe('console input', () => {

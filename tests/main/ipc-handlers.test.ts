@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { IPC_INVOKE, type Workspace } from '../../src/common/app-api';
+import { IPC_INVOKE, MAX_REPORT_CHARS, type Workspace } from '../../src/common/app-api';
 import { ipcHandlers, MAX_OPEN_BYTES, type IpcDeps } from '../../src/main/ipc-handlers';
 import type { IpcSender } from '../../src/main/security';
 
@@ -60,6 +60,31 @@ describe('main-process IPC handlers', () => {
     expect(cancelled.written).toEqual([]);
     expect(written).toEqual([['/home/u/cow.c', 'text']]);
     await expect(handlers[IPC_INVOKE.fileSave]!(app, ['../../.bashrc', 'x'])).rejects.toThrow(/bad file name/);
+  });
+
+  test('open a session report through a JSON dialog, keeping its name, and refuse one past the size limit', async () => {
+    const kinds: string[] = [];
+    const { handlers } = deps({
+      showOpen: async (kind) => (kinds.push(kind), '/home/u/forklab-session-42.json'),
+      readText: async () => '{"format":"forklab-session"}',
+    });
+    expect(await handlers[IPC_INVOKE.reportOpen]!(app, [])).toEqual({ name: 'forklab-session-42.json', text: '{"format":"forklab-session"}' });
+    expect(kinds).toEqual(['report']);
+    const big = deps({ showOpen: async () => '/home/u/big.json', fileSize: async () => MAX_REPORT_CHARS + 1 });
+    await expect(big.handlers[IPC_INVOKE.reportOpen]!(app, [])).rejects.toThrow(/session files up to/);
+    const cancelled = deps({ showOpen: async () => null });
+    expect(await cancelled.handlers[IPC_INVOKE.reportOpen]!(app, [])).toBeNull();
+  });
+
+  test('save a session report only under a plain .json name, through a JSON dialog', async () => {
+    const kinds: string[] = [];
+    const { handlers, written } = deps({ showSave: async (s, kind) => (kinds.push(kind), `/home/u/${s}`) });
+    expect(await handlers[IPC_INVOKE.reportSave]!(app, ['forklab-session-7.json', '{}'])).toBe('/home/u/forklab-session-7.json');
+    expect(kinds).toEqual(['report']);
+    await expect(handlers[IPC_INVOKE.reportSave]!(app, ['../x.json', '{}'])).rejects.toThrow(/bad session file name/);
+    await expect(handlers[IPC_INVOKE.reportSave]!(app, ['notes.c', '{}'])).rejects.toThrow(/bad session file name/);
+    await expect(handlers[IPC_INVOKE.reportSave]!(app, ['s.json', 42])).rejects.toThrow(/missing or too large/);
+    expect(written).toEqual([['/home/u/forklab-session-7.json', '{}']]);
   });
 
   test('connect the asking window to the lab host', async () => {

@@ -5,6 +5,8 @@ import { LANGUAGES, type Language } from '../i18n/messages';
 import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
+import { desktopApi } from '../host/host-link';
+import { SessionButtons } from './SessionButtons';
 
 /** Speed presets in instructions per second; null is flat out. */
 export const SPEEDS: readonly (number | null)[] = [null, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000];
@@ -27,6 +29,7 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
       <span className="brand">ForkLab</span>
       {onOpen && <button onClick={onOpen}>{t('open')}</button>}
       {onSave && <button onClick={onSave}>{t('save')}</button>}
+      <SessionButtons store={store} controller={controller} api={desktopApi()} />
       <span className="sep" />
       <button data-testid="build" onClick={() => controller.build()} disabled={!hasProgram}>
         {t('build')}

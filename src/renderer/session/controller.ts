@@ -8,6 +8,8 @@ import type { HostLink } from '../host/link';
 import { appsFor, clearRun, reduceHostEvent, type Store } from './store';
 
 export type ConsoleSink = (data: string) => void;
+/** Receives a session report the host produced, to save it (dialog or download). */
+export type ReportListener = (text: string, fileName: string) => void;
 
 /** Quiet time after the last keystroke before the editor asks for diagnostics. */
 export const BUILD_DEBOUNCE_MS = 600;
@@ -22,6 +24,11 @@ export interface Controller {
   reset(): void;
   setSpeed(ips: number | null): void;
   input(data: string): void;
+  /** Asks the host for a session report; it arrives through onReport. */
+  exportReport(title: string): void;
+  /** Replays a session report's text; its files replace the session's when the replay ends. */
+  openReport(text: string): void;
+  onReport(listener: ReportListener): () => void;
   /** The terminal drew `chars` characters. */
   ack(chars: number): void;
   /** Called on every edit; schedules a diagnostics build. */
@@ -40,6 +47,12 @@ export function createController(link: HostLink, store: Store): Controller {
   let sink: ConsoleSink | null = null;
   let pending = '';
   const clearListeners = new Set<() => void>();
+  const reportListeners = new Set<ReportListener>();
+  /**
+   * Set while the host checks a report we sent. The old run's picture stays until the host
+   * starts the replay (a bad file leaves it alone and only gets an error).
+   */
+  let replayPending = false;
 
   const send = (req: HostRequest) => link.send(req);
 
@@ -48,6 +61,17 @@ export function createController(link: HostLink, store: Store): Controller {
       if (sink) sink(ev.data);
       else pending += ev.data;
       return;
+    }
+    if (ev.type === 'report') {
+      reportListeners.forEach((l) => l(ev.text, ev.fileName));
+      return;
+    }
+    if (replayPending && ev.type === 'status' && ev.state === 'building') {
+      replayPending = false;
+      store.set(clearRun);
+      clearListeners.forEach((l) => l());
+    } else if (replayPending && ev.type === 'error') {
+      replayPending = false;
     }
     if (ev.type === 'diagnostics' && ev.id < latestBuild) return;
     store.set((s) => reduceHostEvent(s, ev));
@@ -87,6 +111,15 @@ export function createController(link: HostLink, store: Store): Controller {
       send({ type: 'speed', ips });
     },
     input: (data) => send({ type: 'input', data }),
+    exportReport: (title) => send({ type: 'export-report', title }),
+    openReport(text) {
+      replayPending = true;
+      send({ type: 'open-report', text });
+    },
+    onReport(l) {
+      reportListeners.add(l);
+      return () => void reportListeners.delete(l);
+    },
     ack: (chars) => send({ type: 'console-ack', chars }),
     edited() {
       if (debounce) clearTimeout(debounce);

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../toolchain/diagnostics';
 import { emptyModel, type LabModel, type TimelineEvent } from '../../common/model';
 import type { HostEvent, RunState } from '../../common/protocol';
-import type { Language } from '../i18n/messages';
+import { translate, type Language } from '../i18n/messages';
 
 export type Selection = { kind: 'process'; pid: number } | { kind: 'frame'; addr: number } | null;
 
@@ -91,12 +91,31 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
       return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
     case 'error':
       return { ...s, notice: ev.message };
+    case 'report-opened':
+      return openedReport(s, ev.title, ev.sources, ev.exact);
     case 'console':
     case 'report':
-    case 'report-opened':
-      // Console text goes to the terminal; reports are handled where files are saved and opened.
+      // Console text goes to the terminal; a report to be saved goes to the controller's listener.
       return s;
   }
+}
+
+/**
+ * A replayed report replaces the session's files with its sources (the replay ran exactly
+ * those), opens them all and activates the first program. A replay that did not reach the
+ * stored model says so in the banner.
+ */
+export function openedReport(s: AppState, title: string, sources: Readonly<Record<string, string>>, exact: boolean): AppState {
+  const names = Object.keys(sources);
+  const active = names.find((n) => n.endsWith('.c')) ?? names[0] ?? null;
+  return {
+    ...s,
+    files: { ...sources },
+    open: names,
+    active,
+    viewing: null,
+    notice: exact ? s.notice : translate(s.language, 'reportInexact', { title }),
+  };
 }
 
 /** State to start a new run from: the machine's picture is cleared, the session kept. */

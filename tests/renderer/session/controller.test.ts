@@ -3,6 +3,7 @@ import type { HostEvent, HostRequest } from '../../../src/common/protocol';
 import type { HostLink } from '../../../src/renderer/host/link';
 import { BUILD_DEBOUNCE_MS, createController } from '../../../src/renderer/session/controller';
 import { addExample, createStore, initialState } from '../../../src/renderer/session/store';
+import { afterFork } from '../fixtures';
 
 function fakeLink() {
   const sent: HostRequest[] = [];
@@ -81,5 +82,56 @@ describe('session controller', () => {
       { type: 'console-ack', chars: 42 },
       { type: 'input', data: 'ls\r' },
     ]);
+  });
+
+  test('asks the host for a report and hands the report it sends to the saver', () => {
+    const { link, sent, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    const c = createController(link, store);
+    const saved: [string, string][] = [];
+    const off = c.onReport((text, fileName) => saved.push([text, fileName]));
+    c.exportReport('lab 3');
+    expect(sent).toEqual([{ type: 'export-report', title: 'lab 3' }]);
+    const before = store.get();
+    emit({ type: 'report', text: '{"format":"forklab-session"}', fileName: 'forklab-session-9.json' });
+    expect(saved).toEqual([['{"format":"forklab-session"}', 'forklab-session-9.json']]);
+    expect(store.get()).toBe(before);
+    off();
+    emit({ type: 'report', text: '{}', fileName: 'again.json' });
+    expect(saved).toHaveLength(1);
+  });
+
+  test('a report the host refuses leaves the current run on screen and shows the error', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    const c = createController(link, store);
+    emit({ type: 'model', model: afterFork() });
+    let cleared = 0;
+    c.onConsoleClear(() => cleared++);
+    c.openReport('not json');
+    emit({ type: 'error', message: 'this is not a ForkLab session file (it is not JSON)' });
+    expect(store.get().model.processes).toHaveLength(4);
+    expect(store.get().notice).toMatch(/not a ForkLab session file/);
+    // A later run of the user's own starts normally, without a stale replay clearing it twice.
+    emit({ type: 'status', state: 'building', insn: 0, mips: 0 });
+    expect(cleared).toBe(0);
+  });
+
+  test('opening a report clears the old run and the terminal when the replay starts, then takes the replayed sources', () => {
+    const { link, sent, emit } = fakeLink();
+    const store = createStore(addExample(initialState('en', 'light'), 'hello.c', 'x'));
+    const c = createController(link, store);
+    emit({ type: 'model', model: afterFork() });
+    let cleared = 0;
+    c.onConsoleClear(() => cleared++);
+    c.openReport('{"report":1}');
+    expect(sent).toEqual([{ type: 'open-report', text: '{"report":1}' }]);
+    expect(store.get().model.processes).toHaveLength(4);
+    emit({ type: 'status', state: 'building', insn: 0, mips: 0 });
+    expect(store.get().model.processes).toEqual([]);
+    expect(cleared).toBe(1);
+    emit({ type: 'report-opened', title: 't', sources: { 'cow.c': 'int main(){}' }, exact: true });
+    expect(store.get().files).toEqual({ 'cow.c': 'int main(){}' });
+    expect(store.get().active).toBe('cow.c');
   });
 });

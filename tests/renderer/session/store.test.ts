@@ -58,4 +58,24 @@ describe('renderer state', () => {
     expect(appsFor(addExample(s0, 'cow.c', ''))).toBe('cow');
     expect(appsFor(s0)).toBeUndefined();
   });
+
+  test('an opened report replaces the session files with its sources and opens its program', () => {
+    const before = addExample(addExample(s0, 'mine.c', 'kept?'), 'other.c', 'x');
+    const s = reduceHostEvent(before, { type: 'report-opened', title: 'lab 3', sources: { 'cow.c': 'int main(){}' }, exact: true });
+    expect(s.files).toEqual({ 'cow.c': 'int main(){}' });
+    expect(s.open).toEqual(['cow.c']);
+    expect(s.active).toBe('cow.c');
+    expect(s.notice).toBeNull();
+  });
+
+  test('an inexact replay says in the UI language that the kernel or toolchain changed', () => {
+    const en = reduceHostEvent(s0, { type: 'report-opened', title: 'lab 3', sources: { 'cow.c': '' }, exact: false });
+    expect(en.notice).toMatch(/"lab 3".*differs.*kernel or the toolchain changed/);
+    const zh = reduceHostEvent(initialState('zh-CN', 'light'), { type: 'report-opened', title: 'lab 3', sources: { 'cow.c': '' }, exact: false });
+    expect(zh.notice).toContain('内核或工具链已更改');
+  });
+
+  test('a report event to be saved leaves the state alone', () => {
+    expect(reduceHostEvent(s0, { type: 'report', text: '{}', fileName: 'x.json' })).toBe(s0);
+  });
 });
