@@ -104,7 +104,7 @@ export function parseCharLiteral(text: string): Value | undefined {
     if (values.length === 1) return { v: BigInt(values[0]! & 0xff), unsigned: true };
     let v = 0n;
     for (const x of values) v = (v << 8n) | BigInt(x & 0xff);
-    return { v: BigInt.asIntN(32, v), unsigned: false };
+    return { v: BigInt.asIntN(32, v), unsigned: false, warning: 'multi-character character constant' };
   }
   return { v: BigInt(values[values.length - 1]!), unsigned: prefix !== 'L' };
 }
@@ -178,6 +178,7 @@ export function evalIfExpr(tokens: Token[], lineEnd: Token): IfResult {
     }
     if (t.kind === 'char') {
       const v = parseCharLiteral(t.text);
+      if (v?.warning !== undefined) warnings.push({ message: v.warning, at: t });
       if (v === undefined) throw new ExprError(`invalid character constant ${t.text} in #if expression`, t);
       return v;
     }

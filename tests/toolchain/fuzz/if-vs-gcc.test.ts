@@ -2,7 +2,8 @@
 // unsigned literals, character constants, every operator, defined) are evaluated by ForkLab
 // and by riscv64-linux-gnu-cpp in one file. Each expression is tested for truth, sign,
 // magnitude and remainders, so wrong conversions show up as a different output line; the
-// lines gcc reports errors on (division by zero, ...) must be the ones ForkLab reports.
+// lines gcc reports errors on (division by zero, ...) must be the ones ForkLab reports, and the
+// warnings (overflow, multi-character constants) must be gcc's, at gcc's columns.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,4 +53,7 @@ test('random #if expressions evaluate as with gcc', () => {
   expect(labels(gccOut).length).toBeGreaterThan(200);
   expect(labels(ours.text)).toEqual(labels(gccOut));
   expect(ourErrorLines).toEqual(gccErrorLines);
+  const gccWarnings = [...gccErr.matchAll(/^main\.c:(\d+):(\d+): warning: (.*?)(?: \[-W[a-z-]+\])?$/gm)].map((m) => `${m[1]}:${m[2]}: ${m[3]}`);
+  const ourWarnings = ours.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.line}:${d.column}: ${d.message}`);
+  expect(ourWarnings).toEqual(gccWarnings);
 });
