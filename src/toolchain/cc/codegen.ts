@@ -24,6 +24,9 @@ export class CodegenError extends Error {
   }
 }
 
+/** Marks an output line dropped by a later rewrite. */
+const REMOVED = '\u0000';
+
 const ARG_REGS = ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
 
 function fits12(v: number): boolean {
@@ -33,6 +36,8 @@ function fits12(v: number): boolean {
 export class Codegen {
   private out: string[] = [];
   private depth = 0;
+  /** Far branches of the current function: where they start and their one-line form. */
+  private farBranches: { at: number; direct: string }[] = [];
   private maxDepth = 0;
   /** Offset from s0 just below the function's locals, where temporary slots start. */
   private tempBase = 0;
@@ -50,7 +55,7 @@ export class Codegen {
     this.emitData(globals);
     for (const fn of globals) if (fn.isFunction && fn.isDefinition && fn.body) this.emitFunction(fn);
     this.emitRaw('\t.section\t.note.GNU-stack,"",@progbits');
-    return this.out.join('\n') + '\n';
+    return this.out.filter((l) => l !== REMOVED).join('\n') + '\n';
   }
 
   private emitRaw(s: string): void {
@@ -102,9 +107,32 @@ export class Codegen {
   private branch(op: 'beqz' | 'bnez' | 'beq' | 'bleu', regs: string, target: string): void {
     const inverse = { beqz: 'bnez', bnez: 'beqz', beq: 'bne', bleu: 'bgtu' }[op];
     const skip = this.newLabel('skip');
+    this.farBranches.push({ at: this.out.length, direct: `\t${op} ${regs}, ${target}` });
     this.emit(`${inverse} ${regs}, ${skip}`);
     this.emit(`j ${target}`);
     this.emitRaw(`${skip}:`);
+  }
+
+  /**
+   * When a whole function is surely shorter than a B-type branch reaches (±4 KiB), its
+   * three-line far branches become one direct branch. The size bound is conservative: `li` is
+   * counted at its longest expansion (8 instructions), `call`/`lla` as two.
+   */
+  private shortenBranches(from: number): void {
+    let bytes = 0;
+    for (let i = from; i < this.out.length; i++) {
+      const line = this.out[i];
+      if (line.charCodeAt(0) !== 9 || line.charCodeAt(1) === 46) continue; // labels, directives
+      bytes += line.startsWith('\tli ') ? 32 : line.startsWith('\tcall ') || line.startsWith('\tlla ') ? 8 : 4;
+    }
+    if (bytes < 3500) {
+      for (const b of this.farBranches) {
+        this.out[b.at] = b.direct;
+        this.out[b.at + 1] = REMOVED;
+        this.out[b.at + 2] = REMOVED;
+      }
+    }
+    this.farBranches = [];
   }
 
   private loc(tok: Token): void {
@@ -802,6 +830,8 @@ export class Codegen {
     this.emit(`.type ${name}, @function`);
     this.emit('.p2align 2');
     this.emitRaw(`${name}:`);
+    const start = this.out.length;
+    this.farBranches = [];
     if (fn.tok) this.loc(fn.tok);
     this.emit(`addi sp, sp, -${this.hdr}`);
     this.emit('sd ra, 8(sp)');
@@ -816,6 +846,7 @@ export class Codegen {
     this.storeParams(fn, variadic);
     this.genStmt(fn.body!);
     if (this.depth !== 0) throw new CodegenError(fn.tok, `internal stack depth mismatch in '${name}'`);
+    this.shortenBranches(start);
     const frame = alignTo(-this.tempBase + 8 * this.maxDepth - this.hdr, 16);
     if (frame) {
       const body = this.out.splice(frameAt);
