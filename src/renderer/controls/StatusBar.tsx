@@ -1,11 +1,13 @@
 // Status bar: run state, instructions retired, MIPS, live processes, frames, build result.
 import { memo } from 'react';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { translateReason } from '../i18n/reasons';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 
 export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
   const t = useT();
+  const language = useLanguage();
   const runState = useStore(store, (s) => s.runState);
   const insn = useStore(store, (s) => s.insn);
   const mips = useStore(store, (s) => s.mips);
@@ -17,7 +19,7 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
     <footer className="status-bar" data-testid="status">
       <span data-testid="run-state" data-state={runState}>
         {t(`state.${runState}`)}
-        {reason && ` — ${reason}`}
+        {reason && ` — ${translateReason(language, reason)}`}
       </span>
       <span>
         {t('instructions')}: <b data-testid="insn">{insn.toLocaleString('en')}</b>

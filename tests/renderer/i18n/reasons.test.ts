@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { translateReason } from '../../../src/renderer/i18n/reasons';
+
+describe('host stop reasons in the UI language', () => {
+  test('says the known stops in Chinese, with instruction counts grouped', () => {
+    expect(translateReason('zh-CN', 'stopped after fork at instruction 3539887')).toBe('在第 3,539,887 条指令处 fork 后暂停');
+    expect(translateReason('zh-CN', 'stopped after fault at instruction 12')).toBe('在第 12 条指令处发生缺页异常后暂停');
+    expect(translateReason('zh-CN', 'the kernel shut the machine down')).toBe('内核已关闭机器');
+    expect(translateReason('zh-CN', 'the kernel reported a failure (code 3)')).toBe('内核报告了故障（代码 3）');
+    expect(translateReason('zh-CN', 'tohost = 5')).toBe('机器已停止（tohost = 5）');
+    expect(translateReason('zh-CN', 'the machine is idle with nothing left to wake it')).toBe('机器处于空闲状态，已没有能唤醒它的事件');
+    expect(translateReason('zh-CN', 'replayed to instruction 3577185')).toBe('已重放到第 3,577,185 条指令');
+    expect(translateReason('zh-CN', 'the build failed')).toBe('编译失败');
+  });
+
+  test('keeps the English sentences, naming the event in words', () => {
+    expect(translateReason('en', 'stopped after fault at instruction 1000')).toBe('stopped after a page fault at instruction 1,000');
+    expect(translateReason('en', 'the kernel shut the machine down')).toBe('the kernel shut the machine down');
+    expect(translateReason('en', 'replayed to instruction 42')).toBe('replayed to instruction 42');
+  });
+
+  test('shows an unknown reason as the host wrote it', () => {
+    expect(translateReason('zh-CN', 'illegal instruction 0x00000000 at pc 0x80000000')).toBe('illegal instruction 0x00000000 at pc 0x80000000');
+    expect(translateReason('zh-CN', 'stopped after fork at instruction soon')).toBe('stopped after fork at instruction soon');
+    expect(translateReason('en', '')).toBe('');
+  });
+
+  test('recognises sentences the lab host really writes', () => {
+    // A rename in the host would otherwise fall back to English without anyone noticing.
+    const host = readFileSync('src/lab/host.ts', 'utf8') + readFileSync('src/lab/session.ts', 'utf8');
+    for (const sentence of [
+      '`stopped after ${end.event.type} at instruction ${end.event.insn}`',
+      '`replayed to instruction ${session.insn}`',
+      "'the build failed'",
+      "'the kernel shut the machine down'",
+      '`the kernel reported a failure (code ${stop.code})`',
+      '`tohost = ${stop.value}`',
+      "'the machine is idle with nothing left to wake it'",
+    ]) {
+      expect(host).toContain(sentence);
+    }
+  });
+});
