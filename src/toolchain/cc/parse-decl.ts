@@ -5,7 +5,6 @@
 // the base type afterwards, so nested declarators such as `int (*fp[3])(int)` need no re-parsing.
 
 import type { Node, Obj } from './ast';
-import { newNode } from './ast';
 import type { Token } from './lexer';
 import { ParseAbort, Parser, addType, describe } from './parser';
 import { constExpr, assign, conditional } from './parse-expr';
@@ -869,5 +868,3 @@ function checkUnusedAndUndefined(p: Parser): void {
   }
 }
 
-export type { Node };
-export { newNode };

@@ -179,14 +179,7 @@ function relational(p: Parser): Node {
     else if (t === '<=') node = newBinary('le', node, rhs, tok);
     else if (t === '>') node = newBinary('lt', rhs, node, tok);
     else node = newBinary('le', rhs, node, tok);
-    warnSignCompare(p, node);
   }
-}
-
-function warnSignCompare(p: Parser, node: Node): void {
-  // gcc only warns with -Wextra; kept quiet on purpose.
-  void p;
-  void node;
 }
 
 // shift = add ("<<" add | ">>" add)*
@@ -335,7 +328,7 @@ function unary(p: Parser): Node {
           operand.obj!.isInitialized = true;
         }
         if (operand.kind === 'member' && operand.member!.isBitfield) p.errorAt(tok, "cannot take address of bit-field");
-        else if (!['var', 'deref', 'member', 'comma', 'stmtExpr'].includes(operand.kind) && !(operand.kind === 'cast' && operand.tok.text === '(' && false)) {
+        else if (!['var', 'deref', 'member', 'comma', 'stmtExpr'].includes(operand.kind)) {
           p.errorAt(tok, 'lvalue required as unary \'&\' operand');
         }
         return newUnary('addr', operand, tok);

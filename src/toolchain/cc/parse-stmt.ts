@@ -6,7 +6,7 @@
 import type { Node } from './ast';
 import { newNode } from './ast';
 import type { Token } from './lexer';
-import { ParseAbort, Parser, addType, newBinary, newCast, newUnary, newVarNode, describe } from './parser';
+import { ParseAbort, Parser, addType, newCast, newUnary, newVarNode, describe } from './parser';
 import { blockExternDecl, declarator, declspec, isTypename, staticAssert, typedefDecl, type VarAttr } from './parse-decl';
 import { constExpr, expr, flushPendingReads } from './parse-expr';
 import { localInitializerExpr, globalInitializer } from './parse-init';
@@ -476,4 +476,3 @@ function containsBreak(node: Node | undefined, label: string): boolean {
   return false;
 }
 
-export { newBinary, newVarNode };

@@ -14,7 +14,7 @@ import type { Node, NodeKind, Obj } from './ast';
 import { newNode } from './ast';
 import type { Token } from './lexer';
 import {
-  isFlonum, isInteger, isNumeric, isPointerLike, isStructLike, pointerTo, promote, tyInt, tyLong, tyULong,
+  isFlonum, isInteger, isNumeric, isPointerLike, isStructLike, pointerTo, promote, tyInt, tyLong,
   typeName, usualArithType, isCompatible, type Type, tyVoid, unname,
 } from './types';
 
@@ -433,4 +433,3 @@ function isNullConstant(n: Node): boolean {
   return n.kind === 'cast' && n.lhs!.kind === 'num' && n.lhs!.val === 0n;
 }
 
-export { tyULong };
