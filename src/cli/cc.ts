@@ -1,6 +1,6 @@
 // `forklab cc`: ForkLab's own C toolchain on the command line, gcc-style.
 //
-//   forklab cc FILE.c ... [-o OUT] [-E | -S | -c] [-I DIR] [-D NAME[=VAL]] [--nostdlib]
+//   forklab cc FILE.c ... [-o OUT] [-E | -S | -c] [-I DIR] [-D NAME[=VAL]] [-U NAME] [--nostdlib]
 //
 // Without -E/-S/-c the files are compiled and linked with crt0 and libc from resources/user
 // (built by the same toolchain) into an RV64 ELF (default a.out). -E writes preprocessed text
@@ -28,7 +28,7 @@ import {
   type UserLibrary,
 } from '../toolchain/index';
 
-const usage = 'usage: forklab cc FILE.c ... [-o OUT] [-E | -S | -c] [-I DIR] [-D NAME[=VAL]] [--nostdlib]\n';
+const usage = 'usage: forklab cc FILE.c ... [-o OUT] [-E | -S | -c] [-I DIR] [-D NAME[=VAL]] [-U NAME] [--nostdlib]\n';
 
 interface CcArgs {
   inputs: string[];
@@ -36,11 +36,12 @@ interface CcArgs {
   stopAfter?: StopAfter;
   includeDirs: string[];
   defines: Record<string, string>;
+  undefines: string[];
   nostdlib: boolean;
 }
 
 function parseArgs(args: string[]): CcArgs | string {
-  const r: CcArgs = { inputs: [], includeDirs: [], defines: {}, nostdlib: false };
+  const r: CcArgs = { inputs: [], includeDirs: [], defines: {}, undefines: [], nostdlib: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (flag: string): string | undefined => (a.length > flag.length ? a.slice(flag.length) : args[++i]);
@@ -63,6 +64,11 @@ function parseArgs(args: string[]): CcArgs | string {
       // gcc: -DNAME means NAME=1
       if (eq < 0) r.defines[v] = '1';
       else r.defines[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (a.startsWith('-U')) {
+      const v = value('-U');
+      if (v === undefined) return "macro name missing after '-U'";
+      r.undefines.push(v);
+      delete r.defines[v];
     } else if (/^-(O[0-3sgz]?|g[0-9]?|W.*|w|std=(c|gnu)(89|99|11|17|18)|pedantic|ffreestanding|fno-builtin|static|nostdinc)$/.test(a)) {
       // gcc habits (optimisation, warnings, debug info, dialect) are accepted and ignored:
       // ForkLab has one fixed set of these
@@ -163,6 +169,7 @@ export async function ccCommand(args: string[]): Promise<number> {
     library,
     includeDirs: parsed.includeDirs,
     defines: parsed.defines,
+    undefines: parsed.undefines,
     fallback: diskProvider,
     libraryStore: library === undefined ? undefined : diskLibraryStore(),
   };

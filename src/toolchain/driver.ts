@@ -56,6 +56,8 @@ export interface BuildOptions {
   includeDirs?: string[];
   /** -D definitions for every session file. */
   defines?: Record<string, string>;
+  /** -U names for every session file. */
+  undefines?: string[];
   /** Entry symbol (default `_start`, from crt0). */
   entry?: string;
   /**
@@ -145,7 +147,7 @@ export function buildFile(
   name: string,
   text: string,
   provider: SourceProvider,
-  opts: { includeDirs?: string[]; defines?: Record<string, string>; stopAfter?: StopAfter; hasLibrary: boolean },
+  opts: { includeDirs?: string[]; defines?: Record<string, string>; undefines?: string[]; stopAfter?: StopAfter; hasLibrary: boolean },
 ): FileResult {
   const diagnostics: Diagnostic[] = [];
   const kind = sourceKind(name) ?? 'c';
@@ -154,7 +156,7 @@ export function buildFile(
   if (kind !== 'asm') {
     const includeDirs = [...(opts.includeDirs ?? []), ...(opts.hasLibrary ? [SYSTEM_INCLUDE_DIR] : [])];
     const pre = guarded('preprocessor', name, diagnostics, () =>
-      stages.preprocess(name, text, { includeDirs, defines: opts.defines, provider, assembler: kind === 'asm-cpp' }),
+      stages.preprocess(name, text, { includeDirs, defines: opts.defines, undefines: opts.undefines, provider, assembler: kind === 'asm-cpp' }),
     );
     if (pre === undefined) return { diagnostics };
     diagnostics.push(...pre.diagnostics);
@@ -207,6 +209,7 @@ export function buildProgramWith(
     const r = buildFile(stages, name, files[name]!, provider, {
       includeDirs: opts.includeDirs,
       defines: opts.defines,
+      undefines: opts.undefines,
       hasLibrary: opts.library !== undefined,
     });
     diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error' || !isLibraryPath(d.file)));

@@ -62,6 +62,7 @@ export function buildSingleFile(
   return buildFile(forklabStages, name, text, makeProvider(files, opts.library, opts.fallback), {
     includeDirs: opts.includeDirs,
     defines: opts.defines,
+    undefines: opts.undefines,
     stopAfter: opts.stopAfter,
     hasLibrary: opts.library !== undefined,
   });

@@ -33,9 +33,10 @@ describe('forklab cc', () => {
     await import('node:fs').then((fs) => fs.mkdirSync(inc));
     writeFileSync(join(inc, 'v.h'), '#define W (V + 1)\n');
     const src = file('m.c', '#include <v.h>\nint x = W;\n');
-    expect(await main(['cc', '-E', `-I${inc}`, '-D', 'V=41', src])).toBe(0);
+    expect(await main(['cc', '-E', `-I${inc}`, '-D', 'V=41', '-DF(a)=a*2', '-U__FORKLAB__', src, file('n.c', 'F(3) __FORKLAB__ __riscv\n')])).toBe(0);
     expect(stdout).toContain(`# 1 "${inc}/v.h" 1`);
     expect(stdout).toContain('int x = (41 + 1);');
+    expect(stdout.replace(/ +/g, ' ')).toContain('3*2 __FORKLAB__ 1');
   });
 
   test('-E finds the ForkLab headers', async () => {

@@ -28,6 +28,8 @@ export interface PreprocessOptions {
   includeDirs: string[];
   /** -D definitions: name -> replacement text ('' defines it empty, as `-DNAME=`). */
   defines?: Record<string, string>;
+  /** -U names: removed after the predefined macros and -D definitions are in place. */
+  undefines?: string[];
   provider: SourceProvider;
   /**
    * Preprocess assembler source (.S), as gcc's assembler-with-cpp: __ASSEMBLER__ is defined,
@@ -103,6 +105,7 @@ export class Preprocessor implements BuiltinContext {
       const m = parseDefine(line, line[0] ?? this.builtinTok(), this.report);
       if (m !== undefined) this.macros.set(m.name, m);
     }
+    for (const name of opts.undefines ?? []) this.macros.delete(name);
   }
 
   run(file: string, text: string): PreprocessResult {
