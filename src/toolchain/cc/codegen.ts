@@ -24,6 +24,12 @@ export class CodegenError extends Error {
   }
 }
 
+type BranchOp = 'beqz' | 'bnez' | 'beq' | 'bne' | 'blt' | 'bge' | 'bltu' | 'bgeu' | 'ble' | 'bgt' | 'bleu' | 'bgtu';
+const INVERSE_BRANCH: Record<BranchOp, BranchOp> = {
+  beqz: 'bnez', bnez: 'beqz', beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt',
+  bltu: 'bgeu', bgeu: 'bltu', ble: 'bgt', bgt: 'ble', bleu: 'bgtu', bgtu: 'bleu',
+};
+
 /** Marks an output line dropped by a later rewrite. */
 const REMOVED = '\u0000';
 
@@ -104,8 +110,8 @@ export class Codegen {
    * A conditional branch to a label anywhere in the function. B-type branches reach only ±4 KiB
    * and our assembler does not relax, so the condition is inverted around an unconditional `j`.
    */
-  private branch(op: 'beqz' | 'bnez' | 'beq' | 'bleu', regs: string, target: string): void {
-    const inverse = { beqz: 'bnez', bnez: 'beqz', beq: 'bne', bleu: 'bgtu' }[op];
+  private branch(op: BranchOp, regs: string, target: string): void {
+    const inverse = INVERSE_BRANCH[op];
     const skip = this.newLabel('skip');
     this.farBranches.push({ at: this.out.length, direct: `\t${op} ${regs}, ${target}` });
     this.emit(`${inverse} ${regs}, ${skip}`);
@@ -384,8 +390,7 @@ export class Codegen {
       case 'cond': {
         const els = this.newLabel('else');
         const end = this.newLabel('end');
-        this.genCond(node.cond!);
-        this.branch('beqz', 'a0', els);
+        this.condJump(node.cond!, els, false);
         this.gen(node.then!);
         this.emit(`j ${end}`);
         this.emitRaw(`${els}:`);
@@ -555,6 +560,37 @@ export class Codegen {
   }
 
   /** Evaluates a controlling expression to 0 or nonzero in a0 (floats compare against ±0). */
+  /**
+   * Jumps to `target` when the truth of `node` equals `when`. An integer or pointer comparison
+   * becomes one compare-and-branch instead of computing 0/1 first.
+   */
+  private condJump(node: Node, target: string, when: boolean): void {
+    const k = node.kind;
+    const lty = node.lhs?.ty;
+    if ((k === 'lt' || k === 'le' || k === 'eq' || k === 'ne') && lty && !isFlonum(lty)) {
+      if (isLeaf(node.rhs!)) {
+        this.gen(node.lhs!);
+        this.loadSimple('a1', node.rhs!);
+      } else {
+        this.gen(node.rhs!);
+        this.push();
+        this.gen(node.lhs!);
+        this.pop('a1');
+      }
+      const u = lty.unsigned || lty.kind === 'ptr' || lty.kind === 'array' || lty.kind === 'func' ? 'u' : '';
+      const ops: Record<string, [BranchOp, BranchOp]> = {
+        lt: [`blt${u}` as BranchOp, `bge${u}` as BranchOp],
+        le: [`ble${u}` as BranchOp, `bgt${u}` as BranchOp],
+        eq: ['beq', 'bne'],
+        ne: ['bne', 'beq'],
+      };
+      this.branch(ops[k]![when ? 0 : 1], 'a0, a1', target);
+      return;
+    }
+    this.genCond(node);
+    this.branch(when ? 'bnez' : 'beqz', 'a0', target);
+  }
+
   private genCond(node: Node): void {
     this.gen(node);
     const ty = node.ty!;
@@ -690,8 +726,7 @@ export class Codegen {
       case 'if': {
         const els = this.newLabel('else');
         const end = this.newLabel('end');
-        this.genCond(node.cond!);
-        this.branch('beqz', 'a0', els);
+        this.condJump(node.cond!, els, false);
         this.genStmt(node.then!);
         this.emit(`j ${end}`);
         this.emitRaw(`${els}:`);
@@ -705,8 +740,7 @@ export class Codegen {
         this.emitRaw(`${begin}:`);
         if (node.cond) {
           this.loc(node.cond.tok);
-          this.genCond(node.cond);
-          this.branch('beqz', 'a0', node.brkLabel!);
+          this.condJump(node.cond, node.brkLabel!, false);
         }
         this.genStmt(node.then!);
         this.emitRaw(`${node.contLabel}:`);
@@ -724,8 +758,7 @@ export class Codegen {
         this.genStmt(node.then!);
         this.emitRaw(`${node.contLabel}:`);
         this.loc(node.cond!.tok);
-        this.genCond(node.cond!);
-        this.branch('bnez', 'a0', begin);
+        this.condJump(node.cond!, begin, true);
         this.emitRaw(`${node.brkLabel}:`);
         return;
       }
