@@ -69,5 +69,15 @@ int main() {
   ASSERT(3, ({ int i=0; switch(-1) { case 0xffffffff: i=3; break; } i; }));
   ASSERT(18, ({ int s=0; for (int i=0;i<3;i++) for (int j=0;j<7;j++) { if (j==5) continue; s++; } s; }));
   ASSERT(1, ({ int x = 0; for (int x = 5; x < 6; x++) ; x == 0; }));
+  ASSERT(1, ({ unsigned u = 0xffffffffu; int r = 0; if (u > 5) r = 1; r; }));
+  ASSERT(0, ({ int i = -1; int r = 0; if (i > 5u) r = 0; else r = 0; if (i > 5) r = 2; r; }));
+  ASSERT(1, ({ int i = -1; int r = 0; if (i > 5u) r = 1; r; }));
+  ASSERT(3, ({ long a = -5; unsigned long b = 3; int r = 0; if (a < 0) r += 1; if ((unsigned long)a > b) r += 2; r; }));
+  ASSERT(4, ({ char *p = "abcd"; char *q = p; while (*q != 0) q++; (int)(q - p); }));
+  ASSERT(5, ({ int n = 0; unsigned i = 10; do n++; while (--i >= 6u); n; }));
+  ASSERT(2, ({ int n = 0; for (signed char c = -3; c <= -2; c++) n++; n; }));
+  ASSERT(1, ({ unsigned char c = 200; int r = 0; if (c > 100) r = 1; r; }));
+  ASSERT(7, ({ int a[3] = {1, 2, 3}; int *p = a, *e = a + 3; int s = 1; while (p < e) s += *p++; s; }));
+  ASSERT(1, ({ short x = -1; unsigned short y = 65535; x != y; }));
   return ok();
 }
