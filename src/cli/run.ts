@@ -11,6 +11,7 @@ import { basename, extname, join } from 'node:path';
 import type { InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
 import { compileSessionPrograms, defaultAppsSpec } from '../lab/build';
+import { diskLibraryStore } from './cc';
 import { loadUserFiles, repoRoot } from './resources';
 
 interface RunArgs {
@@ -62,7 +63,7 @@ function loadPrograms(files: string[]): { apps: InitrdApp[]; error?: string } {
   const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(f)) }));
   if (sources.length > 0) {
     const texts = Object.fromEntries(sources.map((f) => [basename(f), readFileSync(f, 'utf8')]));
-    const built = compileSessionPrograms(loadUserFiles(), texts);
+    const built = compileSessionPrograms(loadUserFiles(), texts, diskLibraryStore());
     for (const d of built.text) process.stderr.write(d);
     if (!built.ok) return { apps: [], error: 'compilation failed' };
     apps.push(...built.apps);

@@ -4,7 +4,7 @@
 // against the user library from resources/user.
 
 import type { SessionFiles } from '../common/protocol';
-import { buildProgram, formatDiagnostic, hasErrors, type Diagnostic, type UserLibrary } from '../toolchain';
+import { buildProgram, formatDiagnostic, hasErrors, type Diagnostic, type LibraryStore, type UserLibrary } from '../toolchain';
 import { checkAppName, type InitrdApp } from './initrd';
 import type { SessionOptions } from './session';
 
@@ -28,7 +28,8 @@ export function programName(file: string): string {
   return file.replace(/^.*\//, '').replace(/\.c$/, '');
 }
 
-export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFiles): CompiledPrograms {
+/** `libraryStore` keeps the compiled user library between processes (the CLI's disk cache). */
+export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFiles, libraryStore?: LibraryStore): CompiledPrograms {
   const headers = Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.h')));
   const sources = Object.keys(files).filter((name) => name.endsWith('.c'));
   const apps: InitrdApp[] = [];
@@ -45,7 +46,7 @@ export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFil
       continue;
     }
     const one = { ...headers, [file]: files[file]! };
-    const built = buildProgram(one, { library: userFiles });
+    const built = buildProgram(one, { library: userFiles, ...(libraryStore ? { libraryStore } : {}) });
     diagnostics.push(...built.diagnostics);
     for (const d of built.diagnostics) {
       const line = (one[d.file] ?? userFiles[d.file])?.split('\n')[d.line - 1];
