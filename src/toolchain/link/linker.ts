@@ -105,7 +105,11 @@ function linkInner(
 
   // 2. Symbols; commons go to the end of .bss.
   const table = resolveSymbols(objects);
-  for (const e of table.errors) error('ld', e);
+  for (const e of table.errors) {
+    const at = sourceAt(e.obj, e.sym.shndx, e.sym.value);
+    if (at) diagnostics.push({ ...at, severity: 'error', message: e.message });
+    else error('ld', e.message);
+  }
   for (const def of table.defs.values()) {
     if (def.kind !== 'common') continue;
     const align = def.align > 0n ? def.align : 1n;
@@ -303,14 +307,22 @@ function sourceOfReference(obj: InputObject, name: string): { file: string; line
   for (const s of obj.elf.sections) {
     for (const r of obj.elf.relocationsFor(s.index)) {
       if (obj.elf.symbols[r.symbol]?.name !== name) continue;
-      let best: (typeof rows)[number] | undefined;
-      for (const row of rows) {
-        if (row.section === s.index && row.offset <= r.offset && (!best || row.offset >= best.offset)) best = row;
-      }
-      if (best) return { file: best.file, line: best.line, column: best.column || 1, endColumn: best.column || 1 };
+      const at = sourceAt(obj, s.index, r.offset, rows);
+      if (at) return at;
     }
   }
   return undefined;
+}
+
+/** Source position of section `section` + `offset` in `obj`, from its line table. */
+function sourceAt(
+  obj: InputObject, section: number, offset: bigint, rows = objectLineRows(obj.elf),
+): { file: string; line: number; column: number; endColumn: number } | undefined {
+  let best: (typeof rows)[number] | undefined;
+  for (const row of rows) {
+    if (row.section === section && row.offset <= offset && (!best || row.offset >= best.offset)) best = row;
+  }
+  return best ? { file: best.file, line: best.line, column: best.column || 1, endColumn: best.column || 1 } : undefined;
 }
 
 function defValue(d: GlobalDef): bigint {

@@ -14,13 +14,14 @@ export interface SymbolTable {
   readonly defs: Map<string, GlobalDef>;
   /** First object that references each undefined-at-the-time name (for error messages). */
   readonly refs: Map<string, { obj: InputObject; weak: boolean }>;
-  readonly errors: string[];
+  /** Duplicate definitions: the message and the second definition (for a source position). */
+  readonly errors: { message: string; obj: InputObject; sym: ElfSymbol }[];
 }
 
 export function resolveSymbols(objects: readonly InputObject[]): SymbolTable {
   const defs = new Map<string, GlobalDef>();
   const refs = new Map<string, { obj: InputObject; weak: boolean }>();
-  const errors: string[] = [];
+  const errors: SymbolTable['errors'] = [];
   for (const obj of objects) {
     for (const sym of obj.elf.symbols) {
       if (sym.index === 0 || sym.bind === STB_LOCAL || sym.name === '') continue;
@@ -45,7 +46,7 @@ export function resolveSymbols(objects: readonly InputObject[]): SymbolTable {
       if (!prev || prev.kind === 'common' || (prev.weak && !weak)) {
         defs.set(sym.name, def);
       } else if (!prev.weak && !weak) {
-        errors.push(`duplicate symbol '${sym.name}': defined in ${prev.obj?.name ?? 'the linker'} and in ${obj.name}`);
+        errors.push({ message: `duplicate symbol '${sym.name}': defined in ${prev.obj?.name ?? 'the linker'} and in ${obj.name}`, obj, sym });
       }
     }
   }

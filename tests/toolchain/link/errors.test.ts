@@ -53,7 +53,12 @@ describe('linker errors', () => {
   test('two strong definitions are reported naming both objects', () => {
     const a = obj('a.o', '.globl main\nmain: ret\n');
     const b = obj('b.o', '.globl main\nmain: li a0, 1\n ret\n');
-    expect(messages(link([start, a, b]))).toEqual(["ld: error: duplicate symbol 'main': defined in a.o and in b.o"]);
+    // b.o has (automatic) line rows, so the error points at the second definition's line.
+    const r = link([start, a, b]);
+    expect(messages(r)).toEqual(["b.o: error: duplicate symbol 'main': defined in a.o and in b.o"]);
+    expect(r.diagnostics[0]).toMatchObject({ line: 2, column: 7 }); // 'main: li a0, 1': the first instruction
+    const bare = { name: 'b.o', bytes: stripLineTable(b.bytes.slice()) };
+    expect(messages(link([start, a, bare]))).toEqual(["ld: error: duplicate symbol 'main': defined in a.o and in b.o"]);
   });
 
   test('a weak definition yields to a strong one without error', () => {
@@ -74,7 +79,7 @@ describe('linker errors', () => {
     expect(names).not.toContain('strcpy');
     expect(names).not.toContain('frob');
     // the same objects given as plain inputs clash
-    expect(messages(link([start, main, str, stdio]))).toEqual(["ld: error: duplicate symbol 'strlen': defined in main.o and in string.o"]);
+    expect(messages(link([start, main, str, stdio]))).toEqual(["string.o: error: duplicate symbol 'strlen': defined in main.o and in string.o"]);
   });
 
   test('a library member can pull in another one defined earlier in the list', () => {
