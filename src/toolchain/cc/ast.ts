@@ -92,6 +92,8 @@ export interface Obj {
   isVla?: boolean;
   /** The stack pointer saved before a VLA allocation (zeroed at function entry). */
   isVlaSave?: boolean;
+  /** Named in an expression somewhere (the unused-variable warning). */
+  isReferenced?: boolean;
   /** Loop nesting depth at the declaration (uninitialized-use warning). */
   declLoopDepth?: number;
 }

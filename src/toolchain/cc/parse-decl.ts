@@ -758,6 +758,11 @@ function functionDecl(p: Parser, ty: Type, attr: VarAttr): void {
   fn.body = body;
   fn.locals = p.locals;
   resolveGotoLabels(p);
+  if (p.errorCount === errorsBefore) {
+    for (const v of p.locals) {
+      if (v.name && v.tok && !v.isReferenced && !params.includes(v)) p.warn(v.tok, `unused variable '${v.name}'`);
+    }
+  }
   if (retTy.kind !== 'void' && fn.name !== 'main' && p.errorCount === errorsBefore && mayFallThrough(body)) {
     const close = p.tokens[p.pos - 1];
     p.warn(close, 'control reaches end of non-void function');

@@ -637,6 +637,7 @@ function primary(p: Parser): Node {
     p.next();
     const vs = p.findVar(tok.text);
     if (vs?.obj) {
+      vs.obj.isReferenced = true;
       const n = newVarNode(vs.obj, tok);
       noteRead(p, vs.obj, n);
       if (vs.obj.isFunction) vs.obj.isUsed = true;
