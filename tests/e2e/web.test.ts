@@ -268,6 +268,42 @@ describe('session reports', () => {
   }, 240_000);
 });
 
+describe('a fork bomb', () => {
+  test('runs the fork bomb, which fills the process table, to the kernel shutdown while the page keeps responding', async () => {
+    const { page: p, errors } = await openPage(web);
+    await p.getByTestId('example-forkbomb').click();
+    await p.getByTestId('tab-forkbomb.c').waitFor();
+    await p.getByTestId('run').click();
+    const transcript = () => p.getByTestId('console-text').textContent().then((t) => t ?? '');
+    // While the bomb goes off the graph grows as models arrive (the renderer paces them so
+    // drawing never takes the whole main thread) and a click on a process still gets answered.
+    await expect.poll(() => p.getByTestId('process-node').count(), { timeout: 120_000 }).toBeGreaterThan(10);
+    await p.locator('[data-testid="process-node"][data-pid="2"]').click();
+    await expect.poll(() => p.locator('.inspector-pane').textContent(), { timeout: 10_000 }).toContain('Process 2 · forkbomb');
+    await expect.poll(transcript, { timeout: 180_000 }).toContain('kinit: shutdown');
+    const text = await transcript();
+    // The kernel's process table (NR_TASKS = 64) fills up: later forks fail with EAGAIN, as on QEMU.
+    const summary = /forkbomb: ([1-9]\d*) forks succeeded, [1-9]\d* failed \(first error: Resource temporarily unavailable\)/.exec(text);
+    expect(summary).not.toBeNull();
+    // The kernel logs every fork it made; the bomb's own tally of successes agrees.
+    const forked = [...text.matchAll(/\[PID = \d+\] forked from \[PID = (\d+)\]/g)].filter((m) => m[1] !== '1');
+    expect(forked.length).toBe(Number(summary![1]));
+    // Pids of reaped processes are reused, so the tree shows at most one node per pid, and many.
+    expect(await p.getByTestId('process-node').count()).toBeGreaterThan(40);
+    expect(text).toContain('forkbomb: every process has exited; the system survived');
+    await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    // The page still responds to the user: selecting a process fills the inspector.
+    for (const node of [p.getByTestId('process-node').first(), p.getByTestId('process-node').last()]) {
+      const pid = await node.getAttribute('data-pid');
+      await node.click();
+      await expect.poll(() => p.locator('.inspector-pane').textContent(), { timeout: 10_000 }).toContain(`Process ${pid} ·`);
+    }
+    await p.screenshot({ path: join(SCREENSHOTS, 'forkbomb-end.png') });
+    expect(errors).toEqual([]);
+    await p.context().close();
+  }, 300_000);
+});
+
 describe('console input', () => {
   test('types commands into the sh example through the terminal', async () => {
     const { page } = await openPage(web);

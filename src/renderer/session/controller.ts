@@ -11,6 +11,26 @@ export type ConsoleSink = (data: string) => void;
 /** Receives a session report the host produced, to save it (dialog or download). */
 export type ReportListener = (text: string, fileName: string) => void;
 
+/**
+ * How the controller paces model updates: the host sends a model every 50 ms, and with dozens
+ * of processes drawing one can take longer than that. After each model is drawn, the next
+ * waits as long as the drawing took, so the page spends at most about half its time on the
+ * graph and stays responsive (a fork bomb must not freeze it). Injected for tests.
+ */
+export interface Pacing {
+  /** Calls back once the page has rendered and painted what was just set. */
+  afterPaint(cb: () => void): void;
+  now(): number;
+}
+
+/** Longest wait between two drawn models, however slow drawing is. */
+export const MAX_MODEL_GAP_MS = 1000;
+
+const browserPacing: Pacing = {
+  afterPaint: (cb) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(cb, 0)) : setTimeout(cb, 0)),
+  now: () => performance.now(),
+};
+
 /** Quiet time after the last keystroke before the editor asks for diagnostics. */
 export const BUILD_DEBOUNCE_MS = 600;
 
@@ -40,7 +60,7 @@ export interface Controller {
   dispose(): void;
 }
 
-export function createController(link: HostLink, store: Store): Controller {
+export function createController(link: HostLink, store: Store, pacing: Pacing = browserPacing): Controller {
   let nextId = 1;
   let latestBuild = 0;
   let debounce: ReturnType<typeof setTimeout> | null = null;
@@ -53,6 +73,35 @@ export function createController(link: HostLink, store: Store): Controller {
    * starts the replay (a bad file leaves it alone and only gets an error).
    */
   let replayPending = false;
+  /** The newest model not drawn yet, while the previous one's cool-down runs. */
+  let pendingModel: Extract<HostEvent, { type: 'model' }> | null = null;
+  let coolingDown = false;
+  let disposed = false;
+
+  function applyModel(ev: Extract<HostEvent, { type: 'model' }>): void {
+    store.set((s) => reduceHostEvent(s, ev));
+    coolingDown = true;
+    const started = pacing.now();
+    pacing.afterPaint(() => {
+      const cost = Math.min(MAX_MODEL_GAP_MS, Math.max(0, pacing.now() - started));
+      setTimeout(() => {
+        coolingDown = false;
+        if (pendingModel && !disposed) {
+          const next = pendingModel;
+          pendingModel = null;
+          applyModel(next);
+        }
+      }, cost);
+    });
+  }
+
+  /** Draws a waiting model now: the machine stopped, and what it shows must be current. */
+  function flushModel(): void {
+    if (!pendingModel) return;
+    const next = pendingModel;
+    pendingModel = null;
+    store.set((s) => reduceHostEvent(s, next));
+  }
 
   const send = (req: HostRequest) => link.send(req);
 
@@ -66,8 +115,15 @@ export function createController(link: HostLink, store: Store): Controller {
       reportListeners.forEach((l) => l(ev.text, ev.fileName));
       return;
     }
+    if (ev.type === 'model') {
+      if (coolingDown) pendingModel = ev;
+      else applyModel(ev);
+      return;
+    }
+    if (ev.type === 'status' && ev.state !== 'running') flushModel();
     if (replayPending && ev.type === 'status' && ev.state === 'building') {
       replayPending = false;
+      pendingModel = null;
       store.set(clearRun);
       clearListeners.forEach((l) => l());
     } else if (replayPending && ev.type === 'error') {
@@ -92,6 +148,7 @@ export function createController(link: HostLink, store: Store): Controller {
       const id = nextId++;
       latestBuild = id;
       const s = store.get();
+      pendingModel = null;
       store.set(clearRun);
       clearListeners.forEach((l) => l());
       const apps = appsFor(s);
@@ -103,6 +160,7 @@ export function createController(link: HostLink, store: Store): Controller {
     runUntil: (event) => send({ type: 'run-until', event }),
     reset() {
       send({ type: 'reset' });
+      pendingModel = null;
       store.set(clearRun);
       clearListeners.forEach((l) => l());
     },
@@ -138,6 +196,8 @@ export function createController(link: HostLink, store: Store): Controller {
       return () => void clearListeners.delete(l);
     },
     dispose() {
+      disposed = true;
+      pendingModel = null;
       if (debounce) clearTimeout(debounce);
       off();
       link.dispose();

@@ -134,4 +134,47 @@ describe('session controller', () => {
     expect(store.get().files).toEqual({ 'cow.c': 'int main(){}' });
     expect(store.get().active).toBe('cow.c');
   });
+
+  test('draws the newest model after the previous one\'s drawing time, skipping those in between', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    let clock = 0;
+    const painted: (() => void)[] = [];
+    createController(link, store, { afterPaint: (cb) => void painted.push(cb), now: () => clock });
+    const model = (insn: number) => ({ ...afterFork(), insn });
+    emit({ type: 'model', model: model(1) });
+    expect(store.get().model.insn).toBe(1);
+    emit({ type: 'model', model: model(2) });
+    emit({ type: 'model', model: model(3) });
+    expect(store.get().model.insn).toBe(1);
+    clock = 120; // drawing model 1 took 120 ms
+    painted.shift()!();
+    vi.advanceTimersByTime(119);
+    expect(store.get().model.insn).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(store.get().model.insn).toBe(3);
+  });
+
+  test('draws a waiting model at once when the machine stops, so a paused picture is current', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    createController(link, store, { afterPaint: () => undefined, now: () => 0 });
+    emit({ type: 'model', model: { ...afterFork(), insn: 1 } });
+    emit({ type: 'model', model: { ...afterFork(), insn: 2 } });
+    emit({ type: 'status', state: 'running', insn: 2, mips: 1 });
+    expect(store.get().model.insn).toBe(1);
+    emit({ type: 'status', state: 'paused', insn: 2, mips: 0, reason: 'stopped after fork at instruction 2' });
+    expect(store.get().model.insn).toBe(2);
+  });
+
+  test('never draws a model of the previous run after Run starts a new one', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
+    const c = createController(link, store, { afterPaint: (cb) => cb(), now: () => 0 });
+    emit({ type: 'model', model: afterFork() });
+    emit({ type: 'model', model: afterFork() });
+    c.run();
+    vi.runAllTimers();
+    expect(store.get().model.processes).toEqual([]);
+  });
 });
