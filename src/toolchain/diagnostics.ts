@@ -4,7 +4,7 @@
 
 export type Severity = 'error' | 'warning' | 'note';
 
-/** One message about one place in one source file. Lines and columns are 1-based. */
+/** One message about one place in one source file. Lines and columns are 1-based; line 0 means the whole file. */
 export interface Diagnostic {
   /** File name as the user knows it (session file name or header path). */
   readonly file: string;
@@ -21,6 +21,9 @@ export interface Diagnostic {
  * is known, the line itself and a caret (with tildes under the rest of the range).
  */
 export function formatDiagnostic(d: Diagnostic, sourceLine?: string): string {
+  // Line 0 means the message is about a whole file (a linker error in an object without a line
+  // table): say only the file, as gcc and ld do, rather than a made-up position.
+  if (d.line <= 0) return `${d.file}: ${d.severity}: ${d.message}\n`;
   let text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`;
   if (sourceLine !== undefined) {
     const gutter = `${String(d.line).padStart(5)} | `;

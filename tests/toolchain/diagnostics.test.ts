@@ -18,4 +18,8 @@ describe('diagnostics', () => {
     expect(hasErrors([{ ...d, severity: 'warning' }])).toBe(false);
     expect(hasErrors([{ ...d, severity: 'warning' }, d])).toBe(true);
   });
+  test('names only the file for a message about a whole object (line 0)', () => {
+    const linkError: Diagnostic = { file: 'main.o', line: 0, column: 0, endColumn: 0, severity: 'error', message: "undefined reference to 'frob'" };
+    expect(formatDiagnostic(linkError, 'ignored')).toBe("main.o: error: undefined reference to 'frob'\n");
+  });
 });
