@@ -5,7 +5,8 @@
 // instruction count; the best run is reported. Time is the process's CPU time (user +
 // system), not wall time: the machines are shared by several busy processes, and CPU time
 // measures what one core does while we have it. When the lab kernel and its initrd are
-// built, `kernel-boot` boots them to shutdown (a real mix of traps, paging and user code).
+// built, `kernel-boot` boots them to shutdown (a real mix of traps, paging and user code) in
+// a fresh process, and `kernel-boot-warm` boots them again once V8 has compiled the emulator.
 // Options: `--insns N` per run, and names of benchmarks to run.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +23,24 @@ function report(bench: string, mips: number): void {
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
+}
+
+/** MIPS of one boot of the lab kernel to shutdown, or null (with a message) when it fails. */
+function bootKernel(kernel: Uint8Array, initrd: Uint8Array): number | null {
+  const loaded = Machine.fromElf(kernel, { initrd });
+  if (!loaded.ok) {
+    process.stderr.write(`forklab bench: kernel-boot: ${loaded.error}\n`);
+    return null;
+  }
+  const m = loaded.machine;
+  const t0 = process.cpuUsage();
+  let stop = m.run(1_000_000);
+  while (stop.kind === 'limit' && m.instret < 2_000_000_000) stop = m.run(1_000_000);
+  if (stop.kind !== 'shutdown') {
+    process.stderr.write(`forklab bench: kernel-boot did not shut down (${stop.kind})\n`);
+    return null;
+  }
+  return m.instret / cpuSeconds(t0) / 1e6;
 }
 
 export async function benchCommand(args: string[]): Promise<number> {
@@ -67,15 +86,19 @@ export async function benchCommand(args: string[]): Promise<number> {
       report(name, best);
     }
   }
-  if (wanted('kernel-boot') && existsSync(KERNEL) && existsSync(INITRD)) {
-    const loaded = Machine.fromElf(new Uint8Array(readFileSync(KERNEL)), { initrd: new Uint8Array(readFileSync(INITRD)) });
-    if (loaded.ok) {
-      const m = loaded.machine;
-      const t0 = process.cpuUsage();
-      let stop = m.run(1_000_000);
-      while (stop.kind === 'limit' && m.instret < 2_000_000_000) stop = m.run(1_000_000);
-      if (stop.kind === 'shutdown') report('kernel-boot', m.instret / cpuSeconds(t0) / 1e6);
-      else process.stderr.write(`forklab bench: kernel-boot did not shut down (${stop.kind})\n`);
+  const cold = wanted('kernel-boot'), warm = wanted('kernel-boot-warm');
+  if ((cold || warm) && existsSync(KERNEL) && existsSync(INITRD)) {
+    const kernel = new Uint8Array(readFileSync(KERNEL));
+    const initrd = new Uint8Array(readFileSync(INITRD));
+    // The first boot in a process includes V8 compiling the emulator itself; later boots
+    // (fresh machines, so block translation starts over) show the emulator's own speed.
+    const first = bootKernel(kernel, initrd);
+    if (first === null) return 0;
+    if (cold) report('kernel-boot', first);
+    if (warm) {
+      let best = 0;
+      for (let run = 0; run < 2; run++) best = Math.max(best, bootKernel(kernel, initrd) ?? 0);
+      report('kernel-boot-warm', best);
     }
   }
   return 0;
