@@ -35,6 +35,8 @@ export interface OpenedFile {
 export type MenuCommand =
   | 'open'
   | 'save'
+  | 'export-session'
+  | 'open-session'
   | 'build'
   | 'run'
   | 'pause'
@@ -48,7 +50,7 @@ export type MenuCommand =
   | 'theme-dark';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'open', 'save', 'build', 'run', 'pause', 'step', 'reset', 'export-png', 'export-svg',
+  'open', 'save', 'export-session', 'open-session', 'build', 'run', 'pause', 'step', 'reset', 'export-png', 'export-svg',
   'lang-en', 'lang-zh-CN', 'theme-light', 'theme-dark',
 ];
 

@@ -12,6 +12,7 @@ import { createElectronLink, createWorkerLink, desktopApi } from './host/host-li
 import { LanguageProvider } from './i18n';
 import { detectLanguage, translate } from './i18n/messages';
 import { InspectorPane } from './inspector/InspectorPane';
+import { SESSION_COMMAND_EVENT } from './controls/SessionButtons';
 import { createController } from './session/controller';
 import { Sidebar } from './session/Sidebar';
 import { addExample, createStore, initialState, type AppState, type Store } from './session/store';
@@ -161,6 +162,9 @@ export function App() {
         case 'pause': return controller.pause();
         case 'step': return controller.step(1);
         case 'reset': return controller.reset();
+        case 'export-session':
+        case 'open-session':
+          return void window.dispatchEvent(new CustomEvent(SESSION_COMMAND_EVENT, { detail: cmd }));
         case 'export-png':
         case 'export-svg':
           return void window.dispatchEvent(new CustomEvent('forklab-export', { detail: cmd.slice(7) }));

@@ -16,6 +16,8 @@ describe('application menu', () => {
     const zh = flatten(menuTemplate('linux', 'zh-CN'));
     expect(zh.map((i) => i.command)).toEqual(en.map((i) => i.command));
     expect(zh.find((i) => i.command === 'run')?.label).toBe('运行');
+    expect(zh.find((i) => i.command === 'export-session')?.label).toBe('导出会话…');
+    expect(en.find((i) => i.command === 'open-session')?.label).toBe('Open Session…');
   });
 
   test('adds the app menu on macOS only', () => {

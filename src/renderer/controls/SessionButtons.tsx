@@ -10,6 +10,9 @@ import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 
+/** Window event carrying an application-menu command ('export-session' | 'open-session'). */
+export const SESSION_COMMAND_EVENT = 'forklab-session-command';
+
 /** Saves report text in the web edition: a Blob URL behind a download link. */
 function downloadText(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -50,6 +53,21 @@ export const SessionButtons = memo(function SessionButtons({ store, controller, 
     api.openReport().then((f) => f && controller.openReport(f.text), fail);
   };
 
+  const exportNow = () => controller.exportReport(reportTitle(store));
+
+  // The desktop menu's File > Export/Open Session arrive as window events (see App).
+  const latest = useRef({ exportNow, open });
+  latest.current = { exportNow, open };
+  useEffect(() => {
+    const onCommand = (e: Event) => {
+      const cmd = (e as CustomEvent<string>).detail;
+      if (cmd === 'export-session') latest.current.exportNow();
+      else if (cmd === 'open-session') latest.current.open();
+    };
+    window.addEventListener(SESSION_COMMAND_EVENT, onCommand);
+    return () => window.removeEventListener(SESSION_COMMAND_EVENT, onCommand);
+  }, []);
+
   const onFile = (files: FileList | null) => {
     const file = files?.[0];
     if (input.current) input.current.value = ''; // choosing the same file again must fire again
@@ -60,7 +78,7 @@ export const SessionButtons = memo(function SessionButtons({ store, controller, 
 
   return (
     <>
-      <button data-testid="export-session" onClick={() => controller.exportReport(reportTitle(store))} disabled={!hasRun}>
+      <button data-testid="export-session" onClick={exportNow} disabled={!hasRun}>
         {t('exportSession')}
       </button>
       <button data-testid="open-session" onClick={open}>
