@@ -5,7 +5,7 @@
 import type { Node } from './ast';
 import type { Token } from './lexer';
 import { addType, type Parser } from './parser';
-import { isFlonum, isInteger, isPointerLike, type Type, typeName } from './types';
+import { isFlonum, isInteger, isPointerLike, pointerTo, promote, tyDouble, type Type, typeName } from './types';
 
 /** Index of the format argument for each function we check. */
 const FORMAT_ARG: Record<string, number> = {
@@ -68,7 +68,7 @@ export function checkPrintfCall(p: Parser, name: string, args: Node[], tok: Toke
     }
     addType(p, arg);
     if (!expected.accepts(arg.ty!)) {
-      p.warn(at, `format '${spec}' expects argument of type '${expected.name}', but argument ${argNo + 1} has type '${typeName(arg.ty!.kind === 'array' ? { ...arg.ty!, kind: 'ptr', size: 8 } : arg.ty!)}'`);
+      p.warn(at, `format '${spec}' expects argument of type '${expected.name}', but argument ${argNo + 1} has type '${typeName(passedType(arg.ty!))}'`);
     }
     argNo++;
   }
@@ -104,6 +104,14 @@ function specToken(str: Token, decodedStart: number, length: number): Token {
   // gcc puts the caret on the conversion letter
   const col = str.col + k + length - 1;
   return { ...str, col, endCol: col + 1 };
+}
+
+/** The type an argument has after the default argument promotions, as gcc names it. */
+function passedType(t: Type): Type {
+  if (t.kind === 'array') return pointerTo(t.base!);
+  if (t.kind === 'float') return tyDouble;
+  if (isInteger(t)) return promote(t);
+  return t;
 }
 
 interface Expectation {

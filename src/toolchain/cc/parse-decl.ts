@@ -170,7 +170,7 @@ function basicFromCounter(c: number): Type | undefined {
     case K.BOOL: return tyBool;
     case K.CHAR: return tyChar;
     case K.SIGNED + K.CHAR: return tySChar;
-    case K.UNSIGNED + K.CHAR: return { ...tyChar };
+    case K.UNSIGNED + K.CHAR: return { ...tyChar, plainChar: false };
     case K.SHORT: case K.SHORT + K.INT: case K.SIGNED + K.SHORT: case K.SIGNED + K.SHORT + K.INT: return tyShort;
     case K.UNSIGNED + K.SHORT: case K.UNSIGNED + K.SHORT + K.INT: return tyUShort;
     case K.INT: case K.SIGNED: case K.SIGNED + K.INT: return tyInt;

@@ -56,7 +56,10 @@ export function assign(p: Parser): Node {
       }
       const rhs = assign(p);
       if (target) target.isInitialized = true;
-      return newBinary('assign', node, rhs, tok);
+      // typed now, so its warnings come in source order
+      const a = newBinary('assign', node, rhs, tok);
+      addType(p, a);
+      return a;
     }
     const op = ASSIGN_OPS[p.tok.text];
     if (op && p.tok.kind === 'punct') {
@@ -533,7 +536,9 @@ function checkArgPointer(p: Parser, pty: Type, arg: Node, tok: Token, i: number,
   // gcc words argument mismatches differently; rewrite our generic text
   for (let k = before; k < p.diagnostics.length; k++) {
     const d = p.diagnostics[k];
-    if (d.message.startsWith('incompatible pointer types')) {
+    if (d.message === 'pointer targets differ in signedness') {
+      p.diagnostics[k] = { ...d, message: `pointer targets in passing argument ${i + 1} of '${name}' differ in signedness` };
+    } else if (d.message.startsWith('incompatible pointer types')) {
       p.diagnostics[k] = { ...d, message: `passing argument ${i + 1} of '${name}' from incompatible pointer type` };
     } else if (d.message.includes('makes pointer from integer')) {
       p.diagnostics[k] = { ...d, message: `passing argument ${i + 1} of '${name}' makes pointer from integer without a cast` };

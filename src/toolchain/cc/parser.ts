@@ -416,6 +416,14 @@ export function checkAssignable(p: Parser, to: Type, rhs: Node, tok: Token, what
       const tb = to.base!;
       if (tb.kind !== 'void' && fb.kind !== 'void' && !isCompatible(tb, fb) && !(isInteger(tb) && isInteger(fb) && tb.size === fb.size)) {
         p.warn(tok, `incompatible pointer types in ${what} ('${typeName(to)}' from '${typeName(from.kind === 'array' ? pointerTo(from.base!) : from.kind === 'func' ? pointerTo(from) : from)}')`);
+      } else if (isInteger(tb) && isInteger(fb) && tb.size === fb.size && tb.kind !== 'enum' && fb.kind !== 'enum' &&
+                 (tb.unsigned !== fb.unsigned || !!tb.plainChar !== !!fb.plainChar)) {
+        // gcc's -Wpointer-sign (in -Wall): char, signed char and unsigned char are three types
+        const f = typeName(from.kind === 'array' ? pointerTo(from.base!) : from);
+        const t = typeName(to);
+        p.warn(tok, what === 'initialization' ? `pointer targets in initialization of '${t}' from '${f}' differ in signedness`
+          : what === 'assignment' ? `pointer targets in assignment from '${f}' to '${t}' differ in signedness`
+          : 'pointer targets differ in signedness');
       }
     } else if (isStructLike(from) || isFlonum(from)) {
       p.errorAt(tok, `incompatible types when ${what === 'assignment' ? 'assigning to' : 'initializing'} type '${typeName(to)}' using type '${typeName(from)}'`);

@@ -44,6 +44,8 @@ export interface Type {
   /** Parameter names for function types. */
   paramNames?: (Token | undefined)[];
   isConst?: boolean;
+  /** Plain `char` (unsigned on RISC-V, but named differently from `unsigned char`). */
+  plainChar?: boolean;
   /** Tag name of a struct/union/enum, for messages. */
   tag?: string;
   /** Variable-length array: the length expression, and the local holding the size in bytes. */
@@ -59,7 +61,7 @@ function basic(kind: TypeKind, size: number, unsigned = false): Type {
 
 export const tyVoid = { ...basic('void', 1), size: 1, align: 1 };
 export const tyBool = basic('bool', 1, true);
-export const tyChar = basic('char', 1, true);
+export const tyChar: Type = { ...basic('char', 1, true), plainChar: true };
 export const tySChar = basic('char', 1, false);
 export const tyShort = basic('short', 2);
 export const tyUShort = basic('short', 2, true);
@@ -169,7 +171,7 @@ export function typeName(t: Type): string {
   switch (t.kind) {
     case 'void': return 'void';
     case 'bool': return '_Bool';
-    case 'char': return t === tySChar || (!t.unsigned && t.kind === 'char') ? 'signed char' : 'char';
+    case 'char': return t.plainChar ? 'char' : t.unsigned ? 'unsigned char' : 'signed char';
     case 'short': return t.unsigned ? 'short unsigned int' : 'short int';
     case 'int': return t.unsigned ? 'unsigned int' : 'int';
     case 'long': return t.unsigned ? 'long unsigned int' : 'long int';

@@ -24,6 +24,18 @@ const cases: [string, string, string[]][] = [
     "2:35: warning: format '%d' expects argument of type 'int', but argument 2 has type 'long int'",
     "2:38: warning: format '%s' expects argument of type 'char *', but argument 3 has type 'int'",
   ]],
+  ['printf arguments after the default promotions', 'int printf(const char *, ...);\nint main() { unsigned char u = 1; float f = 2; printf("%s %s", u, f); return 0; }', [
+    "2:57: warning: format '%s' expects argument of type 'char *', but argument 2 has type 'int'",
+    "2:60: warning: format '%s' expects argument of type 'char *', but argument 3 has type 'double'",
+  ]],
+  ['unsigned and signed char in messages', 'int main() { unsigned char *u = 0; signed char *s = u; char *c = (long)s; return c == 0; }', [
+    "1:53: warning: pointer targets in initialization of 'signed char *' from 'unsigned char *' differ in signedness",
+    "1:66: warning: initialization of 'char *' from 'long int' makes pointer from integer without a cast",
+  ]],
+  ['pointer targets that differ in signedness', 'unsigned long strlen(const char *);\nint main() { unsigned char b[4] = "ab"; char *p; p = b; return strlen(b); }', [
+    "2:52: warning: pointer targets in assignment from 'unsigned char *' to 'char *' differ in signedness",
+    "2:71: warning: pointer targets in passing argument 1 of 'strlen' differ in signedness",
+  ]],
   ['a printf format missing an argument', 'int printf(const char *, ...);\nint main() { printf("%d %d\\n", 1); return 0; }', ["2:26: warning: format '%d' expects a matching 'int' argument"]],
   ['too many printf arguments', 'int printf(const char *, ...);\nint main() { printf("%d\\n", 1, 2); return 0; }', ['2:14: warning: too many arguments for format']],
   ['a read of an uninitialized local', 'int main() { int x; return x; }', ["1:28: warning: 'x' is used uninitialized"]],
