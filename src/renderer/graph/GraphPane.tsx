@@ -22,6 +22,11 @@ import { nodeTypes } from './nodes';
 
 /** Above this many edges, page-address labels are dropped to keep the drawing legible and fast. */
 const EDGE_LABEL_LIMIT = 24;
+/**
+ * Above this many fork edges they are drawn still: an animated edge repaints every frame, and
+ * dozens of them (a fork bomb) keep the main thread busy painting.
+ */
+const ANIMATED_FORK_LIMIT = 12;
 
 /**
  * Edge strokes as inline styles rather than stylesheet rules, so the PNG/SVG export (which
@@ -65,22 +70,26 @@ function GraphInner({ store }: { store: Store }) {
     cache.current = { key: r.key, pos: r.pos };
     const selectedId = selection?.kind === 'process' ? `p${selection.pid}` : selection?.kind === 'frame' ? `f${selection.addr.toString(16)}` : null;
     const labelled = g.edges.length <= EDGE_LABEL_LIMIT;
+    const animate = g.edges.filter((e) => e.data?.kind === 'fork').length <= ANIMATED_FORK_LIMIT;
     return {
       key: r.key,
       nodes: r.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)),
       edges: g.edges.map((e) => ({
         ...e,
         label: labelled && e.data?.kind !== 'fork' && e.data?.kind !== 'private' ? e.data?.label : undefined,
-        animated: e.data?.kind === 'fork',
+        animated: animate && e.data?.kind === 'fork',
         style: EDGE_STYLE[e.data?.kind ?? 'map'],
       })),
     };
   }, [model, expanded, split, selection]);
 
+  // Glide to the new fit when the shape changes, except while the machine runs: then shapes
+  // change with every model, and an animation per model only costs frames.
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1.1 }));
+    const duration = store.get().runState === 'running' ? 0 : 200;
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration, maxZoom: 1.1 }));
     return () => cancelAnimationFrame(id);
-  }, [key, flow]);
+  }, [key, flow, store]);
 
   const onNodeClick: NodeMouseHandler<LabNode> = useCallback(
     (_e, node) => {
