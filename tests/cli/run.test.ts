@@ -42,4 +42,25 @@ describe('forklab run', () => {
     expect(r.stdout).toBe('');
     expect(r.status).toBe(1);
   }, 240_000);
+
+  test('runs a floating-point program and prints what gcc with glibc prints', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-run-'));
+    const file = join(dir, 'growth.c');
+    writeFileSync(
+      file,
+      '#include <stdio.h>\nint main(void) {\n  double x = 1.0; float f = 0.5f;\n' +
+        '  for (int i = 0; i < 10; i++) { x = x * 1.5 + 0.25; f = f * 1.25f - 0.125f; }\n' +
+        '  printf("x=%.4f f=%.4f int=%d cmp=%d\\n", x, (double)f, (int)(x * 100), x > 85.5);\n  return 0;\n}\n',
+    );
+    // the reference: the same source built by gcc against glibc, run under Linux user-mode QEMU
+    const native = join(dir, 'growth.native');
+    const gcc = spawnSync('riscv64-linux-gnu-gcc', ['-O0', '-static', '-o', native, file], { encoding: 'utf8' });
+    expect(gcc.status, gcc.stderr).toBe(0);
+    const expected = spawnSync('qemu-riscv64', [native], { encoding: 'utf8' }).stdout.trim();
+    expect(expected).toMatch(/^x=\d+\.\d{4} f=/);
+    const r = forklab('run', file);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toContain(expected);
+    expect(r.status).toBe(0);
+  }, 240_000);
 });
