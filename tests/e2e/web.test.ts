@@ -193,6 +193,8 @@ describe('the cow lab test in the web edition', () => {
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.getByTestId('run').textContent()).toContain('运行');
     expect(await page.locator('.timeline').textContent()).toContain('写时复制');
+    // The host's English stop reason is said in Chinese too.
+    expect(await page.getByTestId('run-state').textContent()).toBe('已停机 — 内核已关闭机器');
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-4-zh-CN.png') });
     await page.getByTestId('language').selectOption('en');
   }, 30_000);

@@ -26,8 +26,12 @@ export interface Pacing {
 /** Longest wait between two drawn models, however slow drawing is. */
 export const MAX_MODEL_GAP_MS = 1000;
 
+// Looked up on globalThis: this module is also compiled and tested without the DOM's types.
+const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame?.bind(globalThis);
+
 const browserPacing: Pacing = {
-  afterPaint: (cb) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(cb, 0)) : setTimeout(cb, 0)),
+  // A timeout queued from a frame callback runs after that frame has been painted.
+  afterPaint: (cb) => void (frame ? frame(() => setTimeout(cb, 0)) : setTimeout(cb, 0)),
   now: () => performance.now(),
 };
 
