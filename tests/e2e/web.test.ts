@@ -265,6 +265,18 @@ describe('session reports', () => {
     const [chooser2] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
     await chooser2.setFiles(bad);
     await expect.poll(() => p2.getByTestId('notice').textContent()).toMatch(/not a ForkLab session file/);
+
+    // A report whose stored picture the replay does not reproduce (as after a kernel change)
+    // still opens, with a notice saying so.
+    const altered = JSON.parse(await readFile(file, 'utf8')) as { model: { warnings: string[] } };
+    altered.model.warnings = ['from an older kernel'];
+    const alteredFile = join(SCREENSHOTS, 'session-altered.json');
+    await writeFile(alteredFile, JSON.stringify(altered));
+    await p2.locator('[data-testid="notice"] button').click();
+    const [chooser3] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
+    await chooser3.setFiles(alteredFile);
+    await expect.poll(() => p2.getByTestId('notice').textContent(), { timeout: 60_000 }).toMatch(/differs from the exported one/);
+    await p2.getByTestId('tab-cow.c').waitFor();
     expect(errors).toEqual([]);
     await p2.context().close();
   }, 240_000);
