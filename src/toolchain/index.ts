@@ -9,7 +9,7 @@
 // process, web worker) reads resources/user and passes it in as a UserLibrary.
 
 import { assemble } from './asm/index';
-import { RUNTIME_SOURCES, compileToAsm } from './cc/index';
+import { compileToAsm } from './cc/index';
 import { preprocess } from './cpp/index';
 import { link, readLineTable } from './link/index';
 import {
@@ -46,10 +46,7 @@ export const forklabStages: Stages = {
  * are linked in. Never throws.
  */
 export function buildProgram(files: Record<string, string>, opts: BuildOptions = {}): BuildResult {
-  // The compiler turns float/double arithmetic into calls to soft-float helpers (the target has
-  // no F/D extension); their C sources join the user library so every program can link them.
-  const withRuntime: BuildOptions = opts.library ? { ...opts, library: { ...RUNTIME_SOURCES, ...opts.library } } : opts;
-  return buildProgramWith(forklabStages, files, withRuntime, (lib) => cachedLibrary(forklabStages, lib, opts.libraryStore));
+  return buildProgramWith(forklabStages, files, opts, (lib) => cachedLibrary(forklabStages, lib, opts.libraryStore));
 }
 
 /** Builds one file of `files` up to a stage: preprocessed text, assembly or an object. */

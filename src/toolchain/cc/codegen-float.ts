@@ -1,7 +1,7 @@
 // Soft-float lowering. The target is rv64imac with the lp64 ABI, so float and double values
 // live in integer registers as their IEEE-754 bits and every operation is a call to the
 // routine the psABI/libgcc names (__adddf3, __ltsf2, __floatdidf, __fixunsdfsi, ...). The
-// runtime (src/toolchain/cc/runtime) provides those routines for programs built in the app.
+// runtime (resources/user/lib/softfloat.c, part of the user library) provides those routines.
 
 import type { NodeKind } from './ast';
 import type { Token } from './lexer';

@@ -61,4 +61,3 @@ function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
     .sort((a, b) => (a.d.file === b.d.file ? a.line - b.line || a.i - b.i : a.i - b.i))
     .map((x) => x.d);
 }
-export { RUNTIME_SOURCES } from './runtime';

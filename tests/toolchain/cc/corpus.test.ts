@@ -12,28 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProgram } from '../../../src/toolchain/index';
-import { RUNTIME_SOURCES } from '../../../src/toolchain/cc/runtime';
 import { loadUserLibrary, userRoot } from '../driver/library';
 
 const corpusDir = join(__dirname, 'corpus');
-const library = { ...loadUserLibrary(), ...RUNTIME_SOURCES };
+const library = loadUserLibrary();
 const dir = mkdtempSync(join(tmpdir(), 'fcc-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const GCC_FLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-mno-relax', '-ffreestanding', '-fno-builtin',
   '-fno-stack-protector', '-fno-pie', '-nostdinc', '-O0', '-w', '-I', join(userRoot, 'include')];
 const LD_FLAGS = ['-nostdlib', '-static', '-no-pie', '-Wl,--no-relax', '-Wl,--build-id=none', '-T', join(userRoot, 'user.ld')];
-
-let gccRuntime: string | undefined;
-/** The soft-float runtime built by gcc: gcc's side of the comparison needs it too (no lp64 libgcc here). */
-function gccSoftFloat(): string {
-  if (gccRuntime) return gccRuntime;
-  const src = join(dir, 'softfloat.c');
-  writeFileSync(src, RUNTIME_SOURCES['lib/forklab_softfloat.c']!);
-  gccRuntime = join(dir, 'softfloat.o');
-  execFileSync('riscv64-linux-gnu-gcc', [...GCC_FLAGS, '-O2', '-c', src, '-o', gccRuntime]);
-  return gccRuntime;
-}
 
 function run(exe: string): { out: string[]; status: number } {
   const r = spawnSync('qemu-riscv64', [exe], { encoding: 'utf8', timeout: 20_000, input: '' });
@@ -51,7 +39,7 @@ describe('differential corpus (ForkLab vs gcc, same libc)', () => {
       chmodSync(ours, 0o755);
       const ref = join(dir, `${file}.gcc`);
       execFileSync('riscv64-linux-gnu-gcc', [...GCC_FLAGS, ...LD_FLAGS, '-o', ref, join(userRoot, 'build/lib/crt0.o'), join(corpusDir, file),
-        join(userRoot, 'build/libc.a'), gccSoftFloat()], { stdio: 'pipe' });
+        join(userRoot, 'build/libc.a')], { stdio: 'pipe' });
       const expected = run(ref);
       expect(expected.out.join('').length).toBeGreaterThan(0);
       expect(run(ours)).toEqual(expected);

@@ -15,16 +15,6 @@ describe('floating point', () => {
   });
 });
 
-describe('the embedded runtime', () => {
-  test('carries exactly the text of runtime/softfloat.c', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { RUNTIME_SOURCES } = await import('../../../src/toolchain/cc/runtime');
-    const file = readFileSync(join(__dirname, '../../../src/toolchain/cc/runtime/softfloat.c'), 'utf8');
-    expect(RUNTIME_SOURCES['lib/forklab_softfloat.c']).toBe(file);
-  });
-});
-
 describe('floating point through the whole ForkLab toolchain', () => {
   test('a program using doubles links the runtime from the library and prints what gcc computes', async () => {
     const { spawnSync } = await import('node:child_process');
@@ -32,7 +22,6 @@ describe('floating point through the whole ForkLab toolchain', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { buildProgram } = await import('../../../src/toolchain/index');
-    const { RUNTIME_SOURCES } = await import('../../../src/toolchain/cc/runtime');
     const { loadUserLibrary } = await import('../driver/library');
     // the lab libc's printf has no %f, so the program prints scaled integers
     const src = `#include <stdio.h>
@@ -45,7 +34,7 @@ int main(void) {
   return 0;
 }
 `;
-    const built = buildProgram({ 'circle.c': src }, { library: { ...loadUserLibrary(), ...RUNTIME_SOURCES } });
+    const built = buildProgram({ 'circle.c': src }, { library: loadUserLibrary() });
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'fcc-float-'));
     try {

@@ -69,12 +69,12 @@ export function runGcc(source: string, fileName = 'test.c', extraFlags: string[]
 
 let softFloatAsm: string[] | undefined;
 /**
- * The soft-float runtime (src/toolchain/cc/runtime/softfloat.c) compiled by ForkLab's compiler:
+ * The soft-float runtime (resources/user/lib/softfloat.c) compiled by ForkLab's compiler:
  * the test executables link glibc, whose lp64d libgcc has no soft-float routines.
  */
 function softFloat(): string[] {
   if (softFloatAsm) return softFloatAsm;
-  const src = readFileSync(join(__dirname, '../../../src/toolchain/cc/runtime/softfloat.c'), 'utf8');
+  const src = readFileSync(join(__dirname, '../../../resources/user/lib/softfloat.c'), 'utf8');
   const { asm, diagnostics } = compile(src, 'softfloat.c');
   if (diagnostics.some((d) => d.severity === 'error')) throw new Error(`softfloat.c: ${diagnostics.map((d) => d.message).join('; ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'fcc-sf-'));
