@@ -1,37 +1,8 @@
 // The lab host driven as the renderer drives it, over an in-process transport, with the real
 // kernel, the real toolchain and the cow lab test's source.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { HostEvent } from '../../src/common/protocol';
 import { createLabHost } from '../../src/lab/host';
-import { loadUserFiles } from '../../src/cli/resources';
-
-const root = join(__dirname, '../..');
-const resources = {
-  kernel: new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf'))),
-  userFiles: loadUserFiles(),
-};
-const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 'utf8');
-
-function harness() {
-  const events: HostEvent[] = [];
-  const host = createLabHost(resources, {
-    post: (ev) => events.push(ev),
-    schedule: (fn) => setImmediate(fn),
-    delay: (fn, ms) => setTimeout(fn, ms),
-    now: () => performance.now(),
-  });
-  const until = async (pred: (ev: HostEvent) => boolean, ms = 120_000) => {
-    const start = Date.now();
-    while (!events.some(pred)) {
-      if (Date.now() - start > ms) throw new Error('timed out waiting for a host event');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-  const consoleText = () => events.flatMap((e) => (e.type === 'console' ? [e.data] : [])).join('');
-  return { host, events, until, consoleText };
-}
+import { cowSource, hostHarness as harness, resources } from './host-harness';
 
 describe('lab host', () => {
   test('builds, boots and runs the cow test to PASS, streaming console, model and timeline', async () => {

@@ -1,37 +1,8 @@
 // Session reports: export from a real run, open again by replaying to the same instruction.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../src/common/protocol';
-import { createLabHost } from '../../src/lab/host';
 import { parseReport } from '../../src/lab/report';
-import { loadUserFiles } from '../../src/cli/resources';
-
-const root = join(__dirname, '../..');
-const resources = {
-  kernel: new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf'))),
-  userFiles: loadUserFiles(),
-};
-const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 'utf8');
-
-function harness() {
-  const events: HostEvent[] = [];
-  const host = createLabHost(resources, {
-    post: (ev) => events.push(ev),
-    schedule: (fn) => setImmediate(fn),
-    delay: (fn, ms) => setTimeout(fn, ms),
-    now: () => performance.now(),
-  });
-  const until = async <T extends HostEvent>(pred: (ev: HostEvent) => ev is T): Promise<T> => {
-    for (let waited = 0; waited < 120_000; waited += 5) {
-      const found = events.find(pred);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    throw new Error('timed out waiting for a host event');
-  };
-  return { host, events, until };
-}
+import { cowSource, hostHarness as harness } from './host-harness';
 
 describe('session reports', () => {
   test('a report exported at cow\'s fork reopens to the same instruction with the same model', async () => {
