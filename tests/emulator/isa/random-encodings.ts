@@ -15,29 +15,7 @@
 // defined). At the end each slot prints three lines on the UART, in hex: mcause, mtval and a
 // digest of x1-x31; a last line is a digest of the buffer.
 
-class Rng {
-  private state: bigint;
-  constructor(seed: number) {
-    this.state = BigInt.asUintN(64, BigInt(seed) * 0x9e3779b97f4a7c15n + 11n);
-  }
-  next64(): bigint {
-    let x = this.state;
-    x ^= x >> 12n;
-    x ^= BigInt.asUintN(64, x << 25n);
-    x ^= x >> 27n;
-    this.state = x;
-    return BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn);
-  }
-  bits(n: number): number {
-    return Number(this.next64() >> BigInt(64 - n));
-  }
-  below(n: number): number {
-    return Number(this.next64() % BigInt(n));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.below(items.length)]!;
-  }
-}
+import { Rng } from './rng';
 
 export const RECORD_WORDS = 33; // mcause, mtval, x1-x31 in memory
 export const LINES_PER_SLOT = 3; // printed: mcause, mtval, digest of x1-x31
@@ -99,7 +77,7 @@ export interface RandomEncodings {
 }
 
 export function randomEncodingsProgram({ seed, slots }: RandomEncodingsOptions): RandomEncodings {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed, 11n);
   const words: { bits: number; compressed: boolean }[] = [];
   const template: bigint[] = [0n];
   for (let r = 1; r < 32; r++) {

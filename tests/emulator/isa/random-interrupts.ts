@@ -10,20 +10,7 @@
 // mie[i], mideleg[i] = 0 and (priv < M or MIE); into S if mideleg[i], mie[i] and (priv < S or
 // priv = S and SIE); a delegated interrupt is never taken in M-mode.
 
-class Rng {
-  private state: bigint;
-  constructor(seed: number) {
-    this.state = BigInt.asUintN(64, BigInt(seed) * 0x9e3779b97f4a7c15n + 3n);
-  }
-  below(n: number): number {
-    let x = this.state;
-    x ^= x >> 12n;
-    x ^= BigInt.asUintN(64, x << 25n);
-    x ^= x >> 27n;
-    this.state = x;
-    return Number((BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn) >> 11n) % BigInt(n));
-  }
-}
+import { Rng } from './rng';
 
 const SOURCES = [1, 3, 5, 7] as const; // SSI, MSI, STI, MTI
 const PRIV_NAMES = ['U', 'S', '?', 'M'];
@@ -55,7 +42,7 @@ export function describeTrial(t: InterruptTrial): string {
 }
 
 export function randomInterruptTrials(seed: number, count: number): InterruptTrial[] {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed, 3n);
   const trials: InterruptTrial[] = [];
   for (let i = 0; i < count; i++) {
     const source = SOURCES[rng.below(4)]!;

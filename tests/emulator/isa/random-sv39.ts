@@ -9,23 +9,7 @@
 // At the end the records, the eight PTEs (with the A and D bits the hardware set) and the
 // first words of each page are printed on the UART. QEMU and ForkLab must print the same.
 
-class Rng {
-  private state: bigint;
-  constructor(seed: number) {
-    this.state = BigInt.asUintN(64, BigInt(seed) * 0x9e3779b97f4a7c15n + 7n);
-  }
-  next(): number {
-    let x = this.state;
-    x ^= x >> 12n;
-    x ^= BigInt.asUintN(64, x << 25n);
-    x ^= x >> 27n;
-    this.state = x;
-    return Number(BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn) >> 33n);
-  }
-  below(n: number): number {
-    return this.next() % n;
-  }
-}
+import { Rng } from './rng';
 
 const PAGES = 8;
 const PTE = { V: 0x01, R: 0x02, W: 0x04, X: 0x08, U: 0x10, A: 0x40, D: 0x80 };
@@ -59,7 +43,7 @@ export interface Sv39Plan {
 
 /** The random choices of one program, in the order the generator draws them. */
 export function randomSv39Plan({ seed, accesses }: RandomSv39Options): Sv39Plan {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed, 7n);
   const flags: number[] = [];
   for (let p = 0; p < PAGES; p++) {
     // mostly valid pages, so that the other bits matter
