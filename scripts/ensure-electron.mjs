@@ -19,7 +19,7 @@ if (!installed()) {
   if (r.status !== 0 || !installed()) {
     console.error(
       'Could not download Electron. Check the network connection and run `npm run app` again,\n' +
-        'or try the web edition, which needs no download: `npm run web`.',
+        "or try the web edition, which needs no download: `npm run web`.',
     );
     process.exit(1);
   }

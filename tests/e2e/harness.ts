@@ -39,12 +39,16 @@ export interface WebEdition {
   stop(): Promise<void>;
 }
 
-/** Builds and serves the web edition and starts Chromium. */
-export async function startWebEdition(): Promise<WebEdition> {
+/**
+ * Builds and serves the web edition and starts Chromium. `script` is the command that serves it
+ * (scripts/app.mjs with FORKLAB_WEB=1 is what `npm run app` does without Electron).
+ */
+export async function startWebEdition(script = 'scripts/web.mjs', env: Record<string, string> = {}): Promise<WebEdition> {
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--port', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, [script, '--port', String(port)], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
