@@ -17,10 +17,7 @@ if (!installed()) {
   console.log('Downloading the Electron runtime (first start only)...');
   const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
   if (r.status !== 0 || !installed()) {
-    console.error(
-      'Could not download Electron. Check the network connection and run `npm run app` again,\n' +
-        "or try the web edition, which needs no download: `npm run web`.',
-    );
+    console.error('Could not download Electron (no network?).');
     process.exit(1);
   }
 }
