@@ -451,17 +451,7 @@ export class Codegen {
         break;
     }
 
-    // binary operators: a side-effect-free leaf on the right is loaded after the left operand,
-    // anything else is evaluated first and kept on the stack
-    if (isLeaf(node.rhs!)) {
-      this.gen(node.lhs!);
-      this.loadSimple('a1', node.rhs!);
-    } else {
-      this.gen(node.rhs!);
-      this.push();
-      this.gen(node.lhs!);
-      this.pop('a1');
-    }
+    this.genOperands(node);
     const lty = node.lhs!.ty!;
     if (isFlonum(lty)) {
       const { helper, post } = floatBinary(node.kind, lty, node.tok);
@@ -561,6 +551,23 @@ export class Codegen {
 
   /** Evaluates a controlling expression to 0 or nonzero in a0 (floats compare against ±0). */
   /**
+   * Evaluates a binary node's operands: left into a0, right into a1. A side-effect-free leaf on
+   * the right is loaded after the left operand; anything else is evaluated first and kept on
+   * the stack.
+   */
+  private genOperands(node: Node): void {
+    if (isLeaf(node.rhs!)) {
+      this.gen(node.lhs!);
+      this.loadSimple('a1', node.rhs!);
+    } else {
+      this.gen(node.rhs!);
+      this.push();
+      this.gen(node.lhs!);
+      this.pop('a1');
+    }
+  }
+
+  /**
    * Jumps to `target` when the truth of `node` equals `when`. An integer or pointer comparison
    * becomes one compare-and-branch instead of computing 0/1 first.
    */
@@ -568,15 +575,7 @@ export class Codegen {
     const k = node.kind;
     const lty = node.lhs?.ty;
     if ((k === 'lt' || k === 'le' || k === 'eq' || k === 'ne') && lty && !isFlonum(lty)) {
-      if (isLeaf(node.rhs!)) {
-        this.gen(node.lhs!);
-        this.loadSimple('a1', node.rhs!);
-      } else {
-        this.gen(node.rhs!);
-        this.push();
-        this.gen(node.lhs!);
-        this.pop('a1');
-      }
+      this.genOperands(node);
       const u = lty.unsigned || lty.kind === 'ptr' || lty.kind === 'array' || lty.kind === 'func' ? 'u' : '';
       const ops: Record<string, [BranchOp, BranchOp]> = {
         lt: [`blt${u}` as BranchOp, `bge${u}` as BranchOp],
