@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
+import { tool } from '../tools';
 
 let dir = '';
 let stderr = '';
@@ -74,7 +75,7 @@ describe('forklab cc', () => {
     const lib = file('sq.c', '#include "sq.h"\nint sq(int x) { return x * x; }\n');
     const out = join(dir, 'prog.elf');
     expect(await main(['cc', prog, lib, '-o', out])).toBe(0);
-    const run = spawnSync('qemu-riscv64', [out], { encoding: 'utf8' });
+    const run = spawnSync(tool('qemu-riscv64'), [out], { encoding: 'utf8' });
     expect({ stdout: run.stdout, status: run.status }).toEqual({ stdout: 'sq=81\n', status: 5 });
   });
 

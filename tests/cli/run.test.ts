@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tool } from '../tools';
 
 const root = join(__dirname, '../..');
 const forklab = (...args: string[]) =>
@@ -54,9 +55,9 @@ describe('forklab run', () => {
     );
     // the reference: the same source built by gcc against glibc, run under Linux user-mode QEMU
     const native = join(dir, 'growth.native');
-    const gcc = spawnSync('riscv64-linux-gnu-gcc', ['-O0', '-static', '-o', native, file], { encoding: 'utf8' });
+    const gcc = spawnSync(tool('riscv64-linux-gnu-gcc'), ['-O0', '-static', '-o', native, file], { encoding: 'utf8' });
     expect(gcc.status, gcc.stderr).toBe(0);
-    const expected = spawnSync('qemu-riscv64', [native], { encoding: 'utf8' }).stdout.trim();
+    const expected = spawnSync(tool('qemu-riscv64'), [native], { encoding: 'utf8' }).stdout.trim();
     expect(expected).toMatch(/^x=\d+\.\d{4} f=/);
     const r = forklab('run', file);
     expect(r.stderr).toBe('');

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { missingToolMessage } from '../tools';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e');
 
@@ -18,6 +19,7 @@ export function chromiumPath(): string {
   } catch {
     /* Playwright's browser is not installed */
   }
+  if (!existsSync('/usr/bin/chromium')) throw new Error(missingToolMessage('chromium'));
   return '/usr/bin/chromium';
 }
 

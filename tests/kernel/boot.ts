@@ -3,6 +3,7 @@
 // apps are done; a time limit turns a hang into a failed test instead of a stuck suite.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tool } from '../tools';
 
 export const ROOT = join(__dirname, '..', '..');
 export const KERNEL_IMAGE = join(ROOT, 'resources/kernel/build/Image');
@@ -28,7 +29,7 @@ export interface BootOptions {
 
 export function bootOnQemu(bootargs: string, options: BootOptions = {}): KernelRun {
   const r = spawnSync(
-    'qemu-system-riscv64',
+    tool('qemu-system-riscv64'),
     ['-machine', 'virt', '-bios', 'default', '-nographic', '-m', String(options.ramMiB ?? 128), '-kernel', KERNEL_IMAGE,
      '-initrd', options.initrd ?? DEFAULT_INITRD, '-append', bootargs],
     {

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
 import { bootOnQemu, ROOT, USER_BUILD } from './boot';
+import { tool } from '../tools';
 
 // The user library is checked against glibc: examples/libctest.c uses only standard C, so the
 // same source built by Debian's cross gcc against RISC-V glibc (static, run under qemu-riscv64)
@@ -13,8 +14,8 @@ function glibcReference(): string {
   const dir = makeWorkDir('libctest');
   try {
     const exe = join(dir, 'libctest-glibc');
-    execFileSync('riscv64-linux-gnu-gcc', ['-static', '-w', '-O1', '-o', exe, SOURCE]);
-    return execFileSync('qemu-riscv64', [exe], { encoding: 'utf8' });
+    execFileSync(tool('riscv64-linux-gnu-gcc'), ['-static', '-w', '-O1', '-o', exe, SOURCE]);
+    return execFileSync(tool('qemu-riscv64'), [exe], { encoding: 'utf8' });
   } finally {
     removeWorkDir(dir);
   }
@@ -24,7 +25,7 @@ describe('the ForkLab user libc', () => {
   const reference = glibcReference();
 
   test('prints exactly what glibc prints when run under Linux (qemu-riscv64)', () => {
-    const r = spawnSync('qemu-riscv64', [join(USER_BUILD, 'libctest.elf')], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(tool('qemu-riscv64'), [join(USER_BUILD, 'libctest.elf')], { encoding: 'utf8', timeout: 20_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(reference);
   });
@@ -41,7 +42,7 @@ describe('the ForkLab user libc', () => {
       const elf = join(dir, 'libctest.elf');
       const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.mjs'), 'cc', SOURCE, '-o', elf], { encoding: 'utf8', timeout: 120_000 });
       expect(cc.status, cc.stderr).toBe(0);
-      const r = spawnSync('qemu-riscv64', [elf], { encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(tool('qemu-riscv64'), [elf], { encoding: 'utf8', timeout: 20_000 });
       expect(r.stdout).toBe(reference);
     } finally {
       removeWorkDir(dir);
@@ -50,7 +51,7 @@ describe('the ForkLab user libc', () => {
 
   test('runs every lab test under Linux too, since it uses Linux system call numbers', () => {
     for (const name of ['cow', 'fib', 'mfork', 'print', 'usertests']) {
-      const r = spawnSync('qemu-riscv64', [join(USER_BUILD, `${name}.elf`)], { encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(tool('qemu-riscv64'), [join(USER_BUILD, `${name}.elf`)], { encoding: 'utf8', timeout: 30_000 });
       expect(r.stdout, name).toMatch(new RegExp(`^PASS ${name}$`, 'm'));
       expect(r.status, name).toBe(0);
     }

@@ -7,6 +7,7 @@
 // (so a failure code must be 1-255 to be told apart from a pass). Bytes written to the
 // 16550 UART come out on stdout.
 import { spawnSync } from 'node:child_process';
+import { tool } from '../tools';
 
 /**
  * QEMU 7.2's rv64 CPU with everything ForkLab does not implement turned off (F, D, H, the
@@ -40,7 +41,7 @@ export function runBareOnQemu(elfPath: string, options: QemuOptions = {}): QemuR
     '-machine', 'virt', '-cpu', options.cpu ?? QEMU_RV64IMAC_CPU, '-bios', 'none', '-nographic', '-monitor', 'none', '-serial', 'stdio',
     '-m', String(options.ramMiB ?? 128), '-kernel', elfPath,
   ];
-  const r = spawnSync('qemu-system-riscv64', args, {
+  const r = spawnSync(tool('qemu-system-riscv64'), args, {
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 10_000,
     killSignal: 'SIGKILL',
@@ -76,7 +77,7 @@ export function runKernelOnQemu(elfPath: string, options: QemuKernelOptions = {}
     ...(options.bootargs === undefined ? [] : ['-append', options.bootargs]),
     ...(options.initrd === undefined ? [] : ['-initrd', options.initrd]),
   ];
-  const r = spawnSync('qemu-system-riscv64', args, {
+  const r = spawnSync(tool('qemu-system-riscv64'), args, {
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 20_000,
     killSignal: 'SIGKILL',

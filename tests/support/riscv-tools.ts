@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { tool as requireTool } from '../tools';
 
 /** The ISA every ForkLab program targets: RV64IMAC with Zicsr and Zifencei. */
 export const RISCV_MARCH = 'rv64imac_zicsr_zifencei';
@@ -88,7 +89,8 @@ export function disassemble(elfPath: string): DisassembledInstruction[] {
   return result;
 }
 
-function runTool(tool: string, args: string[]): string {
+function runTool(name: string, args: string[]): string {
+  const tool = requireTool(name);
   try {
     return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { TraceEvent } from '../../../src/emulator/index';
 import { assemble, load } from './helpers';
+import { tool } from '../../tools';
 
 const KERNEL_BASE = 0x80200000n;
 
@@ -24,7 +25,7 @@ function dts(dtb: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'forklab-fdt-'));
   try {
     writeFileSync(join(dir, 'a.dtb'), dtb);
-    return execFileSync('dtc', ['-I', 'dtb', '-O', 'dts', join(dir, 'a.dtb')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(tool('dtc'), ['-I', 'dtb', '-O', 'dts', join(dir, 'a.dtb')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

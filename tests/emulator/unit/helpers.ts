@@ -5,14 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Machine, type MachineOptions } from '../../../src/emulator/index';
+import { tool } from '../../tools';
 
 /** Assemble and link `source` (GNU as syntax, entry `_start`) at `base`; returns the ELF bytes. */
 export function assemble(source: string, base = 0x80000000n): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'forklab-emu-unit-'));
   try {
     writeFileSync(join(dir, 'a.S'), `.globl _start\n.section .text\n_start:\n${source}\n`);
-    execFileSync('riscv64-linux-gnu-as', ['-march=rv64imac_zicsr_zifencei', '-o', join(dir, 'a.o'), join(dir, 'a.S')]);
-    execFileSync('riscv64-linux-gnu-ld', ['-N', '-Ttext', '0x' + base.toString(16), '--no-warn-rwx-segments', '-o', join(dir, 'a.elf'), join(dir, 'a.o')]);
+    execFileSync(tool('riscv64-linux-gnu-as'), ['-march=rv64imac_zicsr_zifencei', '-o', join(dir, 'a.o'), join(dir, 'a.S')]);
+    execFileSync(tool('riscv64-linux-gnu-ld'), ['-N', '-Ttext', '0x' + base.toString(16), '--no-warn-rwx-segments', '-o', join(dir, 'a.elf'), join(dir, 'a.o')]);
     return new Uint8Array(readFileSync(join(dir, 'a.elf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

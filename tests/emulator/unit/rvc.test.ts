@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expand } from '../../../src/emulator/rvc';
+import { tool } from '../../tools';
 
 /** [compressed form, its 32-bit expansion] in GNU as syntax. */
 const pairs: Array<[string, string]> = [
@@ -48,8 +49,8 @@ function words(lines: string[], compressed: boolean): number[] {
   try {
     const src = `.option ${compressed ? 'rvc' : 'norvc'}\n${lines.join('\n')}\n`;
     writeFileSync(join(dir, 'a.S'), src);
-    execFileSync('riscv64-linux-gnu-as', ['-march=rv64imac_zicsr_zifencei', '-o', join(dir, 'a.o'), join(dir, 'a.S')]);
-    execFileSync('riscv64-linux-gnu-objcopy', ['-O', 'binary', '-j', '.text', join(dir, 'a.o'), join(dir, 'a.bin')]);
+    execFileSync(tool('riscv64-linux-gnu-as'), ['-march=rv64imac_zicsr_zifencei', '-o', join(dir, 'a.o'), join(dir, 'a.S')]);
+    execFileSync(tool('riscv64-linux-gnu-objcopy'), ['-O', 'binary', '-j', '.text', join(dir, 'a.o'), join(dir, 'a.bin')]);
     const b = readFileSync(join(dir, 'a.bin'));
     const out: number[] = [];
     for (let i = 0; i < b.length; i += compressed ? 2 : 4) out.push(compressed ? b.readUInt16LE(i) : b.readUInt32LE(i));

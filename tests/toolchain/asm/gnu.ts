@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readElf, type ElfFile } from '../../../src/toolchain/elf';
+import { tool } from '../../tools';
 
 export const GNU_AS_FLAGS = ['-mno-relax', '-march=rv64ima_zicsr_zifencei_zihintpause', '-mabi=lp64'];
 
@@ -23,7 +24,7 @@ export function withTempDir<T>(fn: (dir: string) => T): T {
 export function gnuAssemble(source: string, flags: string[] = GNU_AS_FLAGS): Uint8Array {
   return withTempDir((dir) => {
     writeFileSync(join(dir, 'in.s'), source);
-    execFileSync('riscv64-linux-gnu-as', [...flags, '-o', join(dir, 'out.o'), join(dir, 'in.s')], { stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-as'), [...flags, '-o', join(dir, 'out.o'), join(dir, 'in.s')], { stdio: 'pipe' });
     return new Uint8Array(readFileSync(join(dir, 'out.o')));
   });
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProgram } from '../../../src/toolchain/index';
 import { loadUserLibrary, userRoot } from '../driver/library';
+import { tool } from '../../tools';
 
 const corpusDir = join(__dirname, 'corpus');
 const library = loadUserLibrary();
@@ -24,7 +25,7 @@ const GCC_FLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=med
 const LD_FLAGS = ['-nostdlib', '-static', '-no-pie', '-Wl,--no-relax', '-Wl,--build-id=none', '-T', join(userRoot, 'user.ld')];
 
 function run(exe: string): { out: string[]; status: number } {
-  const r = spawnSync('qemu-riscv64', [exe], { encoding: 'utf8', timeout: 20_000, input: '' });
+  const r = spawnSync(tool('qemu-riscv64'), [exe], { encoding: 'utf8', timeout: 20_000, input: '' });
   return { out: (r.stdout + r.stderr).replace(/\d{4,}/g, 'N').split('\n').sort(), status: r.status ?? -1 };
 }
 
@@ -39,7 +40,7 @@ describe('differential corpus (ForkLab vs gcc, same libc)', () => {
       chmodSync(ours, 0o755);
       const ref = join(dir, `${file}.gcc`);
       // crt0 from its source: only sources and the committed libc.a are in a fresh checkout
-      execFileSync('riscv64-linux-gnu-gcc', [...GCC_FLAGS, ...LD_FLAGS, '-o', ref, join(userRoot, 'lib/crt0.S'), join(corpusDir, file),
+      execFileSync(tool('riscv64-linux-gnu-gcc'), [...GCC_FLAGS, ...LD_FLAGS, '-o', ref, join(userRoot, 'lib/crt0.S'), join(corpusDir, file),
         join(userRoot, 'build/libc.a')], { stdio: 'pipe' });
       const expected = run(ref);
       expect(expected.out.join('').length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileToAsm } from '../../../src/toolchain/cc';
 import type { Diagnostic } from '../../../src/toolchain/diagnostics';
+import { tool } from '../../tools';
 
 function diags(src: string): string[] {
   return compileToAsm(src, 't.c').diagnostics.map(show);
@@ -143,7 +144,7 @@ describe('no false alarms', () => {
     ];
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {
-      const pre = execFileSync('riscv64-linux-gnu-cpp', ['-nostdinc', '-I', join(root, 'include'), f], { encoding: 'utf8' });
+      const pre = execFileSync(tool('riscv64-linux-gnu-cpp'), ['-nostdinc', '-I', join(root, 'include'), f], { encoding: 'utf8' });
       expect(compileToAsm(pre, f).diagnostics.map(show)).toEqual([]);
     }
   });

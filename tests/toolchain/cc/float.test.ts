@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readC, runGcc, runOurs } from './harness';
+import { tool } from '../../tools';
 
 describe('floating point', () => {
   test('float and double arithmetic, comparisons and conversions match gcc bit for bit', () => {
@@ -41,7 +42,7 @@ int main(void) {
       const exe = join(dir, 'circle.elf');
       writeFileSync(exe, built.elf!);
       chmodSync(exe, 0o755);
-      const r = spawnSync('qemu-riscv64', [exe], { encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(tool('qemu-riscv64'), [exe], { encoding: 'utf8', timeout: 20_000 });
       // values computed by gcc (hardware double) for the same expressions
       expect(r.stdout).toBe('12566370 2928968253 625 1\n');
       expect(r.status).toBe(0);

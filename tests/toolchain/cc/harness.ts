@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileToAsm } from '../../../src/toolchain/cc';
 import type { Diagnostic } from '../../../src/toolchain/diagnostics';
+import { tool } from '../../tools';
 
 export const C_DIR = join(__dirname, 'c');
 
@@ -23,7 +24,7 @@ export function preprocess(source: string, fileName = 'test.c'): string {
   try {
     const path = join(dir, fileName);
     writeFileSync(path, source);
-    return execFileSync('riscv64-linux-gnu-cpp', ['-nostdinc', '-I', C_DIR, path], { encoding: 'utf8' })
+    return execFileSync(tool('riscv64-linux-gnu-cpp'), ['-nostdinc', '-I', C_DIR, path], { encoding: 'utf8' })
       .replaceAll(path, fileName);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -35,7 +36,7 @@ export function compile(source: string, fileName = 'test.c'): { asm: string; dia
 }
 
 function run(exe: string): RunResult {
-  const r = spawnSync('qemu-riscv64', [exe], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(tool('qemu-riscv64'), [exe], { encoding: 'utf8', timeout: 20_000 });
   return { stdout: r.stdout ?? '', status: r.status ?? -1 };
 }
 
@@ -47,7 +48,7 @@ export function runOurs(source: string, fileName = 'test.c'): RunResult {
   const dir = mkdtempSync(join(tmpdir(), 'fcc-'));
   try {
     writeFileSync(join(dir, 'prog.s'), asm);
-    execFileSync('riscv64-linux-gnu-gcc', ['-static', '-o', join(dir, 'prog'), join(dir, 'prog.s'), join(C_DIR, 'common.c'), ...softFloat()], { stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-gcc'), ['-static', '-o', join(dir, 'prog'), join(dir, 'prog.s'), join(C_DIR, 'common.c'), ...softFloat()], { stdio: 'pipe' });
     return run(join(dir, 'prog'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -60,7 +61,7 @@ export function runGcc(source: string, fileName = 'test.c', extraFlags: string[]
   try {
     const path = join(dir, fileName);
     writeFileSync(path, source);
-    execFileSync('riscv64-linux-gnu-gcc', ['-static', '-w', '-O0', '-fno-builtin', ...extraFlags, '-I', C_DIR, '-o', join(dir, 'prog'), path, join(C_DIR, 'common.c')], { stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-gcc'), ['-static', '-w', '-O0', '-fno-builtin', ...extraFlags, '-I', C_DIR, '-o', join(dir, 'prog'), path, join(C_DIR, 'common.c')], { stdio: 'pipe' });
     return run(join(dir, 'prog'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileToAsm } from '../../../src/toolchain/cc';
 import { buildProgram } from '../../../src/toolchain/index';
+import { tool } from '../../tools';
 
 // preprocessed input: main.c includes h.h in the middle
 const source = [
@@ -44,8 +45,8 @@ describe('line table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fcc-lt-'));
     try {
       writeFileSync(join(dir, 'main.s'), compileToAsm(source, 'main.c').asm);
-      execFileSync('riscv64-linux-gnu-as', ['-o', join(dir, 'main.o'), join(dir, 'main.s')]);
-      const dump = execFileSync('riscv64-linux-gnu-objdump', ['--dwarf=decodedline', join(dir, 'main.o')], { encoding: 'utf8' });
+      execFileSync(tool('riscv64-linux-gnu-as'), ['-o', join(dir, 'main.o'), join(dir, 'main.s')]);
+      const dump = execFileSync(tool('riscv64-linux-gnu-objdump'), ['--dwarf=decodedline', join(dir, 'main.o')], { encoding: 'utf8' });
       const rows = dump.split('\n').map((l) => /^(\S+\.[ch])\s+(\d+)\s+0x[0-9a-f]+|^(\S+\.[ch])\s+(\d+)\s+0\s/.exec(l)).filter((m) => m);
       const lines = rows.map((m) => `${m![1] ?? m![3]}:${m![2] ?? m![4]}`);
       expect(lines).toEqual(['main.c:1', 'main.c:2', 'main.c:3', 'h.h:1', 'h.h:1', 'main.c:6', 'main.c:7', 'main.c:8', 'main.c:8', 'main.c:8', 'main.c:9', 'main.c:8', 'main.c:10']);

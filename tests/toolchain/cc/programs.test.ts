@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildProgram } from '../../../src/toolchain/index';
 import { loadUserLibrary, userRoot } from '../driver/library';
+import { tool } from '../../tools';
 
 const library = loadUserLibrary();
 const dir = mkdtempSync(join(tmpdir(), 'fcc-prog-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(elf: string): { out: string[]; status: number } {
-  const r = spawnSync('qemu-riscv64', [elf], { encoding: 'utf8', timeout: 20_000, input: '' });
+  const r = spawnSync(tool('qemu-riscv64'), [elf], { encoding: 'utf8', timeout: 20_000, input: '' });
   const out = (r.stdout + r.stderr).replace(/\d{3,}/g, 'N').split('\n').sort();
   return { out, status: r.status ?? -1 };
 }

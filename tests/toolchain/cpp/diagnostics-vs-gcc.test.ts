@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryProvider, preprocess } from '../../../src/toolchain/cpp/index';
+import { tool } from '../../tools';
 
 const cases: string[] = [
   '#ifdef\n#endif\n',
@@ -65,13 +66,13 @@ function gccDiagnostics(src: string): string[] {
     writeFileSync(join(dir, 'main.c'), src);
     let stderr = '';
     try {
-      execFileSync('riscv64-linux-gnu-cpp', ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      execFileSync(tool('riscv64-linux-gnu-cpp'), ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     } catch (e) {
       stderr = (e as { stderr?: string }).stderr ?? '';
     }
     if (stderr === '') {
       // warnings only: gcc exits 0, so run again capturing stderr
-      stderr = execFileSync('sh', ['-c', 'riscv64-linux-gnu-cpp -P -undef -nostdinc -std=c11 main.c 2>&1 >/dev/null'], { cwd: dir, encoding: 'utf8' });
+      stderr = execFileSync('sh', ['-c', tool('riscv64-linux-gnu-cpp') + ' -P -undef -nostdinc -std=c11 main.c 2>&1 >/dev/null'], { cwd: dir, encoding: 'utf8' });
     }
     return stderr
       .split('\n')

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { tokenize } from '../../../src/toolchain/cpp/lexer';
+import { tool } from '../../tools';
 
 /** gcc's preprocessed output of `main.c` (with the extra files beside it), without line markers. */
 export function gccPreprocess(main: string, files: Record<string, string> = {}, extraArgs: string[] = []): string {
@@ -15,7 +16,7 @@ export function gccPreprocess(main: string, files: Record<string, string> = {}, 
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
-    return execFileSync('riscv64-linux-gnu-cpp', ['-P', '-undef', '-nostdinc', '-std=c11', ...extraArgs, 'main.c'], {
+    return execFileSync(tool('riscv64-linux-gnu-cpp'), ['-P', '-undef', '-nostdinc', '-std=c11', ...extraArgs, 'main.c'], {
       cwd: dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],

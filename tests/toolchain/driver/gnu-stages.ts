@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../../../src/toolchain/diagnostics';
 import { preprocess } from '../../../src/toolchain/cpp/index';
 import type { Stages } from '../../../src/toolchain/driver';
+import { tool } from '../../tools';
 
 const CFLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-mno-relax', '-ffreestanding', '-fno-builtin', '-fno-pie', '-O1'];
 const userLd = join(__dirname, '../../../resources/user/user.ld');
@@ -33,14 +34,14 @@ export const gnuStages: Stages = {
   preprocess,
   compileToAsm(pre, fileName) {
     calls.compile++;
-    const r = run('riscv64-linux-gnu-gcc', [...CFLAGS, '-x', 'cpp-output', '-S', '-o', '-', '-'], pre);
+    const r = run(tool('riscv64-linux-gnu-gcc'), [...CFLAGS, '-x', 'cpp-output', '-S', '-o', '-', '-'], pre);
     return r.ok ? { asm: r.out, diagnostics: [] } : { asm: '', diagnostics: [toolError(fileName, r.err)] };
   },
   assemble(source, fileName) {
     calls.assemble++;
     const dir = mkdtempSync(join(tmpdir(), 'forklab-as-'));
     try {
-      const r = run('riscv64-linux-gnu-as', ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mno-relax', '-o', join(dir, 'o.o'), '-'], source);
+      const r = run(tool('riscv64-linux-gnu-as'), ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mno-relax', '-o', join(dir, 'o.o'), '-'], source);
       if (!r.ok) return { object: new Uint8Array(0), diagnostics: [toolError(fileName, r.err)] };
       return { object: new Uint8Array(readFileSync(join(dir, 'o.o'))), diagnostics: [] };
     } finally {
@@ -63,8 +64,8 @@ export const gnuStages: Stages = {
         return p;
       });
       const archive = join(dir, 'libc.a');
-      if (members.length > 0) run('riscv64-linux-gnu-ar', ['rcsD', archive, ...members]);
-      const r = run('riscv64-linux-gnu-ld', ['-static', '--no-relax', '-T', userLd, '-e', opts?.entry ?? '_start', '-o', out, ...paths, ...(members.length > 0 ? [archive] : [])]);
+      if (members.length > 0) run(tool('riscv64-linux-gnu-ar'), ['rcsD', archive, ...members]);
+      const r = run(tool('riscv64-linux-gnu-ld'), ['-static', '--no-relax', '-T', userLd, '-e', opts?.entry ?? '_start', '-o', out, ...paths, ...(members.length > 0 ? [archive] : [])]);
       if (!r.ok) return { elf: new Uint8Array(0), diagnostics: [toolError('<link>', r.err)] };
       return { elf: new Uint8Array(readFileSync(out)), diagnostics: [] };
     } finally {
@@ -83,7 +84,7 @@ export function runElf(elf: Uint8Array): { stdout: string; status: number } {
     const p = join(dir, 'a.elf');
     writeFileSync(p, elf, { mode: 0o755 });
     try {
-      const stdout = execFileSync('qemu-riscv64', [p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+      const stdout = execFileSync(tool('qemu-riscv64'), [p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
       return { stdout, status: 0 };
     } catch (e) {
       const x = e as { stdout?: string; status?: number };

@@ -10,6 +10,7 @@ import { expect, test } from 'vitest';
 import { memoryProvider, preprocess } from '../../../src/toolchain/cpp/index';
 import { tokenStream } from '../cpp/gcc-reference';
 import { pick, prng } from './inputs';
+import { tool } from '../../tools';
 
 const NAMES = ['A', 'B', 'C', 'F', 'G', 'H'];
 const ATOMS = ['x', 'y', '1', '+', '(', ')', ',', 'A', 'B', 'C', 'F', 'G', 'H', '"s"', '-', '*'];
@@ -40,7 +41,7 @@ test('random macro programs expand to the same tokens as with gcc', () => {
       writeFileSync(join(dir, 'main.c'), src);
       let gcc: string;
       try {
-        gcc = execFileSync('riscv64-linux-gnu-cpp', ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        gcc = execFileSync(tool('riscv64-linux-gnu-cpp'), ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       } catch {
         continue; // gcc rejects it (unbalanced arguments and the like)
       }

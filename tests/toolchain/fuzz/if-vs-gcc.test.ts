@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { memoryProvider, preprocess } from '../../../src/toolchain/cpp/index';
 import { pick, prng } from './inputs';
+import { tool } from '../../tools';
 
 const LITS = ['0', '1', '2', '7', '-1', '0u', '1u', '0x7fffffffffffffff', '0xffffffffffffffff', '-9223372036854775807', '3000000000', "'a'", "'\\377'", "'ab'", "L'x'", '63', '64', '100L', '5ULL', 'X', 'defined(X)', 'defined Y'];
 const BINARY = ['+', '-', '*', '/', '%', '<<', '>>', '<', '>', '<=', '>=', '==', '!=', '&', '^', '|', '&&', '||'];
@@ -37,7 +38,7 @@ test('random #if expressions evaluate as with gcc', () => {
   try {
     writeFileSync(join(dir, 'main.c'), src);
     try {
-      gccOut = execFileSync('riscv64-linux-gnu-cpp', ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      gccOut = execFileSync(tool('riscv64-linux-gnu-cpp'), ['-P', '-undef', '-nostdinc', '-std=c11', 'main.c'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const x = e as { stdout?: string; stderr?: string };
       gccOut = x.stdout ?? '';

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { assemble } from '../../../src/toolchain/asm';
 import { link } from '../../../src/toolchain/link';
 import { withTempDir } from '../asm/gnu';
+import { tool } from '../../tools';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const USER = join(ROOT, 'resources', 'user');
@@ -20,7 +21,7 @@ const CFLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany
 
 function asmOf(path: string, dir: string): string {
   const out = join(dir, 'out.s');
-  execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...(path.endsWith('.S') ? ['-E', '-P'] : ['-S']), path, '-o', out], { stdio: 'pipe' });
+  execFileSync(tool('riscv64-linux-gnu-gcc'), [...CFLAGS, ...(path.endsWith('.S') ? ['-E', '-P'] : ['-S']), path, '-o', out], { stdio: 'pipe' });
   return readFileSync(out, 'utf8');
 }
 
@@ -34,7 +35,7 @@ function object(path: string, dir: string): { name: string; bytes: Uint8Array } 
 function run(elf: Uint8Array, dir: string): { lines: string[]; status: number | null } {
   const path = join(dir, `prog${Math.random().toString(36).slice(2)}`);
   writeFileSync(path, elf, { mode: 0o755 });
-  const r = spawnSync('qemu-riscv64', [path], { encoding: 'utf8', timeout: 20_000, input: '' });
+  const r = spawnSync(tool('qemu-riscv64'), [path], { encoding: 'utf8', timeout: 20_000, input: '' });
   return { lines: (r.stdout + r.stderr).replace(/\d{4,}/g, 'N').split('\n').sort(), status: r.status };
 }
 
@@ -51,7 +52,7 @@ describe('gcc -O2 code assembled and linked by ForkLab', () => {
       // The reference side: gcc -c once per library source, GNU ld per program.
       const gccObject = (src: string, i: number): string => {
         const out = join(dir, `ref${i}.o`);
-        execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, '-c', src, '-o', out], { stdio: 'pipe' });
+        execFileSync(tool('riscv64-linux-gnu-gcc'), [...CFLAGS, '-c', src, '-o', out], { stdio: 'pipe' });
         return out;
       };
       const refLib = [join(USER, 'lib', 'crt0.S'), ...libSources].map(gccObject);
@@ -61,7 +62,7 @@ describe('gcc -O2 code assembled and linked by ForkLab', () => {
         const ours = link([crt0, object(source, dir)], { library: lib });
         expect(ours.diagnostics, prog).toEqual([]);
         const ref = join(dir, 'ref.elf');
-        execFileSync('riscv64-linux-gnu-ld', ['--no-relax', '-static', '-T', join(USER, 'user.ld'), '-o', ref,
+        execFileSync(tool('riscv64-linux-gnu-ld'), ['--no-relax', '-static', '-T', join(USER, 'user.ld'), '-o', ref,
           refLib[0]!, gccObject(source, -1), ...refLib.slice(1)], { stdio: 'pipe' });
         expect(run(ours.elf, dir), prog).toEqual(run(new Uint8Array(readFileSync(ref)), dir));
       }

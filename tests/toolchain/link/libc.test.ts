@@ -13,6 +13,7 @@ import { assemble } from '../../../src/toolchain/asm';
 import { link } from '../../../src/toolchain/link';
 import { withTempDir } from '../asm/gnu';
 import { runElf } from './qemu';
+import { tool } from '../../tools';
 
 const USER = join(__dirname, '..', '..', '..', 'resources', 'user');
 const CFLAGS = ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-mno-relax', '-ffreestanding',
@@ -24,7 +25,7 @@ function forklabObject(path: string, extra: string[] = []): { name: string; byte
   const asm = withTempDir((dir) => {
     const out = join(dir, 'out.s');
     const mode = path.endsWith('.S') ? ['-E', '-P'] : ['-S'];
-    execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...extra, ...mode, path, '-o', out], { stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-gcc'), [...CFLAGS, ...extra, ...mode, path, '-o', out], { stdio: 'pipe' });
     return readFileSync(out, 'utf8');
   });
   const name = path.split('/').pop()!;
@@ -38,11 +39,11 @@ function gnuProgram(sources: string[], extra: string[]): Uint8Array {
   return withTempDir((dir) => {
     const objs = sources.map((src, i) => {
       const out = join(dir, `${i}.o`);
-      execFileSync('riscv64-linux-gnu-gcc', [...CFLAGS, ...extra, '-c', src, '-o', out], { stdio: 'pipe' });
+      execFileSync(tool('riscv64-linux-gnu-gcc'), [...CFLAGS, ...extra, '-c', src, '-o', out], { stdio: 'pipe' });
       return out;
     });
     const exe = join(dir, 'a.out');
-    execFileSync('riscv64-linux-gnu-ld', ['--no-relax', '-static', '-T', join(USER, 'user.ld'), '-o', exe, ...objs], { stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-ld'), ['--no-relax', '-static', '-T', join(USER, 'user.ld'), '-o', exe, ...objs], { stdio: 'pipe' });
     return new Uint8Array(readFileSync(exe));
   });
 }

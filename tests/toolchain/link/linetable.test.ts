@@ -13,6 +13,7 @@ import { run, withTempDir } from '../asm/gnu';
 import { gnuLink } from './qemu';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { tool } from '../../tools';
 
 const source = readFileSync(join(__dirname, 'programs', 'freestanding.c'), 'utf8');
 
@@ -20,7 +21,7 @@ function gccAsm(flags: string[]): string {
   return withTempDir((dir) => {
     writeFileSync(join(dir, 'prog.c'), source);
     // Run in the source's directory so the line table names 'prog.c', as a student would see it.
-    execFileSync('riscv64-linux-gnu-gcc', [...flags, '-g', '-march=rv64ima', '-mabi=lp64', '-ffreestanding', '-S', 'prog.c', '-o', 'prog.s'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(tool('riscv64-linux-gnu-gcc'), [...flags, '-g', '-march=rv64ima', '-mabi=lp64', '-ffreestanding', '-S', 'prog.c', '-o', 'prog.s'], { cwd: dir, stdio: 'pipe' });
     return readFileSync(join(dir, 'prog.s'), 'utf8');
   });
 }
@@ -29,9 +30,9 @@ function gccAsm(flags: string[]): string {
 function dwarfLines(asm: string): Map<bigint, string> {
   return withTempDir((dir) => {
     writeFileSync(join(dir, 'p.s'), asm);
-    run('riscv64-linux-gnu-as', ['-march=rv64ima', '-mabi=lp64', '-mno-relax', join(dir, 'p.s'), '-o', join(dir, 'p.o')]);
-    run('riscv64-linux-gnu-ld', ['-Ttext=0x10000', '--no-relax', '-e', '_start', '-o', join(dir, 'p'), join(dir, 'p.o')]);
-    const out = run('riscv64-linux-gnu-objdump', ['--dwarf=decodedline', join(dir, 'p')]);
+    run(tool('riscv64-linux-gnu-as'), ['-march=rv64ima', '-mabi=lp64', '-mno-relax', join(dir, 'p.s'), '-o', join(dir, 'p.o')]);
+    run(tool('riscv64-linux-gnu-ld'), ['-Ttext=0x10000', '--no-relax', '-e', '_start', '-o', join(dir, 'p'), join(dir, 'p.o')]);
+    const out = run(tool('riscv64-linux-gnu-objdump'), ['--dwarf=decodedline', join(dir, 'p')]);
     const map = new Map<bigint, string>();
     for (const line of out.split('\n')) {
       const m = /^(\S+)\s+(\d+)\s+(0x[0-9a-f]+)(?:\s+\d+)?\s*(x?)\s*$/.exec(line);

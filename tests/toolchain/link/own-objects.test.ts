@@ -10,6 +10,7 @@ import { link } from '../../../src/toolchain/link';
 import { readElf } from '../../../src/toolchain/elf';
 import { gnuLink, runElf } from './qemu';
 import { withTempDir } from '../asm/gnu';
+import { tool } from '../../tools';
 
 const program = (name: string) => readFileSync(join(__dirname, 'programs', name), 'utf8');
 
@@ -63,7 +64,7 @@ describe('linking ForkLab objects', () => {
       withTempDir((dir) => {
         const path = join(dir, 'f');
         writeFileSync(path, bytes);
-        const r = spawnSync('riscv64-linux-gnu-readelf', ['-a', '-W', path], { encoding: 'utf8' });
+        const r = spawnSync(tool('riscv64-linux-gnu-readelf'), ['-a', '-W', path], { encoding: 'utf8' });
         expect(r.status).toBe(0);
         expect(r.stderr).toBe('');
         expect(r.stdout).toContain('RISC-V');

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTempDir } from '../asm/gnu';
+import { tool } from '../../tools';
 
 export interface RunResult {
   stdout: string;
@@ -17,7 +18,7 @@ export function runElf(elf: Uint8Array): RunResult {
     const path = join(dir, 'prog');
     writeFileSync(path, elf);
     chmodSync(path, 0o755);
-    const r = spawnSync('qemu-riscv64', [path], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(tool('qemu-riscv64'), [path], { encoding: 'utf8', timeout: 20_000 });
     return { stdout: r.stdout, status: r.status };
   });
 }
@@ -27,7 +28,7 @@ export function gccObject(source: string, ext: 'c' | 's' | 'S', flags: string[])
   return withTempDir((dir) => {
     const src = join(dir, `in.${ext}`);
     writeFileSync(src, source);
-    const r = spawnSync('riscv64-linux-gnu-gcc', [...flags, '-ffreestanding', '-nostdlib', '-c', src, '-o', join(dir, 'out.o')], { encoding: 'utf8' });
+    const r = spawnSync(tool('riscv64-linux-gnu-gcc'), [...flags, '-ffreestanding', '-nostdlib', '-c', src, '-o', join(dir, 'out.o')], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
     return new Uint8Array(readFileSync(join(dir, 'out.o')));
   });
@@ -42,7 +43,7 @@ export function gnuLink(objects: Uint8Array[], extra: string[] = []): Uint8Array
       return p;
     });
     const out = join(dir, 'a.out');
-    const r = spawnSync('riscv64-linux-gnu-ld', ['--no-relax', '-static', '-o', out, ...extra, ...paths], { encoding: 'utf8' });
+    const r = spawnSync(tool('riscv64-linux-gnu-ld'), ['--no-relax', '-static', '-o', out, ...extra, ...paths], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
     return new Uint8Array(readFileSync(out));
   });
