@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Machine } from '../emulator/index';
 import { benchPrograms } from '../emulator/bench-programs';
+import { benchCliStart, benchLabRunVsQemu } from './bench-lab';
 
 const KERNEL = 'resources/kernel/build/kernel.elf';
 const INITRD = 'resources/user/build/initrd.img';
@@ -86,6 +87,9 @@ export async function benchCommand(args: string[]): Promise<number> {
       report(name, best);
     }
   }
+  const line = (l: object): void => { process.stdout.write(JSON.stringify(l) + '\n'); };
+  if (wanted('cli-start-time')) benchCliStart(line);
+  if (wanted('lab-run-vs-qemu')) benchLabRunVsQemu(line);
   const cold = wanted('kernel-boot'), warm = wanted('kernel-boot-warm');
   if ((cold || warm) && existsSync(KERNEL) && existsSync(INITRD)) {
     const kernel = new Uint8Array(readFileSync(KERNEL));

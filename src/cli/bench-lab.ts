@@ -1,0 +1,105 @@
+// Whole-command figures of `forklab bench`, measured on child processes by wall time:
+//   {"bench":"cli-start-time","value":MS,"unit":"ms"}   `forklab run` from process start to
+//       the machine's first instruction (run with --max-insns 1: kernel and programs read,
+//       initrd packed, machine built, one instruction, exit)
+//   {"bench":"lab-run-vs-qemu","value":R,"unit":"x"}   `forklab run --apps SPEC` (the whole
+//       lab run, process start to exit) over QEMU + OpenSBI booting the same kernel with the
+//       same initrd and bootargs; paired runs, R = median of the per-pair ratios
+// Wall time, not CPU time: what a student waits for. The pairs alternate which side runs
+// first, so load from other processes on the machine hits both sides alike. Without
+// qemu-system-riscv64 the QEMU line is left out with a message (QEMU is optional for users).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { packInitrd } from '../lab/initrd';
+import { repoRoot } from './resources';
+
+export const LAB_RUN_APPS = 'print*3,cow,fib,mfork';
+const PAIRS = 5;
+
+interface Timed { ms: number; status: number | null; error?: string }
+
+function timed(cmd: string, args: string[]): Timed {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: repoRoot(), encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status, error: r.error?.message ?? (r.status === 0 ? undefined : r.stderr.slice(-400)) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+const forklab = (): string => join(repoRoot(), 'bin/forklab.mjs');
+
+/** Median wall time of `forklab run --max-insns 1` (the CLI up to its machine's start). */
+export function benchCliStart(report: (line: object) => void): void {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // --max-insns 1 stops after the first instruction; that exit status (1) is expected.
+    const t = timed(process.execPath, [forklab(), 'run', '--apps', LAB_RUN_APPS, '--max-insns', '1']);
+    if (t.status !== 1) {
+      process.stderr.write(`forklab bench: cli-start-time: forklab run failed: ${t.error ?? t.status}\n`);
+      return;
+    }
+    runs.push(t.ms);
+  }
+  report({ bench: 'cli-start-time', value: round1(median(runs)), unit: 'ms' });
+}
+
+/** The whole lab run against QEMU + OpenSBI, in paired runs. */
+export function benchLabRunVsQemu(report: (line: object) => void): void {
+  const root = repoRoot();
+  const image = join(root, 'resources/kernel/build/Image');
+  const elfDir = join(root, 'resources/user/build');
+  if (!existsSync(image) || !existsSync(join(root, 'resources/kernel/build/kernel.elf'))) {
+    process.stderr.write('forklab bench: lab-run-vs-qemu: the kernel is not built (npm run kernel)\n');
+    return;
+  }
+  // The initrd QEMU boots is packed from the same programs, in the same order, as `forklab
+  // run` packs for itself (every resources/user/build/*.elf, sorted).
+  const names = readdirSync(elfDir).filter((f) => f.endsWith('.elf')).sort();
+  const packed = packInitrd(names.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(join(elfDir, f))) })));
+  if (!packed.ok) {
+    process.stderr.write(`forklab bench: lab-run-vs-qemu: ${packed.error}\n`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'forklab-bench-'));
+  try {
+    const initrd = join(dir, 'initrd.img');
+    writeFileSync(initrd, packed.value);
+    const bootargs = `apps=${LAB_RUN_APPS}`;
+    const ours = (): Timed => timed(process.execPath, [forklab(), 'run', '--apps', LAB_RUN_APPS]);
+    const qemu = (): Timed => timed('qemu-system-riscv64', [
+      '-machine', 'virt', '-bios', 'default', '-nographic', '-m', '128',
+      '-kernel', image, '-initrd', initrd, '-append', bootargs,
+    ]);
+    const ratios: number[] = [], oursMs: number[] = [], qemuMs: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      let a: Timed, q: Timed;
+      if (i % 2 === 0) { a = ours(); q = qemu(); } else { q = qemu(); a = ours(); }
+      if (q.status !== 0) {
+        process.stderr.write(`forklab bench: lab-run-vs-qemu: QEMU did not run cleanly (${q.error ?? q.status}); line left out\n`);
+        return;
+      }
+      if (a.status !== 0) {
+        process.stderr.write(`forklab bench: lab-run-vs-qemu: forklab run failed (${a.error ?? a.status})\n`);
+        return;
+      }
+      ratios.push(a.ms / q.ms);
+      oursMs.push(a.ms);
+      qemuMs.push(q.ms);
+    }
+    report({
+      bench: 'lab-run-vs-qemu', value: Math.round(median(ratios) * 100) / 100, unit: 'x',
+      forklabMs: Math.round(median(oursMs)), qemuMs: Math.round(median(qemuMs)),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
