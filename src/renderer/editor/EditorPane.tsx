@@ -8,6 +8,8 @@ import { closeTab, openTab, type Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { markersFor } from './markers';
 import { languageFor, monaco, readonlyUri, sessionUri } from './monaco';
+import { errorCounts } from './problems';
+import { ProblemsList } from './ProblemsList';
 
 function modelFor(uri: monaco.Uri, text: string, lang: string): monaco.editor.ITextModel {
   const existing = monaco.editor.getModel(uri);
@@ -27,6 +29,8 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
   const viewing = useStore(store, (s) => s.viewing);
   const diagnostics = useStore(store, (s) => s.diagnostics);
   const theme = useStore(store, (s) => s.theme);
+  const reveal = useStore(store, (s) => s.reveal);
+  const files = useStore(store, (s) => s.files);
 
   useEffect(() => {
     if (!host.current) return;
@@ -82,7 +86,17 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
     }
   }, [diagnostics, active, store]);
 
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // After the model switch above (effects run in order): the tab of `reveal.file` is active now.
+  useEffect(() => {
+    const ed = editor.current;
+    if (!ed || !reveal || ed.getModel()?.uri.toString() !== sessionUri(reveal.file).toString()) return;
+    ed.setPosition({ lineNumber: reveal.line, column: reveal.column });
+    ed.revealPositionInCenterIfOutsideViewport({ lineNumber: reveal.line, column: reveal.column });
+    ed.focus();
+  }, [reveal, active]);
+
+  // The badge counts the errors of the file on screen; the others are named in the problems list.
+  const counts = errorCounts(diagnostics, Object.keys(files), viewing ? null : active);
   return (
     <section className="pane editor-pane">
       <div className="tabs" role="tablist">
@@ -107,9 +121,15 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
           </div>
         )}
         <span className="tab-spacer" />
-        {errors > 0 && <span className="build-errors" data-testid="build-errors">{t('buildFailed', { n: errors })}</span>}
+        {counts.here > 0 && <span className="build-errors" data-testid="build-errors">{t('buildFailed', { n: counts.here })}</span>}
+        {counts.elsewhere > 0 && (
+          <span className="build-errors elsewhere" data-testid="build-errors-elsewhere">
+            {t('errorsElsewhere', { n: counts.elsewhere })}
+          </span>
+        )}
       </div>
       <div className="editor-host" ref={host} data-testid="editor" />
+      <ProblemsList store={store} />
     </section>
   );
 });

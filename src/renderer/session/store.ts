@@ -38,6 +38,16 @@ export interface AppState {
   /** A sentence for the banner (host crashed, workspace error, host error), or null. */
   readonly notice: string | null;
   readonly speed: number | null;
+  /** A place the editor should show and put the cursor on (a click in the problems list). */
+  readonly reveal: Reveal | null;
+}
+
+/** `seq` makes a second click on the same problem a new request. */
+export interface Reveal {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly seq: number;
 }
 
 export function initialState(language: Language, theme: 'light' | 'dark'): AppState {
@@ -61,6 +71,7 @@ export function initialState(language: Language, theme: 'light' | 'dark'): AppSt
     expanded: new Set(),
     notice: null,
     speed: null,
+    reveal: null,
   };
 }
 
@@ -150,6 +161,11 @@ export function createStore(initial: AppState): Store {
 /** Opens `name` in a tab (adding the tab if needed) and makes it active. */
 export function openTab(s: AppState, name: string): AppState {
   return { ...s, open: s.open.includes(name) ? s.open : [...s.open, name], active: name, viewing: null };
+}
+
+/** Opens `file` and asks the editor to put the cursor at line:column. */
+export function revealAt(s: AppState, file: string, line: number, column: number): AppState {
+  return { ...openTab(s, file), reveal: { file, line: Math.max(1, line), column: Math.max(1, column), seq: (s.reveal?.seq ?? 0) + 1 } };
 }
 
 /** Closes a tab; the file stays in the session (closing never deletes text). */
