@@ -57,6 +57,14 @@ export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFil
   return { ok: !hasErrors(diagnostics), apps, diagnostics, text };
 }
 
+/** The program names an `apps=` spec runs: `print*3,cow` -> print, cow. */
+export function appNames(spec: string): string[] {
+  return spec
+    .split(',')
+    .map((part) => part.trim().replace(/\*\d+$/, ''))
+    .filter((name) => name.length > 0);
+}
+
 /** The `apps=` spec that runs every program once, in file order. */
 export function defaultAppsSpec(apps: readonly InitrdApp[]): string {
   return apps.map((a) => a.name).join(',');
@@ -69,7 +77,12 @@ export function buildSession(
   bootargs: string | undefined,
 ): { ok: true; diagnostics: Diagnostic[]; options: SessionOptions } | { ok: false; diagnostics: Diagnostic[] } {
   const compiled = compileSessionPrograms(resources.userFiles, files);
-  if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
+  // A run of named programs needs only those to compile: the other files' errors are still
+  // reported (named by file), and their programs are left out of the initrd (an exec of one
+  // fails in the guest as for any missing program).
+  const needed = apps === undefined ? null : appNames(apps);
+  const blocking = needed === null ? !compiled.ok : !needed.every((n) => compiled.apps.some((a) => a.name === n)) || compiled.apps.length === 0;
+  if (blocking) return { ok: false, diagnostics: compiled.diagnostics };
   const args = bootargs ?? `apps=${apps ?? defaultAppsSpec(compiled.apps)}`;
   return { ok: true, diagnostics: compiled.diagnostics, options: { kernel: resources.kernel, apps: compiled.apps, bootargs: args } };
 }
