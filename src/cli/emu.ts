@@ -6,7 +6,8 @@
 // error or idle; 2 bad usage or a bad ELF; 3 --max-insns ran out.
 
 import { readFileSync } from 'node:fs';
-import { Machine, formatTrace, type MachineOptions, type StopReason } from '../emulator/index';
+import { Machine, type MachineOptions, type StopReason } from '../emulator/index';
+import { formatLabCall } from '../lab/events';
 
 const SLICE = 2_000_000;
 
@@ -81,7 +82,7 @@ export async function emuCommand(args: string[]): Promise<number> {
   }
   const m = loaded.machine;
   m.onConsole = (bytes) => { process.stdout.write(bytes); };
-  if (parsed.trace) m.onTrace = (ev) => { process.stderr.write(formatTrace(ev) + '\n'); };
+  if (parsed.trace) m.onTrace = (ev) => { process.stderr.write(formatLabCall(ev) + '\n'); };
 
   const input = new StdinFeed(m);
   try {

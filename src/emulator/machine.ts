@@ -8,7 +8,7 @@ import { Board } from './board';
 import { parseElf, PT_LOAD, type ElfFile } from './elf';
 import { PRIV_M, PRIV_S } from './trap';
 import { bigToNumber } from './bits';
-import type { TraceEvent } from './trace';
+import type { LabCall } from './trace';
 import { csrRead as csrReadHook } from './csr';
 import { SbiFirmware } from './firmware/sbi';
 import { boardTree, writeFdt } from './fdt';
@@ -44,7 +44,7 @@ const MAX_RAM_MIB = 2047;
 export class Machine {
   readonly breakpoints = new Set<bigint>();
   onConsole: ((bytes: Uint8Array) => void) | null = null;
-  onTrace: ((ev: TraceEvent) => void) | null = null;
+  onTrace: ((call: LabCall) => void) | null = null;
   readonly ramBase: bigint;
   readonly ramSize: number;
   /** A terminal stop (shutdown, tohost, error) repeats on every later run(). */
@@ -65,9 +65,9 @@ export class Machine {
       board.hart.firmware = new SbiFirmware({
         board,
         consoleWrite: (bytes) => { for (const b of bytes) this.consoleBuf.push(b); },
-        trace: (ev) => {
+        trace: (call) => {
           this.flushConsole();
-          if (this.onTrace !== null) this.onTrace(ev);
+          if (this.onTrace !== null) this.onTrace(call);
         },
       });
     }

@@ -139,6 +139,14 @@ export class ModelBuilder {
         }
         return null;
       }
+      case 'exofork':
+      case 'env_status':
+      case 'ipc_recv':
+      case 'ipc_send':
+      case 'user_fault':
+      case 'mem':
+      case 'env':
+        return null;
       case 'unknown':
         this.unknownEvents += 1;
         if (this.unknownEvents === 1) this.warnings.push(`unknown trace event kind ${ev.fid}`);

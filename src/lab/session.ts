@@ -8,8 +8,7 @@
 
 import type { LabModel, TimelineEvent } from '../common/model';
 import { Machine, type StopReason } from '../emulator';
-import { fromTrace } from './trace-adapter';
-import type { LabEvent } from './events';
+import { decodeLabCall, type LabEvent } from './events';
 import { packInitrd, type InitrdApp } from './initrd';
 import { ModelBuilder } from './model-builder';
 import { PAGE_SIZE } from './pagetable';
@@ -59,7 +58,7 @@ export class LabSession {
       this.consoleText += this.utf8.decode(bytes, { stream: true });
     };
     machine.onTrace = (raw) => {
-      const ev = fromTrace(raw);
+      const ev = decodeLabCall(raw);
       this.events.push(ev);
       const entry = this.builder.apply(ev);
       if (entry) this.timeline.push(entry);

@@ -138,15 +138,15 @@ describe('forklab emu with firmware (no --bare)', () => {
     const expected = [
       /^fork parent=1 child=2 pgd=0x80400000$/,
       /^exec pid=2 pgd=0x80401000 name=hello entry=0x10078$/,
-      /^exit pid=2 code=11 how=fault$/,
+      /^exit pid=2 code=11 killed=true$/,
       /^sched prev=1 next=2$/,
-      /^fault pid=2 va=0x12345000 scause=15 resolution=cow-copy newFrame=0x80402000 oldFrame=0x80403000$/,
-      /^frame frame=0x80404000 refcount=1 op=alloc use=page-table order=0$/,
+      /^fault pid=2 va=0x12345000 scause=15 resolution=cow-copy frame=0x80402000 oldFrame=0x80403000$/,
+      /^frame addr=0x80404000 refcount=1 op=alloc use=pagetable order=0$/,
       /^vma pid=2 start=0x10000 end=0x11000 flags=3 kind=heap offset=0x40$/,
       /^vma_remove pid=2 start=0x10000 end=0x11000$/,
       /^kthread pid=3 parent=0 name=kswapd-worker$/,
       /^state pid=2 state=zombie$/,
-      /^unknown kind=42 /,
+      /^unknown fid=42 args=/,
     ];
     expect(events.length).toBe(expected.length);
     expected.forEach((re, i) => expect(events[i]).toMatch(re));

@@ -2,12 +2,13 @@
 // as on QEMU, collecting the console and the lab trace events. The kernel powers off by itself;
 // an instruction budget turns a hang into a failed test.
 import { readFileSync } from 'node:fs';
-import { Machine, type StopReason, type TraceEvent } from '../../src/emulator';
+import { Machine, type StopReason } from '../../src/emulator';
+import { decodeLabCall, type LabEvent } from '../../src/lab/events';
 import { DEFAULT_INITRD, KERNEL_ELF } from './boot';
 
 export interface ForkLabKernelRun {
   readonly console: string;
-  readonly events: TraceEvent[];
+  readonly events: LabEvent[];
   readonly stop: StopReason | { kind: 'load-error'; error: string };
 }
 
@@ -29,13 +30,13 @@ export function bootOnForkLab(
   if (!loaded.ok) return { console: '', events: [], stop: { kind: 'load-error', error: loaded.error } };
   const m = loaded.machine;
   const decoder = new TextDecoder();
-  const events: TraceEvent[] = [];
+  const events: LabEvent[] = [];
   let text = '';
   m.onConsole = (bytes) => {
     text += decoder.decode(bytes, { stream: true });
   };
-  m.onTrace = (ev) => {
-    events.push(ev);
+  m.onTrace = (call) => {
+    events.push(decodeLabCall(call));
   };
   let stop: StopReason;
   let budget = maxInsns;

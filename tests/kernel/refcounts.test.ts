@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Machine, type StopReason } from '../../src/emulator';
+import { decodeLabCall } from '../../src/lab/events';
 import { DEFAULT_INITRD, KERNEL_ELF } from './boot';
 
 // Ground truth for the kernel's reference counts: at every context switch, walk the Sv39 page
@@ -68,14 +69,16 @@ function auditRefcounts(bootargs: string): Audit {
     checks++;
   };
 
-  m.onTrace = (ev) => {
-    if (ev.type === 'fork') pgds.set(ev.child, ev.pgd);
-    else if (ev.type === 'exec') pgds.set(ev.pid, ev.pgd);
+  m.onTrace = (call) => {
+    const ev = decodeLabCall(call);
+    if (ev.type === 'fork') pgds.set(ev.child, BigInt(ev.pgd));
+    else if (ev.type === 'exec') pgds.set(ev.pid, BigInt(ev.pgd));
     else if (ev.type === 'exit') pgds.delete(ev.pid);
     else if (ev.type === 'state' && ev.state === 'dead') pgds.delete(ev.pid);
     else if (ev.type === 'frame') {
-      if (ev.op === 'alloc') frames.set(ev.frame, { count: ev.refcount, use: ev.use });
-      else frames.set(ev.frame, { count: ev.refcount, use: frames.get(ev.frame)?.use ?? ev.use });
+      const frame = BigInt(ev.addr);
+      if (ev.op === 'alloc') frames.set(frame, { count: ev.refcount, use: ev.use });
+      else frames.set(frame, { count: ev.refcount, use: frames.get(frame)?.use ?? ev.use });
     } else if (ev.type === 'sched') audit(ev.insn);
   };
   let stop: StopReason;

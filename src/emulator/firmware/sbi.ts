@@ -6,7 +6,7 @@
 import type { Firmware, Hart } from '../hart';
 import type { Board } from '../board';
 import { CAUSE_ECALL_S, IRQ_SSI, PRIV_M, redirectToS } from '../trap';
-import { decodeTrace, LAB_EID, type TraceEvent } from '../trace';
+import { isKnownLabFid, LAB_EID, type LabCall } from '../trace';
 
 export const SBI_SUCCESS = 0;
 export const SBI_ERR_NOT_SUPPORTED = -2;
@@ -29,7 +29,8 @@ const A0 = 10, A1 = 11, A6 = 16, A7 = 17;
 export interface FirmwareHost {
   readonly board: Board;
   consoleWrite(bytes: Uint8Array): void;
-  trace(ev: TraceEvent): void;
+  /** A LAB call, raw: the lab layer decodes it (src/lab/events.ts). */
+  trace(call: LabCall): void;
 }
 
 export class SbiFirmware implements Firmware {
@@ -114,11 +115,8 @@ export class SbiFirmware implements Firmware {
         if (fid === 0) { ret(a(0) === 0n ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM); return; }
         break;
       case LAB_EID: {
-        const args = [a(0), a(1), a(2), a(3), a(4), a(5)];
-        const ev = decodeTrace(fid, args, h.instret);
-        this.host.trace(ev);
-        if (ev.type === 'unknown') ret(SBI_ERR_NOT_SUPPORTED);
-        else ret(SBI_SUCCESS);
+        this.host.trace({ fid, args: [a(0), a(1), a(2), a(3), a(4), a(5)], insn: h.instret });
+        ret(isKnownLabFid(fid) ? SBI_SUCCESS : SBI_ERR_NOT_SUPPORTED);
         return;
       }
     }

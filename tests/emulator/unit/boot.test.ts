@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { TraceEvent } from '../../../src/emulator/index';
+import type { LabCall } from '../../../src/emulator/index';
 import { assemble, load } from './helpers';
 import { tool } from '../../tools';
 
@@ -150,8 +150,8 @@ describe('SBI firmware', () => {
     expect(m.instret).toBeLessThan(100);
   });
 
-  test('decodes a LAB fork event stamped with the retired-instruction count', () => {
-    const events: TraceEvent[] = [];
+  test('hands up a LAB call raw, stamped with the retired-instruction count, and answers -2 to an unknown FID', () => {
+    const events: LabCall[] = [];
     const { m } = kernel(`
       li a7, 0x0a4c4142
       li a6, 1
@@ -165,9 +165,11 @@ describe('SBI firmware', () => {
       mv s3, a0`);
     m.onTrace = (ev) => events.push(ev);
     m.run(30);
-    expect(events[0]).toEqual({ type: 'fork', insn: events[0]!.insn, parent: 1, child: 2, pgd: 0x87000000n });
+    expect(events[0]).toMatchObject({ fid: 1, insn: events[0]!.insn });
+    expect(events[0]!.args.slice(0, 3)).toEqual([1n, 2n, 0x87000000n]);
+    expect(events[0]!.args).toHaveLength(6);
     expect(events[0]!.insn).toBeGreaterThan(5);
-    expect(events[1]).toMatchObject({ type: 'unknown', kind: 99 });
+    expect(events[1]).toMatchObject({ fid: 99 });
     expect(m.getReg(18)).toBe(0n);
     expect(m.getReg(19)).toBe(BigInt.asUintN(64, -2n));
   });
