@@ -4,6 +4,10 @@
 // runs are deterministic), the point the run had reached, and what was on screen there: console
 // text, timeline and model. Opening a report validates it against a schema (zod) so a damaged
 // or foreign file gives one clear message and never half-loads.
+//
+// Bookmarks are moments of the run the student marked, each an instruction count with a caption;
+// a deterministic run replayed to that count rebuilds the moment (src/lab/report-replay.ts).
+// Files written before bookmarks existed have none.
 
 import { z } from 'zod';
 import type { LabModel, TimelineEvent } from '../common/model';
@@ -59,6 +63,11 @@ const timelineEvent = z.object({
   oldFrame: num.optional(),
 });
 
+/** Longest bookmark caption, in characters. */
+export const MAX_CAPTION = 2000;
+
+const bookmark = z.object({ insn: z.number().int().nonnegative(), caption: z.string().max(MAX_CAPTION) });
+
 const reportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
   version: z.literal(REPORT_VERSION),
@@ -71,7 +80,14 @@ const reportSchema = z.object({
   console: z.string(),
   timeline: z.array(timelineEvent),
   model,
+  bookmarks: z.array(bookmark).default([]),
 });
+
+/** A marked moment of a run: the retired-instruction count and the student's caption. */
+export interface Bookmark {
+  readonly insn: number;
+  readonly caption: string;
+}
 
 export interface SessionReport {
   readonly format: typeof REPORT_FORMAT;
@@ -83,10 +99,13 @@ export interface SessionReport {
   readonly console: string;
   readonly timeline: readonly TimelineEvent[];
   readonly model: LabModel;
+  /** In instruction order, none after `insn`. */
+  readonly bookmarks: readonly Bookmark[];
 }
 
-export function createReport(parts: Omit<SessionReport, 'format' | 'version'>): SessionReport {
-  return { format: REPORT_FORMAT, version: REPORT_VERSION, ...parts };
+export function createReport(parts: Omit<SessionReport, 'format' | 'version' | 'bookmarks'> & { bookmarks?: readonly Bookmark[] }): SessionReport {
+  const bookmarks = [...(parts.bookmarks ?? [])].sort((a, b) => a.insn - b.insn);
+  return { format: REPORT_FORMAT, version: REPORT_VERSION, ...parts, bookmarks };
 }
 
 export function serializeReport(report: SessionReport): string {
@@ -116,5 +135,11 @@ export function parseReport(text: string): ParsedReport {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
     return { ok: false, error: `the session file is damaged: ${where}: ${issue.message}` };
   }
-  return { ok: true, report: parsed.data as SessionReport };
+  const report = parsed.data as SessionReport;
+  const late = report.bookmarks.findIndex((b) => b.insn > report.insn);
+  if (late >= 0) {
+    const b = report.bookmarks[late]!;
+    return { ok: false, error: `the session file is damaged: bookmark ${late + 1} is at instruction ${b.insn}, after the end of the saved run (${report.insn})` };
+  }
+  return { ok: true, report: { ...report, bookmarks: [...report.bookmarks].sort((a, b) => a.insn - b.insn) } };
 }
