@@ -13,6 +13,7 @@ const PACKAGE: Record<string, string> = {
   chromium: 'chromium',
   pdftoppm: 'poppler-utils',
   pdftotext: 'poppler-utils',
+  pdffonts: 'poppler-utils',
 };
 /** The cross gcc can run without its C library (a Recommends only); static builds then fail. */
 const CROSS_LIBC = '/usr/riscv64-linux-gnu/include/stdio.h';

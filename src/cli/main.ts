@@ -9,6 +9,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   bench: async () => (await import('./bench')).benchCommand,
   cc: async () => (await import('./cc')).ccCommand,
   run: async () => (await import('./run')).runCommand,
+  report: async () => (await import('./report')).reportCommand,
 };
 
 const usage = `usage: forklab <command> [options]
@@ -17,6 +18,9 @@ commands:
   emu IMAGE.elf [--initrd FILE] [--bootargs STR] [--ram MiB] [--max-insns N] [--bare] [--tohost] [--trace]
   run [--apps SPEC] [--bootargs STR] [--json OUT] [FILE.elf|FILE.c ...]
                  boot the lab kernel with programs (default: the bundled ones)
+  report [--apps SPEC | FILE.c ...] --at KIND:N[=CAPTION] [--at ...] [--lang zh-CN|en] -o OUT.md|.zip|.html|.pdf
+  report SESSION.json [--lang zh-CN|en] -o OUT...
+                 a lab report: one section per bookmark (figure, VMAs, PTEs, timeline, console)
   bench          run the benchmarks, one JSON line per figure
 `;
 
