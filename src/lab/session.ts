@@ -32,7 +32,7 @@ export type SliceEnd =
   | { readonly kind: 'halted'; readonly clean: boolean; readonly reason: string };
 
 /** Which lab events `runSlice` may stop after (the UI's "run until next fork / page fault"). */
-export type StopOn = 'fork' | 'fault' | null;
+export type StopOn = 'fork' | 'fault' | 'exit' | null;
 
 /** Instructions run between checks for a `stopOn` event. */
 const STOP_GRANULARITY = 2000;
@@ -185,5 +185,5 @@ export class LabSession {
 }
 
 function matches(ev: LabEvent, stopOn: Exclude<StopOn, null>): boolean {
-  return stopOn === 'fork' ? ev.type === 'fork' : ev.type === 'fault';
+  return ev.type === stopOn;
 }

@@ -28,6 +28,7 @@ export class LineIndex {
   /** Sorted by address; at one address the rows keep their program order, an `end` first. */
   private readonly rows: IndexedRow[];
   private byLine: Map<string, bigint[]> | null = null;
+  private starts: Set<bigint> | null = null;
 
   constructor(rows: readonly (LineRow & { end?: boolean })[]) {
     const list = rows.map((r, i) => ({ r: { addr: r.addr, file: r.file, line: r.line, isStmt: r.isStmt, end: r.end === true }, i }));
@@ -52,6 +53,27 @@ export class LineIndex {
     return row.end ? undefined : { file: row.file, line: row.line };
   }
 
+  /**
+   * The line a statement starting exactly at `pc` belongs to: the first is_stmt row there. gcc
+   * often puts several lines at one address (a function's opening line and its first
+   * statement); the first is the one a breakpoint there was set on.
+   */
+  statementAt(pc: bigint): SourceLine | undefined {
+    let i = this.lastAtOrBelow(pc);
+    if (i < 0 || this.rows[i]!.addr !== pc) return undefined;
+    while (i > 0 && this.rows[i - 1]!.addr === pc) i--;
+    for (; i < this.rows.length && this.rows[i]!.addr === pc; i++) {
+      const r = this.rows[i]!;
+      if (!r.end && r.isStmt) return { file: r.file, line: r.line };
+    }
+    return undefined;
+  }
+
+  /** The line to show for `pc`: its statement when one starts there, else the row in effect. */
+  displayLineAt(pc: bigint): SourceLine | undefined {
+    return this.statementAt(pc) ?? this.lineAt(pc);
+  }
+
   /** Start of the row range containing `pc` and the first address after it (same line run). */
   rangeAt(pc: bigint): { start: bigint; end: bigint } | undefined {
     const i = this.lastAtOrBelow(pc);
@@ -72,6 +94,15 @@ export class LineIndex {
    */
   addressesOf(file: string, line: number): bigint[] {
     return this.lineMap().get(key(file, line)) ?? [];
+  }
+
+  /** True when `pc` is where a line's code starts (a breakpoint address of some line). */
+  isStatementStart(pc: bigint): boolean {
+    if (!this.starts) {
+      this.starts = new Set();
+      for (const list of this.lineMap().values()) for (const a of list) this.starts.add(a);
+    }
+    return this.starts.has(pc);
   }
 
   /** The first line at or after `line` in `file` that has code (a breakpoint moves there), or undefined. */
