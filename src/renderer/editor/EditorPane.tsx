@@ -4,6 +4,9 @@
 import { memo, useEffect, useRef } from 'react';
 import { useT } from '../i18n';
 import type { Controller } from '../session/controller';
+import { catalog } from '../session/catalog';
+import { isEditedExample, restoreExample } from '../session/files';
+import { userFiles } from '../session/resources';
 import { closeTab, openTab, type Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { markersFor } from './markers';
@@ -19,6 +22,9 @@ function modelFor(uri: monaco.Uri, text: string, lang: string): monaco.editor.IT
   }
   return monaco.editor.createModel(text, lang, uri);
 }
+
+/** Original text of each example by session file name (`cow.c`), for "Restore original". */
+const originals: ReadonlyMap<string, string> = new Map(catalog(userFiles).map((e) => [e.file, e.text]));
 
 export const EditorPane = memo(function EditorPane({ store, controller }: { store: Store; controller: Controller }) {
   const t = useT();
@@ -79,6 +85,21 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
     }
   }, [active, viewing, store]);
 
+  // Text that changed outside the editor (an example restored, a session opened) goes into the
+  // models as an edit, so Ctrl+Z brings the student's text back; models of deleted or renamed
+  // files are dropped.
+  useEffect(() => {
+    for (const model of monaco.editor.getModels()) {
+      if (!model.uri.path.startsWith('/session/')) continue;
+      const name = model.uri.path.slice('/session/'.length);
+      const text = files[name];
+      if (text === undefined) model.dispose();
+      else if (model.getValue() !== text) {
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      }
+    }
+  }, [files]);
+
   useEffect(() => {
     for (const name of Object.keys(store.get().files)) {
       const model = monaco.editor.getModel(sessionUri(name));
@@ -97,6 +118,8 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
 
   // The badge counts the errors of the file on screen; the others are named in the problems list.
   const counts = errorCounts(diagnostics, Object.keys(files), viewing ? null : active);
+  const original = !viewing && active !== null ? originals.get(active) : undefined;
+  const edited = active !== null && isEditedExample(store.get(), active, original);
   return (
     <section className="pane editor-pane">
       <div className="tabs" role="tablist">
@@ -121,6 +144,11 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
           </div>
         )}
         <span className="tab-spacer" />
+        {edited && (
+          <button className="restore-example" data-testid="restore-example" title={t('restoreExampleHint')} onClick={() => store.set((s) => restoreExample(s, active!, original!))}>
+            ↺ {t('restoreExample')}
+          </button>
+        )}
         {counts.here > 0 && <span className="build-errors" data-testid="build-errors">{t('buildFailed', { n: counts.here })}</span>}
         {counts.elsewhere > 0 && (
           <span className="build-errors elsewhere" data-testid="build-errors-elsewhere">
