@@ -60,6 +60,17 @@ describe('toolchain driver', () => {
   test('hashes the library by content', () => {
     expect(libraryHash({ a: 'x' })).not.toBe(libraryHash({ a: 'y' }));
     expect(libraryHash({ ab: 'c' })).not.toBe(libraryHash({ a: 'bc' }));
+    // FNV-1a 64 over UTF-16 code units with an 0xff separator after each path and text,
+    // computed here with BigInt as the reference for the 32-bit-halves implementation.
+    const reference = (lib: Record<string, string>): string => {
+      let h = 0xcbf29ce484222325n;
+      const unit = (c: number) => { h ^= BigInt(c); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; };
+      for (const p of Object.keys(lib).sort()) for (const s of [p, lib[p]!]) { for (const ch of s.split('')) unit(ch.charCodeAt(0)); unit(0xff); }
+      return h.toString(16).padStart(16, '0');
+    };
+    for (const lib of [{}, { a: '' }, { 'include/\u00e9.h': '\u00fc\u20ac\ud83d\ude00 \uffff', 'lib/x.c': 'int main(void) { return 0; }\n' }, library]) {
+      expect(libraryHash(lib)).toBe(reference(lib));
+    }
     expect(libraryHash(library)).toBe(libraryHash({ ...library }));
   });
 
