@@ -28,10 +28,13 @@ export const MAX_BLOCK = 64;
 const FAST_SIZE = 4096;
 const FAST_MASK = FAST_SIZE - 1;
 /**
- * Executions of a block start before it is translated: translating costs about as much as
- * interpreting a few thousand instructions, so cold code stays interpreted.
+ * Executions of a block start before it is translated. A translation costs far more than
+ * `new Function`: V8 runs the new function in its bytecode interpreter (slower than ours) and
+ * TurboFan-compiles it later, on CPU time the process pays. The lab kernel's blocks run a few
+ * hundred to a few ten thousand times each; translated at 256 runs, they made the boot slower
+ * than interpreting it (perf.md), so only really hot code (loops) is translated.
  */
-const HOT_THRESHOLD = 256;
+const HOT_THRESHOLD = 32768;
 
 type BlockFn = (h: Hart) => number;
 interface Block {
@@ -49,6 +52,8 @@ export class Jit {
   private readonly fastOff = new Int32Array(FAST_SIZE).fill(-1);
   private readonly fastPc = new Float64Array(FAST_SIZE);
   private readonly fastFn: Array<BlockFn | null> = new Array<BlockFn | null>(FAST_SIZE).fill(null);
+  /** The Block entry of each fast slot, so counting runs of cold blocks needs no Map lookup. */
+  private readonly fastBlock: Array<Block | null> = new Array<Block | null>(FAST_SIZE).fill(null);
   private env: Record<string, unknown>;
   /** Set when `new Function` is not allowed (e.g. a CSP without unsafe-eval): interpret only. */
   disabled = false;
@@ -77,6 +82,7 @@ export class Jit {
     this.pageBlocks.clear();
     this.fastOff.fill(-1);
     this.fastFn.fill(null);
+    this.fastBlock.fill(null);
     this.h.bus.ram.codePages.fill(0);
   }
 
@@ -86,7 +92,7 @@ export class Jit {
     for (const off of offs) {
       this.blocks.delete(off);
       const i = (off >>> 1) & FAST_MASK;
-      if (this.fastOff[i] === off) { this.fastOff[i] = -1; this.fastFn[i] = null; }
+      if (this.fastOff[i] === off) { this.fastOff[i] = -1; this.fastFn[i] = null; this.fastBlock[i] = null; }
     }
     this.pageBlocks.delete(page);
   }
@@ -99,31 +105,40 @@ export class Jit {
   lookup(off: number): BlockFn | null {
     const pc = this.h.pc;
     const i = (off >>> 1) & FAST_MASK;
-    if (this.fastOff[i] === off && this.fastPc[i] === pc) return this.fastFn[i]!;
-    let b = this.blocks.get(off);
-    if (b === undefined || b.pc !== pc) {
-      b = { pc, fn: null, count: 0, untranslatable: false };
-      this.blocks.set(off, b);
-      const page = off >>> 12;
-      const list = this.pageBlocks.get(page);
-      if (list === undefined) this.pageBlocks.set(page, [off]); else list.push(off);
-      this.h.bus.ram.codePages[page] = 1;
+    let b: Block | undefined;
+    if (this.fastOff[i] === off && this.fastPc[i] === pc) {
+      const fn = this.fastFn[i]!;
+      if (fn !== null) return fn;
+      b = this.fastBlock[i]!;
+    } else {
+      b = this.blocks.get(off);
+      if (b === undefined || b.pc !== pc) {
+        b = { pc, fn: null, count: 0, untranslatable: false };
+        this.blocks.set(off, b);
+        const page = off >>> 12;
+        const list = this.pageBlocks.get(page);
+        if (list === undefined) this.pageBlocks.set(page, [off]); else list.push(off);
+        this.h.bus.ram.codePages[page] = 1;
+      }
+      this.remember(i, off, pc, b);
+      if (b.fn !== null) return b.fn;
     }
-    if (b.fn !== null) return this.remember(i, off, pc, b.fn);
     if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
     b.fn = this.translate(off, pc);
     if (b.fn === null) {
       b.untranslatable = true;
       return null;
     }
-    return this.remember(i, off, pc, b.fn);
+    this.fastFn[i] = b.fn;
+    return b.fn;
   }
 
-  private remember(i: number, off: number, pc: number, fn: BlockFn): BlockFn {
+  /** Make block `b` the fast slot i's entry (its function, or null while it is cold). */
+  private remember(i: number, off: number, pc: number, b: Block): void {
     this.fastOff[i] = off;
     this.fastPc[i] = pc;
-    this.fastFn[i] = fn;
-    return fn;
+    this.fastFn[i] = b.fn;
+    this.fastBlock[i] = b;
   }
 
   private translate(off: number, pc: number): BlockFn | null {
