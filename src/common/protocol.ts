@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from '../toolchain/diagnostics';
 import type { LabModel, TimelineEvent } from './model';
+import { DEBUG_GOALS, isBreakpointSpec, type BreakpointSpec, type BreakpointState, type DebugGoal, type DebugStop, type MemoryPageView } from './debug';
 
 /** The sources of a session: file name -> C text. One program per file with a main(). */
 export type SessionFiles = Readonly<Record<string, string>>;
@@ -35,7 +36,13 @@ export type HostRequest =
   /** Export the session as it stands (sources, bootargs, console, timeline, model). */
   | { readonly type: 'export-report'; readonly title: string }
   /** Open an exported session: the host replays it to the instruction it was taken at. */
-  | { readonly type: 'open-report'; readonly text: string };
+  | { readonly type: 'open-report'; readonly text: string }
+  /** Debugger (src/common/debug.ts): replace all breakpoints; they apply to this and later runs. */
+  | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointSpec[] }
+  /** Run a debugger goal (step into/over/out by line, continue, run until this process's event). */
+  | { readonly type: 'debug-run'; readonly goal: DebugGoal; readonly pid?: number }
+  /** Read [va, va+length) of a process's virtual memory through its page table. */
+  | { readonly type: 'debug-memory'; readonly pgd: number; readonly va: number; readonly length: number };
 
 /** Host -> renderer. */
 export type HostEvent =
@@ -60,12 +67,22 @@ export type HostEvent =
    * the replayed model equals the one stored in the report (it does unless the kernel or the
    * toolchain changed since the export).
    */
-  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean };
+  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean }
+  /** Where each breakpoint landed, after debug-breakpoints or a new build. */
+  | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointState[] }
+  /** The machine stopped under the debugger (or paused while a debugger pane is open). */
+  | { readonly type: 'debug-stopped'; readonly stop: DebugStop }
+  /** The debugger resumed: the stop shown is no longer current. */
+  | { readonly type: 'debug-running' }
+  | { readonly type: 'debug-memory'; readonly pgd: number; readonly va: number; readonly pages: readonly MemoryPageView[] };
 
 /** Console characters the host may send ahead of the renderer's acks before it pauses output. */
 export const CONSOLE_WINDOW = 64 * 1024;
 
-const requestTypes = new Set(['build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack', 'export-report', 'open-report']);
+const requestTypes = new Set([
+  'build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack', 'export-report', 'open-report',
+  'debug-breakpoints', 'debug-run', 'debug-memory',
+]);
 
 /** Shape check for a message arriving at the host; anything else is dropped with an error event. */
 export function isHostRequest(value: unknown): value is HostRequest {
@@ -90,6 +107,12 @@ export function isHostRequest(value: unknown): value is HostRequest {
       return typeof m.title === 'string';
     case 'open-report':
       return typeof m.text === 'string';
+    case 'debug-breakpoints':
+      return Array.isArray(m.breakpoints) && m.breakpoints.length <= 1000 && m.breakpoints.every(isBreakpointSpec);
+    case 'debug-run':
+      return DEBUG_GOALS.includes(m.goal as DebugGoal) && (m.pid === undefined || Number.isInteger(m.pid));
+    case 'debug-memory':
+      return Number.isInteger(m.pgd) && Number.isInteger(m.va) && (m.va as number) >= 0 && Number.isInteger(m.length) && (m.length as number) >= 0;
     default:
       return true;
   }

@@ -13,6 +13,7 @@ import type { TimelineEvent } from '../common/model';
 import { buildSession, type LabResources } from './build';
 import { createReport, parseReport, serializeReport } from './report';
 import { LabSession, type StopOn } from './session';
+import { createDebugControl } from './debug/host-debug';
 
 export type { LabResources } from './build';
 
@@ -63,6 +64,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
   const post = (ev: HostEvent) => {
     if (!disposed) opts.post(ev);
   };
+  const debug = createDebugControl(resources.kernel, post);
   const status = (reason?: string) =>
     post({ type: 'status', state, insn: session?.insn ?? 0, mips: state === 'running' ? mips : 0, ...(reason ? { reason } : {}) });
 
@@ -109,6 +111,20 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     // user mode), so the drawn reference counts always agree with the mappings. A replay must
     // stop at its exact instruction, and run-until has its own stopping point.
     const wantsModel = started - lastModelAt >= MODEL_INTERVAL_MS;
+    if (stopOn === null && target === null && debug.active()) {
+      // Breakpoints or a debugger goal: the debugger runs the slice (src/lab/debug/host-debug.ts).
+      const d = debug.slice(budget);
+      if (d.kind !== 'more') {
+        state = d.kind === 'halted' ? 'halted' : 'paused';
+        publish(true);
+        status(d.reason);
+        return;
+      }
+      publish(false);
+      status();
+      kick();
+      return;
+    }
     const end =
       stopOn === null && target === null && wantsModel
         ? session.runSliceSettled(budget, MODEL_SETTLE_LIMIT)
@@ -177,6 +193,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       return false;
     }
     session = booted.session;
+    debug.attach(session, built.options.apps);
     bootargsUsed = built.options.bootargs;
     transcript = '';
     history = [];
@@ -247,6 +264,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
           state = 'paused';
           publish(true);
           status();
+          debug.paused();
         }
         return;
       case 'resume':
@@ -262,6 +280,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
           if (end.kind === 'halted') state = 'halted';
           publish(true);
           status(end.kind === 'halted' ? end.reason : undefined);
+          if (end.kind !== 'halted') debug.paused();
         }
         return;
       case 'run-until':
@@ -291,6 +310,17 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         return;
       case 'open-report':
         openReport(msg.text);
+        return;
+      case 'debug-breakpoints':
+      case 'debug-memory':
+        debug.handle(msg);
+        return;
+      case 'debug-run':
+        if (session && (state === 'paused' || state === 'running') && debug.handle(msg)) {
+          stopOn = null;
+          state = 'running';
+          kick();
+        }
         return;
     }
   }

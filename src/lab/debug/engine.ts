@@ -15,6 +15,7 @@
 // same code recursing, does not end the step.
 
 import type { Machine } from '../../emulator';
+import { KERNEL_SOURCE_PREFIX, type BreakpointSpec, type BreakpointState, type DebugGoal } from '../../common/debug';
 import type { LabEvent } from '../events';
 import type { LabSession } from '../session';
 import type { DebugImage } from './image';
@@ -24,10 +25,7 @@ import { readTrapFrame, walkStack, type StackFrame, type UnwindRegs } from './st
 import { memoryView, readVirt64, rootOfSatp, translate, type MemoryPage } from './vmem';
 import { readRegisters, type RegisterSet } from './registers';
 
-/** Source files of the kernel are named under this prefix (resources/kernel/<path>). */
-export const KERNEL_SOURCE_PREFIX = '/forklab/kernel/';
-/** The user library's sources, as ForkLab's toolchain names them (resources/user/lib/<name>). */
-export const USER_LIBRARY_PREFIX = '/forklab/lib/';
+export { KERNEL_SOURCE_PREFIX, USER_LIBRARY_PREFIX } from '../../common/debug';
 
 const KSTACK_SIZE = 8192n;
 const KERNEL_HALF = 0xffff_ffc0_0000_0000n;
@@ -53,21 +51,9 @@ export interface DebugContext {
   readonly line: SourceLine | null;
 }
 
-export interface BreakpointSpec {
-  readonly file: string;
-  readonly line: number;
-  /** Stop only when this process hits it. */
-  readonly pid?: number;
-}
-
-export interface ResolvedBreakpoint extends BreakpointSpec {
-  readonly id: number;
-  /** The line the breakpoint moved to (the next one with code), null when none has code. */
-  readonly actualLine: number | null;
-  readonly addresses: number;
-}
-
-export type GoalKind = 'continue' | 'into' | 'over' | 'out' | 'until-fault' | 'until-fork' | 'until-exit';
+export type { BreakpointSpec } from '../../common/debug';
+export type ResolvedBreakpoint = BreakpointState;
+export type GoalKind = DebugGoal;
 
 export type GoalEnd =
   | { readonly kind: 'more' }
@@ -344,8 +330,9 @@ export class Debugger {
    * between chunks. Returns null when `accept` matched, else the end.
    */
   private *runTo(pcs: ReadonlySet<bigint>, accept: () => boolean, watchExit: number | null): Generator<void, GoalEnd | null, void> {
-    const userBps = this.breakpointPcs();
     for (;;) {
+      // Read each chunk: the breakpoints may change while a goal runs.
+      const userBps = this.breakpointPcs();
       const bps = this.machine.breakpoints;
       bps.clear();
       for (const p of pcs) bps.add(p);
@@ -483,8 +470,8 @@ export class Debugger {
       (ev.type === 'fault' && type === 'fault' && ev.pid === pid) ||
       (ev.type === 'fork' && type === 'fork' && ev.parent === pid) ||
       (ev.type === 'exit' && type === 'exit' && ev.pid === pid);
-    const userBps = this.breakpointPcs();
     for (;;) {
+      const userBps = this.breakpointPcs();
       this.machine.breakpoints.clear();
       for (const p of userBps) this.machine.breakpoints.add(p);
       const before = this.session.insn;

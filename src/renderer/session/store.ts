@@ -106,7 +106,12 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
       return openedReport(s, ev.title, ev.sources, ev.exact);
     case 'console':
     case 'report':
-      // Console text goes to the terminal; a report to be saved goes to the controller's listener.
+    case 'debug-breakpoints':
+    case 'debug-stopped':
+    case 'debug-running':
+    case 'debug-memory':
+      // Console text goes to the terminal; a report to be saved goes to the controller's
+      // listener; debugger events to the debugger's own store (src/renderer/debugger).
       return s;
   }
 }
