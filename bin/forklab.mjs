@@ -1,17 +1,16 @@
 #!/usr/bin/env node
-// Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into one ES module,
-// out/cli/main.js (scripts/build-cli.mjs, also run by `npm install`), and rebuilds that first
+// Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into ES modules
+// under out/ (scripts/build-cli.mjs, also run by `npm install`), and rebuilds them first
 // when it is missing or older than any of its sources, so a fresh clone and an edited checkout
 // both just work. When the build cannot be made (no esbuild) or FORKLAB_TSX=1 is set, it
 // runs the TypeScript through tsx instead, which costs about 0.4 s more at every start.
 import { pathToFileURL } from 'node:url';
-import { buildCli, cliPaths, isFresh } from '../scripts/build-cli.mjs';
+import { buildCli, freshMain } from '../scripts/build-cli.mjs';
 
 async function loadMain() {
   if (process.env.FORKLAB_TSX !== '1') {
-    const { main } = cliPaths();
     try {
-      if (!isFresh()) await buildCli();
+      const main = freshMain() ?? (await buildCli());
       return (await import(pathToFileURL(main).href)).main;
     } catch {
       // Fall through to tsx: the sources still run, only slower to start.

@@ -1,26 +1,32 @@
 #!/usr/bin/env node
-// Builds the headless CLI (src/cli/main.ts and everything it imports) into one ES module,
-// out/cli/main.js, with esbuild, so `forklab` starts without transpiling TypeScript at every
-// start (tsx costs about 0.4 s per start). Run by `npm install`/`npm ci` (the `prepare`
-// script) and by bin/forklab.mjs whenever the build is missing or older than its sources.
+// Builds the headless CLI (src/cli/main.ts and the sources it imports) with esbuild into ES
+// modules, so `forklab` starts without transpiling TypeScript at every start (tsx costs about
+// 0.4 s per start). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.mjs
+// whenever the build is missing or older than its sources.
 //
-// Next to the bundle, out/cli/inputs.json records every input file with its size and mtime;
-// `isFresh` compares them with the files on disk (about a hundred stat calls, ~1 ms), so
-// editing any source rebuilds on the next start. Both files are written to a temporary name and
-// renamed into place, so CLI processes started in parallel (tests do) never see half a build.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Layout: each build is a directory out/cli-<id>/ (main.js plus one chunk per subcommand, so
+// `forklab run` never loads the report command's Playwright; npm packages stay imports, resolved
+// from node_modules at run time). out/cli.json names the current build and records every input
+// source with its size and mtime; `isFresh` compares them with the files on disk (a stat per
+// source, ~1 ms), so editing any source rebuilds on the next start. The record is written to a
+// temporary name and renamed into place, so CLI processes started in parallel (tests do) never
+// see half a build. A build directory sits two levels below the checkout, where the CLI's
+// sources expect to find resources/ (../.. from themselves).
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = 'scripts/build-cli.mjs';
+/** Old build directories are removed once they are this old (a running CLI may still use one). */
+const STALE_MS = 10 * 60 * 1000;
 
 /**
- * Paths of the bundle and its stamp. The directory must sit two levels below the checkout
- * (the CLI finds resources/ at ../.. from itself); FORKLAB_CLI_OUT overrides it for tests.
+ * The build record and the prefix of build directories. FORKLAB_CLI_OUT overrides the default
+ * out/cli for tests (same depth: a path directly inside out/).
  */
-export function cliPaths(outDir = process.env.FORKLAB_CLI_OUT ?? join(ROOT, 'out/cli')) {
-  return { outDir, main: join(outDir, 'main.js'), stamp: join(outDir, 'inputs.json') };
+export function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? join(ROOT, 'out/cli')) {
+  return { base, record: `${base}.json` };
 }
 
 function fileStamp(path) {
@@ -28,48 +34,69 @@ function fileStamp(path) {
   return [s.size, Math.round(s.mtimeMs)];
 }
 
-/** True when the bundle exists and every recorded input is unchanged. */
-export function isFresh(outDir) {
-  const { main, stamp } = cliPaths(outDir);
+/** The current build's main module when it exists and every recorded input is unchanged, else null. */
+export function freshMain(base) {
+  const { record } = cliPaths(base);
   try {
+    const { dir, inputs } = JSON.parse(readFileSync(record, 'utf8'));
+    const main = join(dirname(record), dir, 'main.js');
     statSync(main);
-    const inputs = JSON.parse(readFileSync(stamp, 'utf8')).inputs;
     for (const [path, [size, mtime]] of Object.entries(inputs)) {
       const [s, m] = fileStamp(path);
-      if (s !== size || m !== mtime) return false;
+      if (s !== size || m !== mtime) return null;
     }
-    return true;
+    return main;
   } catch {
-    return false;
+    return null;
   }
 }
 
-/** Bundle the CLI into outDir; throws when esbuild is missing or the sources do not build. */
-export async function buildCli(outDir) {
+export function isFresh(base) {
+  return freshMain(base) !== null;
+}
+
+/** Bundle the CLI; returns the new main module. Throws when esbuild is missing or the sources do not build. */
+export async function buildCli(base) {
   const { build } = await import('esbuild');
-  const paths = cliPaths(outDir);
-  mkdirSync(paths.outDir, { recursive: true });
-  const tmp = `${paths.main}.${process.pid}.tmp`;
+  const paths = cliPaths(base);
+  const parent = dirname(paths.record);
+  mkdirSync(parent, { recursive: true });
+  const dir = `${basename(paths.base)}-${Date.now().toString(36)}-${process.pid}`;
+  const outdir = join(parent, dir);
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: { main: 'src/cli/main.ts' },
     bundle: true,
+    splitting: true,
+    packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: tmp,
+    outdir,
     metafile: true,
     minify: true,
     keepNames: true,
     logLevel: 'silent',
   });
   const inputs = {};
-  for (const path of [...Object.keys(result.metafile.inputs), SELF]) inputs[path] = fileStamp(path);
-  renameSync(tmp, paths.main);
-  const stampTmp = `${paths.stamp}.${process.pid}.tmp`;
-  writeFileSync(stampTmp, JSON.stringify({ inputs }));
-  renameSync(stampTmp, paths.stamp);
-  return paths.main;
+  for (const path of [...Object.keys(result.metafile.inputs), SELF, 'package-lock.json']) inputs[path] = fileStamp(path);
+  const tmp = `${paths.record}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ dir, inputs }));
+  renameSync(tmp, paths.record);
+  removeOldBuilds(parent, basename(paths.base), dir);
+  return join(outdir, 'main.js');
+}
+
+function removeOldBuilds(parent, prefix, keep) {
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-z]+-[0-9]+$`);
+  for (const name of readdirSync(parent)) {
+    if (name === keep || !pattern.test(name)) continue;
+    try {
+      if (Date.now() - statSync(join(parent, name)).mtimeMs > STALE_MS) rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // another process removed it first
+    }
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,13 +1,13 @@
 // The compiled CLI (scripts/build-cli.mjs, used by bin/forklab.mjs): a fresh checkout has no
 // out/cli, so the first `forklab` builds it; later starts reuse it until a source changes; the
-// compiled command behaves as the TypeScript one run through tsx. Each test builds into its own
-// directory two levels below the checkout (where the CLI looks for resources/).
+// compiled command behaves as the TypeScript one run through tsx. Each test builds under its own
+// name directly inside out/ (the CLI's sources look for resources/ two levels up).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 // @ts-expect-error plain ES module without types
-import { buildCli, cliPaths, isFresh } from '../../scripts/build-cli.mjs';
+import { buildCli, cliPaths, freshMain, isFresh } from '../../scripts/build-cli.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -16,7 +16,14 @@ function outDir(name: string): string {
   dirs.push(d);
   return d;
 }
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) {
+    const prefix = d.split('/').pop()!;
+    for (const f of readdirSync(join(root, 'out'))) {
+      if (f.startsWith(prefix)) rmSync(join(root, 'out', f), { recursive: true, force: true });
+    }
+  }
+});
 
 function forklab(env: Record<string, string>, ...args: string[]) {
   return spawnSync(process.execPath, [join(root, 'bin', 'forklab.mjs'), ...args], {
@@ -26,17 +33,22 @@ function forklab(env: Record<string, string>, ...args: string[]) {
 
 test('the first start builds the CLI, later starts reuse the build', () => {
   const dir = outDir('first');
-  const { main, stamp } = cliPaths(dir);
+  const { record } = cliPaths(dir);
+  expect(isFresh(dir)).toBe(false);
   const first = forklab({ FORKLAB_CLI_OUT: dir }, '--help');
   expect(first.status).toBe(0);
   expect(first.stdout).toContain('usage: forklab <command>');
-  expect(isFresh(dir)).toBe(true);
+  const main = freshMain(dir);
+  expect(main).not.toBeNull();
   const built = statSync(main).mtimeMs;
-  const inputs = Object.keys(JSON.parse(readFileSync(stamp, 'utf8')).inputs);
+  const inputs = Object.keys(JSON.parse(readFileSync(record, 'utf8')).inputs);
   expect(inputs).toContain('src/cli/main.ts');
   expect(inputs).toContain('src/emulator/hart.ts');
+  // npm packages stay imports (Playwright is only loaded by the report command)
+  expect(inputs.some((p) => p.includes('node_modules'))).toBe(false);
   const again = forklab({ FORKLAB_CLI_OUT: dir }, '--help');
   expect(again.status).toBe(0);
+  expect(freshMain(dir)).toBe(main);
   expect(statSync(main).mtimeMs).toBe(built);
 }, 120_000);
 
@@ -44,10 +56,10 @@ test('a changed source makes the build stale', async () => {
   const dir = outDir('stale');
   await buildCli(dir);
   expect(isFresh(dir)).toBe(true);
-  const { stamp } = cliPaths(dir);
-  const record = JSON.parse(readFileSync(stamp, 'utf8'));
-  record.inputs['src/emulator/jit.ts'][1] -= 1000; // as if jit.ts was edited after the build
-  writeFileSync(stamp, JSON.stringify(record));
+  const { record } = cliPaths(dir);
+  const saved = JSON.parse(readFileSync(record, 'utf8'));
+  saved.inputs['src/emulator/jit.ts'][1] -= 1000; // as if jit.ts was edited after the build
+  writeFileSync(record, JSON.stringify(saved));
   expect(isFresh(dir)).toBe(false);
 }, 120_000);
 
@@ -60,7 +72,7 @@ test('the compiled CLI behaves as the TypeScript sources', () => {
   expect(tsx.status).toBe(0);
   expect(compiled.stdout).toContain('fib');
   expect(compiled.stdout).toBe(tsx.stdout);
-  expect(statSync(cliPaths(dir).main).size).toBeGreaterThan(0);
+  expect(freshMain(dir)).not.toBeNull();
   // Bad input is still reported by the compiled command.
   const bad = forklab({ FORKLAB_CLI_OUT: dir }, 'nonsense');
   expect(bad.status).toBe(2);
