@@ -4,6 +4,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -15,13 +16,12 @@ import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
-import { buildGraph, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
+import { buildGraph, FRAMES_ALL_LIMIT, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
 import { download, exportGraph } from './export';
 import { applyPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
+import { readableFit } from './viewport';
 
-/** Above this many edges, page-address labels are dropped to keep the drawing legible and fast. */
-const EDGE_LABEL_LIMIT = 24;
 /**
  * Above this many fork edges they are drawn still: an animated edge repaints every frame, and
  * dozens of them (a fork bomb) keep the main thread busy painting.
@@ -52,9 +52,15 @@ export function laidOut(graph: { nodes: LabNode[]; edges: LabEdge[] }, prev: { k
   return { key, pos, nodes: applyPositions(graph.nodes, pos) };
 }
 
+/** Whose frames are drawn: every process's, the selected process's, or chosen by size. */
+type FramesMode = 'auto' | 'all' | 'selection';
+
 function GraphInner({ store }: { store: Store }) {
   const t = useT();
   const model = useStore(store, (s) => s.model);
+  const [framesMode, setFramesMode] = useState<FramesMode>('auto');
+  /** The last process clicked: its frames stay drawn while a frame of it is selected. */
+  const focus = useRef<number | null>(null);
   const expanded = useStore(store, (s) => s.expanded);
   const split = useStore(store, (s) => s.split);
   const selection = useStore(store, (s) => s.selection);
@@ -64,32 +70,46 @@ function GraphInner({ store }: { store: Store }) {
   const flow = useReactFlow();
   const [exportError, setExportError] = useState<string | null>(null);
 
+  if (selection?.kind === 'process') focus.current = selection.pid;
+  const allFrames = framesMode === 'all' || (framesMode === 'auto' && model.processes.length <= FRAMES_ALL_LIMIT);
   const { nodes, edges, key } = useMemo(() => {
-    const g = buildGraph(model, { expanded, split });
+    const framesOf = allFrames ? undefined : new Set([...(focus.current !== null ? [focus.current] : []), ...expanded]);
+    const g = buildGraph(model, { expanded, split, ...(framesOf ? { framesOf } : {}) });
     const r = laidOut(g, cache.current);
     cache.current = { key: r.key, pos: r.pos };
     const selectedId = selection?.kind === 'process' ? `p${selection.pid}` : selection?.kind === 'frame' ? `f${selection.addr.toString(16)}` : null;
-    const labelled = g.edges.length <= EDGE_LABEL_LIMIT;
     const animate = g.edges.filter((e) => e.data?.kind === 'fork').length <= ANIMATED_FORK_LIMIT;
     return {
       key: r.key,
       nodes: r.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)),
       edges: g.edges.map((e) => ({
         ...e,
-        label: labelled && e.data?.kind !== 'fork' && e.data?.kind !== 'private' ? e.data?.label : undefined,
+        // No edge labels: the address a frame is mapped at is written on the frame, so labels
+        // cannot collide however many edges there are.
+        label: undefined,
         animated: animate && e.data?.kind === 'fork',
         style: EDGE_STYLE[e.data?.kind ?? 'map'],
       })),
     };
-  }, [model, expanded, split, selection]);
+  }, [model, expanded, split, selection, allFrames]);
+
+  const fit = useCallback(
+    (duration: number) => {
+      const host = container.current;
+      const all = flow.getNodes();
+      if (!host || all.length === 0) return;
+      void flow.setViewport(readableFit(flow.getNodesBounds(all), host.clientWidth, host.clientHeight), { duration });
+    },
+    [flow],
+  );
 
   // Glide to the new fit when the shape changes, except while the machine runs: then shapes
   // change with every model, and an animation per model only costs frames.
   useEffect(() => {
     const duration = store.get().runState === 'running' ? 0 : 200;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration, maxZoom: 1.1 }));
+    const id = requestAnimationFrame(() => fit(duration));
     return () => cancelAnimationFrame(id);
-  }, [key, flow, store]);
+  }, [key, fit, store]);
 
   const onNodeClick: NodeMouseHandler<LabNode> = useCallback(
     (_e, node) => {
@@ -136,11 +156,19 @@ function GraphInner({ store }: { store: Store }) {
   return (
     <section className="pane graph-pane">
       <header className="pane-title">
-        {t('forkGraph')}
+        <span className="pane-name" title={t('forkGraph')}>{t('forkGraph')}</span>
         <span className="pane-stats">
           {t('sharedFrames')}: <b data-testid="shared-count">{shared}</b>
         </span>
         <span className="tab-spacer" />
+        <button
+          data-testid="frames-mode"
+          data-mode={allFrames ? 'all' : 'selection'}
+          title={t('framesModeHint')}
+          onClick={() => setFramesMode(allFrames ? 'selection' : 'all')}
+        >
+          {allFrames ? t('framesAll') : t('framesSelection')}
+        </button>
         <button data-testid="export-png" onClick={() => void doExport('png')}>
           {t('exportPng')}
         </button>
@@ -151,6 +179,9 @@ function GraphInner({ store }: { store: Store }) {
       {exportError && <div className="inline-error">{exportError}</div>}
       <div className="graph-host" ref={container} data-testid="graph">
         {model.processes.length === 0 && <div className="graph-empty">{t('noModel')}</div>}
+        {model.processes.length > 0 && !allFrames && focus.current === null && expanded.size === 0 && (
+          <div className="graph-hint" data-testid="frames-hint">{t('framesPickProcess')}</div>
+        )}
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -173,7 +204,11 @@ function GraphInner({ store }: { store: Store }) {
           proOptions={{ hideAttribution: true }}
         >
           <Background />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} showFitView={false}>
+            <ControlButton data-testid="fit-view" title={t('fitView')} aria-label={t('fitView')} onClick={() => fit(200)}>
+              ⤢
+            </ControlButton>
+          </Controls>
           <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeClassName={(n) => `mini-${n.type ?? ''}`} />
         </ReactFlow>
       </div>

@@ -8,6 +8,9 @@
 // - A process's private frames collapse into one `private` node per VMA kind ("heap: 12"),
 //   so big programs stay readable; expanding the process (a click) draws them one by one.
 //   The two frames of the latest copy-on-write split are always drawn, highlighted.
+// - With many processes, frames are drawn only for some (`framesOf`: the selection), so the
+//   tree stays readable; the others' frames are on demand. A frame carries the virtual
+//   address it is mapped at (the same in parent and child after fork), so edges need no labels.
 // Everything in node data is plain, serializable data: no callbacks. The function is pure and
 // deterministic, so the shape key below changes only when the drawing's shape changes.
 
@@ -37,6 +40,9 @@ export type FrameNodeData = {
   mismatch: string | null;
   /** Touched by the latest copy-on-write fault (old or new frame of a split). */
   split: boolean;
+  /** The lowest virtual address it is mapped at, and how many distinct addresses there are. */
+  va: number;
+  vaCount: number;
 };
 
 export type PrivateNodeData = {
@@ -65,7 +71,15 @@ export interface GraphOptions {
   split?: ReadonlySet<number>;
   /** Hide kernel threads (idle, kernel workers). Default false. */
   hideKernelThreads?: boolean;
+  /**
+   * Draw frames only of these processes (edges only from them); undefined draws every
+   * process's frames. A frame they share with others still shows its full refcount.
+   */
+  framesOf?: ReadonlySet<number>;
 }
+
+/** Above this many processes the graph draws frames for the selection only, unless asked. */
+export const FRAMES_ALL_LIMIT = 6;
 
 export const VMA_ORDER: readonly VmaKind[] = ['text', 'data', 'bss', 'heap', 'mmap', 'stack', 'other'];
 
@@ -86,6 +100,8 @@ export function isSharedFrame(f: FrameInfo): boolean {
 export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   const expanded = opts.expanded ?? new Set<number>();
   const split = opts.split ?? new Set<number>();
+  const framesOf = opts.framesOf;
+  const drawsFramesOf = (pid: number) => !framesOf || framesOf.has(pid);
   const procs = model.processes
     .filter((p) => !(opts.hideKernelThreads && p.kernelThread))
     .slice()
@@ -150,6 +166,8 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   for (const f of frames) {
     const maps = f.mappings.filter((m) => shown.has(m.pid));
     if (maps.length === 0) continue;
+    const drawn = maps.filter((m) => drawsFramesOf(m.pid));
+    if (drawn.length === 0) continue;
     const shared = isSharedFrame(f);
     const owner = maps[0]!;
     // A frame of the latest split is drawn on its own even when private, so the split shows.
@@ -167,9 +185,11 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
         vma: vmaOf.get(`${owner.pid}:${owner.va}`) ?? 'other',
         mismatch: f.mismatch,
         split: split.has(f.addr),
+        va: Math.min(...maps.map((m) => m.va)),
+        vaCount: new Set(maps.map((m) => m.va)).size,
       },
     });
-    for (const m of maps) {
+    for (const m of drawn) {
       const kind: EdgeKind = m.writable ? 'map' : f.sharing === 'cow' ? 'map-cow' : 'map';
       edges.push({
         id: `map-${m.pid}-${m.va.toString(16)}-${id}`,
@@ -183,7 +203,7 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   }
 
   for (const p of procs) {
-    if (expanded.has(p.pid)) continue;
+    if (expanded.has(p.pid) || !drawsFramesOf(p.pid)) continue;
     const byKind = privateByPid.get(p.pid);
     if (!byKind) continue;
     for (const vma of VMA_ORDER) {

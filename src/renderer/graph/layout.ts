@@ -16,13 +16,13 @@ import type { VmaKind } from '../../common/model';
 import { VMA_ORDER, type LabEdge, type LabNode } from './build-graph';
 
 export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number }> = {
-  process: { width: 176, height: 64 },
-  frame: { width: 148, height: 58 },
-  private: { width: 128, height: 40 },
+  process: { width: 184, height: 64 },
+  frame: { width: 168, height: 64 },
+  private: { width: 136, height: 40 },
 };
 
 const NODE_GAP = 20;
-const RANK_GAP = 72;
+const RANK_GAP = 48;
 const ROW_GAP = 14;
 const BAND_GAP = 40;
 /** Grid cell of a frame or group node. */
@@ -137,7 +137,11 @@ export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]
   return out;
 }
 
-/** Returns the nodes with positions applied (new objects; the inputs are left untouched). */
+/**
+ * Returns the nodes with positions and sizes applied (new objects; the inputs are left
+ * untouched). The sizes let React Flow know a node's box before it is measured: the minimap
+ * and the bounds of a fit use them.
+ */
 export function applyPositions<N extends LabNode>(nodes: readonly N[], pos: Positions): N[] {
-  return nodes.map((n) => ({ ...n, position: pos[n.id] ?? n.position }));
+  return nodes.map((n) => ({ ...n, position: pos[n.id] ?? n.position, ...NODE_SIZE[n.type] }));
 }

@@ -3,11 +3,12 @@
 // onNodeClick. The data-testid / data-* attributes are stable hooks for the end-to-end tests.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useT } from '../i18n';
+import { useT, useTn } from '../i18n';
 import { hex, type FrameNode, type PrivateNode, type ProcessNode } from './build-graph';
 
 export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }: NodeProps<ProcessNode>) {
   const t = useT();
+  const tn = useTn();
   const status = data.killed
     ? t('killed')
     : data.exitCode !== null
@@ -19,21 +20,19 @@ export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }:
       data-testid="process-node"
       data-pid={data.pid}
       data-state={data.state}
-      title={data.kernelThread ? t('kernelThread') : undefined}
+      title={[data.kernelThread ? t('kernelThread') : '', data.privateCount > 0 ? (data.expanded ? t('collapse') : t('expand')) : ''].filter(Boolean).join(' · ') || undefined}
     >
       <Handle type="target" position={Position.Left} id="in" />
       <div className="node-title">
         <span className="pid">{data.pid}</span> <span className="pname">{data.name}</span>
       </div>
-      <div className="node-sub">
-        {status}
-        {data.privateCount > 0 && (
-          <span className="node-hint">
-            {' · '}
-            {data.privateCount} {t('privateFrames')} ({data.expanded ? t('collapse') : t('expand')})
-          </span>
-        )}
-      </div>
+      <div className="node-sub">{status}</div>
+      {data.privateCount > 0 && (
+        <div className="node-sub node-private">
+          {data.expanded ? '▾ ' : '▸ '}
+          {tn('privateFrames', data.privateCount)}
+        </div>
+      )}
       <Handle type="source" position={Position.Right} id="fork" />
       <Handle type="source" position={Position.Bottom} id="map" />
     </div>
@@ -56,6 +55,10 @@ export const FrameNodeView = memo(function FrameNodeView({ data, selected }: Nod
       <Handle type="target" position={Position.Top} />
       <div className="node-title">
         <span className="addr">{hex(data.addr)}</span>
+      </div>
+      <div className="node-sub node-va" title={t('mappedAt')}>
+        VA {hex(data.va)}
+        {data.vaCount > 1 ? ` +${data.vaCount - 1}` : ''}
       </div>
       <div className="node-sub">
         <span className="refcount" title={t('refcount')}>

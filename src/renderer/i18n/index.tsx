@@ -1,6 +1,6 @@
 // Language context for React: `useT()` gives a translate function bound to the current language.
 import { createContext, useContext, useMemo } from 'react';
-import { translate, type Language, type MessageKey } from './messages';
+import { translate, translateCount, type Language, type MessageKey, type PluralBase } from './messages';
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -15,4 +15,10 @@ export function useT(): T {
 
 export function useLanguage(): Language {
   return useContext(LanguageContext);
+}
+
+/** `tn('privateFrames', 3)` -> "3 private frames", with the language's plural forms. */
+export function useTn(): (base: PluralBase, n: number) => string {
+  const lang = useContext(LanguageContext);
+  return useMemo(() => (base: PluralBase, n: number) => translateCount(lang, base, n), [lang]);
 }

@@ -70,6 +70,14 @@ const en = {
   shared: 'shared',
   private: 'private',
   privateFrames: 'private frames',
+  'privateFrames.one': '{n} private frame',
+  'privateFrames.other': '{n} private frames',
+  framesAll: 'Frames: all processes',
+  framesSelection: 'Frames: selected process',
+  framesModeHint: 'Draw the physical frames of every process, or only of the process you click (clearer with many processes)',
+  framesPickProcess: 'Click a process to see its frames.',
+  fitView: 'Fit to view (text stays readable; scroll for the rest)',
+  mappedAt: 'mapped at',
   expand: 'click to expand',
   collapse: 'click to collapse',
   exitCode: 'exit',
@@ -193,6 +201,14 @@ const zhCN: Messages = {
   shared: '共享',
   private: '私有',
   privateFrames: '私有页帧',
+  'privateFrames.one': '{n} 个私有页帧',
+  'privateFrames.other': '{n} 个私有页帧',
+  framesAll: '页帧：所有进程',
+  framesSelection: '页帧：选中的进程',
+  framesModeHint: '显示每个进程的物理页帧，或只显示所点击进程的页帧（进程多时更清楚）',
+  framesPickProcess: '点击一个进程以查看它的页帧。',
+  fitView: '适应视图（文字保持可读，其余部分可滚动查看）',
+  mappedAt: '映射于',
   expand: '点击展开',
   collapse: '点击折叠',
   exitCode: '退出码',
@@ -257,6 +273,16 @@ export function detectLanguage(preferred: readonly string[]): Language {
     if (t.startsWith('en')) return 'en';
   }
   return 'en';
+}
+
+/** Keys with plural forms: `base.one`, `base.other` (Chinese needs only `other`). */
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}.other` ? B : never }[MessageKey];
+
+/** A count said right in each language ("1 private frame", "2 private frames"). */
+export function translateCount(lang: Language, base: PluralBase, n: number): string {
+  const form = new Intl.PluralRules(lang).select(n);
+  const key = `${base}.${form}` as MessageKey;
+  return translate(lang, key in messages[lang] ? key : (`${base}.other` as MessageKey), { n });
 }
 
 /** Looks a message up and fills `{name}` placeholders. */

@@ -87,3 +87,30 @@ describe('model to graph mapping', () => {
     expect(isSharedFrame({ addr: 1, refcount: 1, mappings: [{ pid: 2, va: 0, writable: true }], sharing: 'private', mismatch: null })).toBe(false);
   });
 });
+
+describe('frames for the selection only (many processes)', () => {
+  test('draws only the chosen processes\' frames, with edges only from them and the full refcount', () => {
+    const g = buildGraph(afterFork(), { framesOf: new Set([3]) });
+    const frames = byType(g, 'frame') as FrameNode[];
+    expect(frames.map((f) => f.data.addr)).toEqual([0x80a00000, 0x80a01000, 0x80a02000]);
+    expect(frames.every((f) => f.data.refcount === 2 && f.data.sharers === 2)).toBe(true);
+    const maps = g.edges.filter((e) => e.data?.kind !== 'fork');
+    expect(maps.length).toBeGreaterThan(0);
+    expect(maps.every((e) => e.source === processId(3))).toBe(true);
+    // pid 2's private heap group is not drawn; every process still is
+    expect(byType(g, 'private')).toEqual([]);
+    expect(byType(g, 'process')).toHaveLength(4);
+  });
+
+  test('draws no frames when no process is chosen', () => {
+    const g = buildGraph(afterFork(), { framesOf: new Set() });
+    expect(g.nodes.every((n) => n.type === 'process')).toBe(true);
+    expect(g.edges.every((e) => e.data?.kind === 'fork')).toBe(true);
+  });
+
+  test('writes on each frame the virtual address it is mapped at', () => {
+    const frames = byType(buildGraph(afterFork()), 'frame') as FrameNode[];
+    const data = frames.find((f) => f.data.addr === 0x80a01000)!;
+    expect(data.data).toMatchObject({ va: 0x11000, vaCount: 1 });
+  });
+});
