@@ -137,6 +137,20 @@ void trap_init(void);
 void timer_next(void);
 extern uint64 timer_interval;
 
+/* kernel/mos.c (MOS lab 4: envs, the MOS calls, user COW, windows) */
+void mos_env_new(struct task_struct *t);
+void mos_env_report(struct task_struct *t);
+void mos_env_exit(struct task_struct *t);
+void mos_env_exec(struct task_struct *t);
+bool mos_env_runnable(struct task_struct *t);
+void mos_env_ran(struct task_struct *t);
+uint32 mos_envid(struct task_struct *t);
+long mos_syscall(struct pt_regs *regs, uint64 n);
+bool mos_page_fault(struct pt_regs *regs);
+void mos_window_attach(struct task_struct *t);
+void mos_window_table(pagetable_t pgd, uint64 va, int level, uint64 pa);
+void mos_window_free(pagetable_t pgd);
+
 /* kernel/main.c */
 void start_kernel(uint64 hartid, uint64 fdt_pa);
 

@@ -54,6 +54,7 @@ struct task_struct {
   struct completion child_exit;/* completed whenever a child becomes a zombie */
   struct list_head wait_node;  /* link on a completion's waiters */
   uint64 wake_tick;            /* for timed sleeps */
+  bool mos_slept;              /* sleeping because its env is NOT_RUNNABLE (kernel/mos.c) */
 };
 
 extern struct task_struct *current;

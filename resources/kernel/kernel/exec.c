@@ -70,6 +70,7 @@ long sys_execve(struct pt_regs *regs, uint64 upath, uint64 uargv) {
     kill_current(SIGKILL);
   }
   switch_mm(current);
+  mos_env_exec(current);
   put_page(bufpa);
   (void)regs; /* load_elf_binary rewrote the registers in place */
   return 0;

@@ -36,6 +36,7 @@ static void exit_task(int wstatus, int how) {
         complete(&init->child_exit);
     }
   }
+  mos_env_exit(t);
   t->exit_status = wstatus;
   lab_trace(LAB_EXIT, (uint64)t->pid, how ? (uint64)(wstatus & 0x7f) : (uint64)((wstatus >> 8) & 0xff), (uint64)how, 0, 0, 0);
   set_state(t, TASK_ZOMBIE);

@@ -64,9 +64,12 @@ struct task_struct *copy_process(struct pt_regs *regs, int *err) {
     *err = -ENOMEM;
     return NULL;
   }
+  mos_env_new(t);
   lab_trace(LAB_FORK, (uint64)current->pid, (uint64)t->pid, VA2PA(t->mm.pgd), 0, 0, 0);
+  mos_env_report(t);
   if (copy_vma(&t->mm, &current->mm) < 0 || copy_pgd(&t->mm, &current->mm) < 0) {
     mm_release(&t->mm);
+    mos_env_exit(t);
     lab_trace(LAB_STATE, (uint64)t->pid, LAB_DEAD, 0, 0, 0, 0);
     free_task(t);
     *err = -ENOMEM;

@@ -37,6 +37,8 @@ void task_init(void) {
   INIT_LIST_HEAD(&idle->mm.mmap);
   task[0] = idle;
   current = idle;
+  mos_env_new(idle);
+  mos_env_report(idle);
 }
 
 /* A zeroed task in the lowest free slot, or NULL with *err = -EAGAIN (table full) or -ENOMEM. */
@@ -82,8 +84,13 @@ void set_state(struct task_struct *t, enum task_state s) {
             0, 0, 0, 0);
 }
 
+/* A task whose MOS env is NOT_RUNNABLE stays asleep until the env is RUNNABLE again. */
 void wake_up(struct task_struct *t) {
-  if (t->state == TASK_SLEEPING)
+  if (t->state != TASK_SLEEPING)
+    return;
+  if (!mos_env_runnable(t))
+    t->mos_slept = true;
+  else
     set_state(t, TASK_RUNNING);
 }
 
@@ -100,6 +107,7 @@ static void switch_to(struct task_struct *next) {
     return;
   lab_trace(LAB_SCHED, (uint64)prev->pid, (uint64)next->pid, 0, 0, 0, 0);
   current = next;
+  mos_env_ran(next);
   switch_mm(next);
   __switch_to(prev, next);
 }
@@ -169,7 +177,9 @@ int kernel_thread(int (*fn)(void *), void *arg, const char *name) {
   t->thread.sp = (uint64)t + KSTACK_SIZE;
   t->thread.s[0] = (uint64)fn;
   t->thread.s[1] = (uint64)arg;
+  mos_env_new(t);
   lab_trace(LAB_KTHREAD, (uint64)t->pid, (uint64)current->pid, lab_name_lo(t->name), lab_name_hi(t->name), 0, 0);
+  mos_env_report(t);
   set_state(t, TASK_RUNNING);
   return t->pid;
 }
@@ -197,11 +207,14 @@ int create_user_process(const char *name) {
     free_task(t);
     return -ENOMEM;
   }
+  mos_env_new(t);
   lab_trace(LAB_FORK, (uint64)current->pid, (uint64)t->pid, VA2PA(t->mm.pgd), 0, 0, 0);
+  mos_env_report(t);
   argv[0] = t->name;
   err = load_elf_binary(t, name, elf, size, argv, 1);
   if (err < 0) {
     mm_release(&t->mm);
+    mos_env_exit(t);
     lab_trace(LAB_STATE, (uint64)t->pid, LAB_DEAD, 0, 0, 0, 0);
     free_task(t);
     return err;

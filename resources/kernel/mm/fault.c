@@ -120,7 +120,10 @@ int handle_mm_fault(struct mm_struct *mm, uint64 addr, uint64 scause, bool repor
 /* The trap handler's entry for user page faults. */
 void do_page_fault(struct pt_regs *regs) {
   uint64 addr = regs->stval;
-  int r = handle_mm_fault(&current->mm, addr, regs->scause, true);
+  int r;
+  if (mos_page_fault(regs))
+    return; /* a PTE_COW page: handed to the process's own COW handler */
+  r = handle_mm_fault(&current->mm, addr, regs->scause, true);
   if (r == 0)
     return;
   if (r == -ENOMEM) {

@@ -57,6 +57,7 @@ pte_t *walk(pagetable_t pgd, uint64 va, bool alloc) {
         return NULL;
       *pte = PA2PTE(pa) | PTE_V;
       table = (pagetable_t)PA2VA(pa);
+      mos_window_table(pgd, va, level, pa); /* a MOS process sees its new table */
     }
   }
   return &table[VPN(va, 0)];
@@ -154,16 +155,28 @@ void unmap_range(pagetable_t pgd, uint64 start, uint64 end) {
   sfence_vma();
 }
 
-/* Frees the user half's page tables (mappings must be gone) and the root. */
+/*
+ * Frees the user half's page tables and the root. VMA pages are gone by
+ * now; pages MOS calls mapped outside any VMA are dropped here, and the
+ * MOS windows (root entry 256) are torn down.
+ */
 void pgd_free(pagetable_t pgd) {
+  mos_window_free(pgd);
   for (int i = 0; i < 256; i++) {
     pagetable_t l1;
     if (!(pgd[i] & PTE_V))
       continue;
     l1 = (pagetable_t)PA2VA(PTE2PA(pgd[i]));
-    for (int j = 0; j < 512; j++)
-      if (l1[j] & PTE_V)
-        put_page(PTE2PA(l1[j]));
+    for (int j = 0; j < 512; j++) {
+      pagetable_t l0;
+      if (!(l1[j] & PTE_V))
+        continue;
+      l0 = (pagetable_t)PA2VA(PTE2PA(l1[j]));
+      for (int k = 0; k < 512; k++)
+        if (l0[k] & PTE_V)
+          put_page(PTE2PA(l0[k]));
+      put_page(PTE2PA(l1[j]));
+    }
     put_page(PTE2PA(pgd[i]));
   }
   put_page(VA2PA(pgd));

@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileSessionPrograms } from '../../src/lab/build';
+import { packInitrd } from '../../src/lab/initrd';
+import { loadUserFiles } from '../../src/cli/resources';
+import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
+import { bootOnQemu, ROOT } from './boot';
+import { bootOnForkLab } from './boot-forklab';
+import { EXPECTED_CALLS, EXPECTED_MEM, MOS_PROGRAMS, checkLines } from './mos-expect';
+
+// The in-app build path for MOS programs: each resources/user/mos/*.c opened as a session file
+// and compiled the way the Run button does (src/lab/build.ts, ForkLab's own toolchain, the user
+// library from resources/user with no extra flag: <lib.h> is all a program needs), packed into
+// an initrd and run by the lab kernel on ForkLab and on QEMU.
+
+describe('MOS programs built by ForkLab\'s toolchain (the Run path)', () => {
+  const dir = makeWorkDir('mos-built');
+  let initrd = '';
+  afterAll(() => removeWorkDir(dir));
+  const bootargs = `apps=${MOS_PROGRAMS.join(',')}`;
+
+  test('compile as session files with no extra flag', () => {
+    const userFiles = loadUserFiles();
+    const files = Object.fromEntries(MOS_PROGRAMS.map((n) => [`${n}.c`, readFileSync(join(ROOT, `resources/user/mos/${n}.c`), 'utf8')]));
+    const built = compileSessionPrograms(userFiles, files);
+    expect(built.text).toEqual([]);
+    expect(built.ok).toBe(true);
+    expect(built.apps.map((a) => a.name).sort()).toEqual([...MOS_PROGRAMS].sort());
+    const packed = packInitrd(built.apps);
+    if (!packed.ok) throw new Error(packed.error);
+    initrd = join(dir, 'initrd.img');
+    writeFileSync(initrd, packed.value);
+  }, 300_000);
+
+  test('pass on ForkLab', () => {
+    expect(initrd).not.toBe('');
+    const run = bootOnForkLab(bootargs, 1_500_000_000, initrd);
+    expect(run.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    for (const name of MOS_PROGRAMS) expect(run.console).toMatch(new RegExp(`^PASS ${name}$`, 'm'));
+    expect(run.console).not.toMatch(/FAIL|PANIC|panic at/);
+    expect(checkLines(run.console, EXPECTED_MEM)).toEqual([]);
+    expect(checkLines(run.console, EXPECTED_CALLS)).toEqual([]);
+    expect(run.console).toContain('frames in use by them: 0\n');
+  }, 300_000);
+
+  test('pass on QEMU', () => {
+    expect(initrd).not.toBe('');
+    const c = bootOnQemu(bootargs, { initrd, timeoutMs: 120_000 }).console;
+    for (const name of MOS_PROGRAMS) expect(c).toMatch(new RegExp(`^PASS ${name}$`, 'm'));
+    expect(c).not.toMatch(/FAIL|PANIC|panic at/);
+    expect(checkLines(c, EXPECTED_MEM)).toEqual([]);
+    expect(checkLines(c, EXPECTED_CALLS)).toEqual([]);
+    expect(c).toContain('frames in use by them: 0\n');
+  }, 180_000);
+});
