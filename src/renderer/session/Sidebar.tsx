@@ -48,6 +48,7 @@ export const Sidebar = memo(function Sidebar({ store }: { store: Store }) {
   const library = useMemo(() => sources(userFiles).filter((e) => /^user\/(lib|include)\/|^user\/[^/]+\.(ld|S)$/.test(e.path)), []);
   const groups = [
     { title: t('labTests'), list: entries.filter((e) => e.group === 'lab-test') },
+    { title: t('mosPrograms'), list: entries.filter((e) => e.group === 'mos') },
     { title: t('programs'), list: entries.filter((e) => e.group === 'example') },
   ];
   const problem = editing ? fileNameProblem(store.get(), editing.value.trim(), editing.mode === 'rename' ? editing.from : undefined) : null;

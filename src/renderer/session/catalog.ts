@@ -9,7 +9,8 @@ export interface CatalogEntry {
   readonly file: string;
   /** Path below resources/. */
   readonly path: string;
-  readonly group: 'lab-test' | 'example';
+  /** `mos`: the MOS lab-4 programs of resources/user/mos (they include <lib.h>). */
+  readonly group: 'lab-test' | 'mos' | 'example';
   readonly text: string;
 }
 
@@ -33,10 +34,11 @@ export function catalog(files: Readonly<Record<string, string>>): CatalogEntry[]
     if (!m) continue;
     const dir = m[1] ?? '';
     if (/^(lib|include|build)(\/|$)/.test(dir)) continue;
-    const group = /(^|\/)(tests?|lab)(\/|$)/.test(dir) ? 'lab-test' : 'example';
+    const group = /(^|\/)(tests?|lab)(\/|$)/.test(dir) ? 'lab-test' : dir === 'mos' ? 'mos' : 'example';
     out.push({ name: m[2]!, file: `${m[2]}.c`, path, group, text });
   }
-  return out.sort((a, b) => (a.group === b.group ? a.name.localeCompare(b.name) : a.group === 'lab-test' ? -1 : 1));
+  const order = { 'lab-test': 0, mos: 1, example: 2 } as const;
+  return out.sort((a, b) => order[a.group] - order[b.group] || a.name.localeCompare(b.name));
 }
 
 /** Source files for the read-only browser, sorted by path, build outputs excluded. */

@@ -19,6 +19,16 @@ describe('examples gallery discovery', () => {
     ]);
   });
 
+  test('puts the MOS lab-4 programs (resources/user/mos) in their own group after the lab tests', () => {
+    const groups = catalog({ ...glob, '../../../resources/user/mos/mos_ipc.c': 'ipc' }).map((e) => [e.group, e.name]);
+    expect(groups).toEqual([
+      ['lab-test', 'cow'],
+      ['lab-test', 'fork'],
+      ['mos', 'mos_ipc'],
+      ['example', 'hello'],
+    ]);
+  });
+
   test('shows a newly added example without any code change', () => {
     const names = catalog({ ...glob, '../../../resources/user/examples/mmap_demo.c': '' }).map((e) => e.name);
     expect(names).toContain('mmap_demo');
