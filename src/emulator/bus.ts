@@ -13,14 +13,27 @@ export interface Device {
   write(offset: number, size: number, value: number): void;
 }
 
+/** codePages bits: the page holds translated code (jit.ts). */
+export const PAGE_CODE = 1;
+/** codePages bits: the page is clean since the last checkpoint; its first write is recorded. */
+export const PAGE_WATCH = 2;
+
 export class Ram {
   readonly bytes: Uint8Array;
   readonly dv: DataView;
   /** Aligned views for the hot paths (instruction fetch, aligned loads and stores). */
   readonly u16: Uint16Array;
   readonly i32: Int32Array;
-  /** Per 4 KiB page: nonzero when translated code (jit.ts) was made from it. */
+  /**
+   * Per 4 KiB page: nonzero when a store must call noteWrite. PAGE_CODE: translated code was
+   * made from it (the translations go stale); PAGE_WATCH: dirty tracking waits for the page's
+   * first write. The CPU's store fast paths test only `!== 0`, so a clean page costs one
+   * noteWrite per checkpoint interval and a dirty page nothing.
+   */
   readonly codePages: Uint8Array;
+  /** Pages written since the last takeDirty() while tracking is on (1 = dirty). */
+  readonly dirty: Uint8Array;
+  private tracking = false;
   /** Called when a page with translated code is written (the translations are stale). */
   onCodeWrite: ((page: number) => void) | null = null;
   constructor(readonly base: number, readonly size: number) {
@@ -29,16 +42,68 @@ export class Ram {
     this.u16 = new Uint16Array(this.bytes.buffer);
     this.i32 = new Int32Array(this.bytes.buffer);
     this.codePages = new Uint8Array(Math.ceil(size / 4096));
+    this.dirty = new Uint8Array(this.codePages.length);
+  }
+  get pages(): number {
+    return this.codePages.length;
   }
   /** Every write to RAM outside the CPU's store fast paths reports its range here. */
   noteWrite(off: number, len: number): void {
+    const cp = this.codePages;
     for (let p = off >>> 12, last = (off + len - 1) >>> 12; p <= last; p++) {
-      if (this.codePages[p] !== 0) this.codeWritten(p);
+      const v = cp[p]!;
+      if (v === 0) continue;
+      if ((v & PAGE_WATCH) !== 0) {
+        this.dirty[p] = 1;
+        cp[p] = v & ~PAGE_WATCH;
+      }
+      if ((v & PAGE_CODE) !== 0) this.codeWritten(p);
     }
   }
   codeWritten(page: number): void {
-    this.codePages[page] = 0;
+    this.codePages[page]! &= ~PAGE_CODE;
     if (this.onCodeWrite !== null) this.onCodeWrite(page);
+  }
+  /** The JIT made code from this page. */
+  markCode(page: number): void {
+    this.codePages[page]! |= PAGE_CODE;
+  }
+  /** The JIT dropped every translation. */
+  clearCode(): void {
+    const cp = this.codePages;
+    for (let p = 0; p < cp.length; p++) cp[p]! &= ~PAGE_CODE;
+  }
+  /**
+   * Starts dirty-page tracking (every page counts as clean now) or, when already on, returns
+   * the pages written since the last call and starts a new interval.
+   */
+  takeDirty(): number[] {
+    const out: number[] = [];
+    const cp = this.codePages, d = this.dirty;
+    if (this.tracking) {
+      for (let p = 0; p < d.length; p++) {
+        if (d[p] !== 0) { out.push(p); d[p] = 0; }
+      }
+    }
+    this.tracking = true;
+    for (let p = 0; p < cp.length; p++) cp[p]! |= PAGE_WATCH;
+    return out;
+  }
+  /** Pages written since the last takeDirty(), without starting a new interval. */
+  peekDirty(): number[] {
+    const out: number[] = [];
+    const d = this.dirty;
+    for (let p = 0; p < d.length; p++) if (d[p] !== 0) out.push(p);
+    return out;
+  }
+  /**
+   * Overwrites a whole page from outside the CPU (checkpoint restore): stale translations
+   * are dropped, and the page counts as written in the current interval.
+   */
+  loadPage(page: number, data: Uint8Array | null): void {
+    if (data === null) this.bytes.fill(0, page * 4096, (page + 1) * 4096);
+    else this.bytes.set(data, page * 4096);
+    this.noteWrite(page * 4096, 4096);
   }
   /** RAM offset of [pa, pa+len) or -1 if it is not all RAM. */
   offsetOf(pa: number, len: number): number {

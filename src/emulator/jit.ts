@@ -83,7 +83,7 @@ export class Jit {
     this.fastOff.fill(-1);
     this.fastFn.fill(null);
     this.fastBlock.fill(null);
-    this.h.bus.ram.codePages.fill(0);
+    this.h.bus.ram.clearCode();
   }
 
   private dropPage(page: number): void {
@@ -118,7 +118,7 @@ export class Jit {
         const page = off >>> 12;
         const list = this.pageBlocks.get(page);
         if (list === undefined) this.pageBlocks.set(page, [off]); else list.push(off);
-        this.h.bus.ram.codePages[page] = 1;
+        this.h.bus.ram.markCode(page);
       }
       this.remember(i, off, pc, b);
       if (b.fn !== null) return b.fn;

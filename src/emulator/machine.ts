@@ -12,7 +12,7 @@ import type { LabCall } from './trace';
 import { csrRead as csrReadHook } from './csr';
 import { SbiFirmware } from './firmware/sbi';
 import { boardTree, writeFdt } from './fdt';
-import { parseSnapshot, saveSnapshot } from './snapshot';
+import { applyState, captureState, parseSnapshot, saveSnapshot, stateHash, type MachineMeta, type SnapshotState } from './snapshot';
 
 export interface MachineOptions {
   /** RAM size in MiB (default 128). */
@@ -98,8 +98,7 @@ export class Machine {
       const board = new Board(RAM_BASE, meta.ramMiB * 1024 * 1024);
       parsed.apply(board);
       const m = new Machine(board, { ramMiB: meta.ramMiB, bare: meta.bare, tohost: meta.tohostAddr >= 0 });
-      m.finalStop = JSON.parse(JSON.stringify(meta.finalStop), (_k, v: unknown) =>
-        (typeof v === 'string' && v.startsWith('bigint:') ? BigInt(v.slice(7)) : v)) as StopReason | null;
+      m.finalStop = reviveStop(meta.finalStop);
       if (meta.tohostAddr >= 0) {
         m.tohostAddr = meta.tohostAddr;
         watchTohost(board.hart, board.ram, meta.tohostAddr);
@@ -113,13 +112,35 @@ export class Machine {
   /** The whole machine state (see snapshot.ts for the format). */
   snapshot(): Uint8Array {
     this.flushConsole();
+    return saveSnapshot(this.board, this.meta());
+  }
+
+  /** The state of everything but RAM (time travel keeps RAM itself, as delta pages). */
+  captureState(): SnapshotState {
+    this.flushConsole();
+    return captureState(this.board, this.meta());
+  }
+
+  /**
+   * Puts back a state taken with captureState on this machine (RAM is the caller's business,
+   * through Ram.loadPage). Console bytes not yet delivered are dropped: they belong to the
+   * future being left.
+   */
+  restoreState(state: SnapshotState): void {
+    this.consoleBuf = [];
+    applyState(this.board, state);
+    this.finalStop = reviveStop(state.meta.finalStop);
+  }
+
+  /** A hash of the whole machine state (snapshot.ts): equal states, equal hashes. */
+  stateHash(): string {
+    this.flushConsole();
+    return stateHash(this.board, this.meta());
+  }
+
+  private meta(): MachineMeta {
     const finalStop = this.finalStop === null ? null : JSON.parse(JSON.stringify(this.finalStop, (_k, v) => (typeof v === 'bigint' ? `bigint:${v}` : v)));
-    return saveSnapshot(this.board, {
-      ramMiB: this.ramSize / (1024 * 1024),
-      bare: this.options.bare === true,
-      tohostAddr: this.tohostAddr,
-      finalStop,
-    });
+    return { ramMiB: this.ramSize / (1024 * 1024), bare: this.options.bare === true, tohostAddr: this.tohostAddr, finalStop };
   }
 
   get instret(): number {
@@ -214,6 +235,11 @@ export class Machine {
   step(): StopReason {
     return this.run(1);
   }
+}
+
+function reviveStop(saved: unknown): StopReason | null {
+  return JSON.parse(JSON.stringify(saved), (_k, v: unknown) =>
+    (typeof v === 'string' && v.startsWith('bigint:') ? BigInt(v.slice(7)) : v)) as StopReason | null;
 }
 
 function loadElf(bytes: Uint8Array, opts: MachineOptions): LoadResult {

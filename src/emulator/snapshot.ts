@@ -8,6 +8,9 @@
 //   ..  4   count P of stored RAM pages
 //   ..      P times: u32 page index, 4096 bytes  (pages that are all zero are not stored)
 // The TLBs are not saved (they are flushed on restore); neither is the fault-loop detector.
+//
+// captureState/applyState are the CPU-and-devices half on its own, as a plain object: time
+// travel (checkpoints.ts) keeps RAM as delta pages and needs only this part per checkpoint.
 
 import type { Board } from './board';
 import type { Hart } from './hart';
@@ -24,7 +27,8 @@ export interface MachineMeta {
   finalStop: unknown;
 }
 
-export function saveSnapshot(board: Board, meta: MachineMeta): Uint8Array {
+/** Everything but RAM: hart, CSRs, devices and machine settings. */
+export function captureState(board: Board, meta: MachineMeta): SnapshotState {
   const h = board.hart;
   const hex = (v: bigint): string => BigInt.asUintN(64, v).toString(16);
   const state = {
@@ -54,7 +58,11 @@ export function saveSnapshot(board: Board, meta: MachineMeta): Uint8Array {
     },
     sbiDeadline: board.sbiDeadline === Infinity ? null : board.sbiDeadline,
   };
-  const json = utf8(JSON.stringify(state));
+  return state;
+}
+
+export function saveSnapshot(board: Board, meta: MachineMeta): Uint8Array {
+  const json = utf8(JSON.stringify(captureState(board, meta)));
   const ram = board.ram.bytes;
   const pages: number[] = [];
   const words = new Int32Array(ram.buffer, ram.byteOffset, ram.byteLength >> 2);
@@ -120,7 +128,7 @@ export function parseSnapshot(bytes: Uint8Array): ParsedSnapshot {
   };
 }
 
-interface SnapshotState {
+export interface SnapshotState {
   meta: MachineMeta;
   hart: Record<string, unknown> & { x: string[]; pmpcfg: string[]; pmpaddr: string[] };
   clint: { msip: number; cmpLo: number; cmpHi: number };
@@ -129,7 +137,8 @@ interface SnapshotState {
   sbiDeadline: number | null;
 }
 
-function applyState(board: Board, s: SnapshotState): void {
+/** Loads a captured state into a board (RAM untouched); the TLBs are flushed. */
+export function applyState(board: Board, s: SnapshotState): void {
   const h: Hart = board.hart;
   const hs = s.hart;
   const big = (k: string): bigint => BigInt('0x' + String(hs[k]));
@@ -149,6 +158,10 @@ function applyState(board: Board, s: SnapshotState): void {
   h.cycleOffset = num('cycleOffset'); h.instretOffset = num('instretOffset');
   h.reservation = num('reservation'); h.waiting = Boolean(hs.waiting);
   h.setPriv(num('priv'));
+  h.mmu.modeChanged(true);
+  h.excCause = -1;
+  h.stop = null;
+  h.edge = true;
   Object.assign(board.clint, s.clint);
   const p = board.plic;
   p.priority.set(s.plic.priority); p.level.set(s.plic.level); p.pending.set(s.plic.pending);
@@ -157,4 +170,19 @@ function applyState(board: Board, s: SnapshotState): void {
   board.sbiDeadline = s.sbiDeadline === null ? Infinity : s.sbiDeadline;
   board.updateTimers();
   h.irqDirty = true;
+}
+
+/**
+ * A 32-bit FNV-1a style hash of the whole machine state (everything captureState holds, and
+ * all of RAM): two machines with equal hashes are, for every practical purpose, in the same
+ * state. Tests compare a seek with a straight run with it.
+ */
+export function stateHash(board: Board, meta: MachineMeta): string {
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(captureState(board, meta));
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const w = board.ram.i32;
+  let r = 0x9e3779b9;
+  for (let i = 0; i < w.length; i++) r = Math.imul(r ^ w[i]!, 0x01000193) + i | 0;
+  return `${(h >>> 0).toString(16)}-${(r >>> 0).toString(16)}`;
 }
