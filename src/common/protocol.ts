@@ -12,6 +12,16 @@ export type SessionFiles = Readonly<Record<string, string>>;
 
 export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'halted';
 
+/**
+ * Events "run until" and "step back to" stop at: any fork, a fork by a user program (not the
+ * kernel's start-up forks of each program), any page fault, a copy-on-write copy, an exit.
+ */
+export const STOP_KINDS = ['fork', 'program-fork', 'fault', 'cow-copy', 'exit'] as const;
+export type StopKind = (typeof STOP_KINDS)[number];
+
+/** What a new run does once booted: run (default), or stop at once, or take a step or a run-until. */
+export type RunThen = { readonly kind: 'run' } | { readonly kind: 'pause' } | { readonly kind: 'step' } | { readonly kind: 'until'; readonly event: StopKind };
+
 /** Renderer -> host. */
 export type HostRequest =
   | { readonly type: 'build'; readonly id: number; readonly files: SessionFiles }
@@ -22,17 +32,34 @@ export type HostRequest =
       /** Bootargs `apps=` spec, e.g. "cow" or "print*3,cow"; default: every program once, in file order. */
       readonly apps?: string;
       readonly bootargs?: string;
+      /** Once booted: run (the default), pause at instruction 0, step once, or run until. */
+      readonly then?: RunThen;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
+  /** Exactly `count` more retired instructions (across traps and interrupts). */
   | { readonly type: 'step'; readonly count: number }
-  | { readonly type: 'run-until'; readonly event: 'fork' | 'fault' }
+  /** Run on to right after the next event of this kind, at the next return to user mode. */
+  | { readonly type: 'run-until'; readonly event: StopKind }
+  /** Back in time: `count` instructions, or to the previous event of kind `to`. */
+  | { readonly type: 'step-back'; readonly count?: number; readonly to?: StopKind }
+  /**
+   * Go to instruction `insn` of the run and pause there. With `settle`, go on to the next
+   * return to user mode after the instruction (a timeline event's outcome: `insn` is the
+   * event's instruction).
+   */
+  | { readonly type: 'seek'; readonly insn: number; readonly settle?: boolean }
+  /** End the run where it stands: paused for good (it can still be scrubbed). */
+  | { readonly type: 'stop' }
+  /** Back to instruction 0 of the current run, paused. */
   | { readonly type: 'reset' }
   /** Instructions per second to aim for; null runs flat out. */
   | { readonly type: 'speed'; readonly ips: number | null }
   | { readonly type: 'input'; readonly data: string }
   /** The renderer has drawn this many console characters: the host may send more. */
   | { readonly type: 'console-ack'; readonly chars: number }
+  /** The renderer has drawn the last model: the host may walk the page tables for the next. */
+  | { readonly type: 'model-ack' }
   /** Export the session as it stands (sources, bootargs, console, timeline, model). */
   | { readonly type: 'export-report'; readonly title: string }
   /** Open an exported session: the host replays it to the instruction it was taken at. */
@@ -56,10 +83,18 @@ export type HostEvent =
       readonly insn: number;
       /** Measured over the last second of running; 0 when not running. */
       readonly mips: number;
+      /** The end of the recorded run: the scrub bar's range is [0, frontier]. */
+      readonly frontier?: number;
       /** Why the machine stopped, in words, when it did. */
       readonly reason?: string;
     }
   | { readonly type: 'error'; readonly message: string }
+  /**
+   * The machine jumped in time (seek, step back, reset, or a run-until that went back to its
+   * event). The console now shows exactly `console` (the text up to `insn`, possibly only its
+   * tail); timeline entries after `frontier` are no longer part of the run.
+   */
+  | { readonly type: 'rewound'; readonly insn: number; readonly console: string; readonly frontier: number }
   /** A session report (JSON text, docs/architecture.md) and a suggested file name. */
   | { readonly type: 'report'; readonly text: string; readonly fileName: string }
   /**
@@ -80,9 +115,18 @@ export type HostEvent =
 export const CONSOLE_WINDOW = 64 * 1024;
 
 const requestTypes = new Set([
-  'build', 'run', 'pause', 'resume', 'step', 'run-until', 'reset', 'speed', 'input', 'console-ack', 'export-report', 'open-report',
+  'build', 'run', 'pause', 'resume', 'step', 'run-until', 'step-back', 'seek', 'stop', 'reset', 'speed', 'input',
+  'console-ack', 'model-ack', 'export-report', 'open-report',
   'debug-breakpoints', 'debug-run', 'debug-memory',
 ]);
+const stopKinds: ReadonlySet<unknown> = new Set(STOP_KINDS);
+
+function isRunThen(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return t.kind === 'run' || t.kind === 'pause' || t.kind === 'step' || (t.kind === 'until' && stopKinds.has(t.event));
+}
 
 /** Shape check for a message arriving at the host; anything else is dropped with an error event. */
 export function isHostRequest(value: unknown): value is HostRequest {
@@ -91,12 +135,17 @@ export function isHostRequest(value: unknown): value is HostRequest {
   if (typeof m.type !== 'string' || !requestTypes.has(m.type)) return false;
   switch (m.type) {
     case 'build':
+      return typeof m.id === 'number' && isFiles(m.files);
     case 'run':
-      return typeof m.id === 'number' && isFiles(m.files) && (m.apps === undefined || typeof m.apps === 'string');
+      return typeof m.id === 'number' && isFiles(m.files) && (m.apps === undefined || typeof m.apps === 'string') && isRunThen(m.then);
     case 'step':
       return Number.isInteger(m.count) && (m.count as number) > 0;
     case 'run-until':
-      return m.event === 'fork' || m.event === 'fault';
+      return stopKinds.has(m.event);
+    case 'step-back':
+      return (m.count === undefined || (Number.isInteger(m.count) && (m.count as number) > 0)) && (m.to === undefined || stopKinds.has(m.to));
+    case 'seek':
+      return Number.isInteger(m.insn) && (m.insn as number) >= 0 && (m.settle === undefined || typeof m.settle === 'boolean');
     case 'speed':
       return m.ips === null || (typeof m.ips === 'number' && m.ips > 0);
     case 'input':

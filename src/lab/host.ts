@@ -1,18 +1,21 @@
 // The lab host: the far end of the renderer's MessagePort. It runs in an Electron utility
 // process or a Web Worker (the transport is injected), owns one lab session at a time, and
-// speaks src/common/protocol.ts.
+// speaks src/common/protocol.ts. Its jobs: dispatch requests, stream console text, models and
+// timeline entries to the renderer with flow control, and export / open session reports.
+// Running is the runner's business (runner.ts: checkpoints, seek, run-until, step back;
+// run-loop.ts: slices and speed).
 //
-// Scheduling: the machine runs in slices sized to take ~10 ms at the current speed, each
-// scheduled through `opts.schedule`, so pause, step and input are handled between slices.
-// Model snapshots are throttled to ~20 per second; console output stops while the renderer is
-// more than CONSOLE_WINDOW characters behind (flow control) and resumes on its acks.
+// Flow control, the same for both streams: console output stops while the renderer is more
+// than CONSOLE_WINDOW characters behind and resumes on its acks; a model walk is taken only
+// once the renderer has acked the previous model (it acks after drawing), so a slow graph
+// slows the model stream, never the page. A stop always sends its model.
 
-import type { LabModel } from '../common/model';
-import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunState, type SessionFiles } from '../common/protocol';
-import type { TimelineEvent } from '../common/model';
+import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunThen, type SessionFiles } from '../common/protocol';
 import { buildSession, type LabResources } from './build';
 import { createReport, parseReport, serializeReport } from './report';
-import { LabSession, type StopOn } from './session';
+import { LabSession } from './session';
+import { Runner } from './runner';
+import { RunLoop } from './run-loop';
 import { createDebugControl } from './debug/host-debug';
 
 export type { LabResources } from './build';
@@ -32,49 +35,46 @@ export interface LabHost {
   dispose(): void;
 }
 
-/** Minimum interval between model snapshots sent to the renderer. */
-const MODEL_INTERVAL_MS = 50;
-/** Target wall time of one slice. */
-const SLICE_MS = 10;
-/** Most instructions run past a slice's end to reach user mode before a model snapshot. */
-const MODEL_SETTLE_LIMIT = 100_000;
-/** Console text kept for reports; older text is dropped first (a fork bomb can print a lot). */
-const TRANSCRIPT_LIMIT = 4 * 1024 * 1024;
+/** Console text sent with a jump in time (the terminal shows the tail of the text up to then). */
+const REWIND_CONSOLE = 256 * 1024;
 
 export function createLabHost(resources: LabResources, opts: HostOptions): LabHost {
-  let session: LabSession | null = null;
+  let runner: Runner | null = null;
   let lastRun: { files: SessionFiles; apps?: string; bootargs?: string } | null = null;
   let bootargsUsed = '';
-  let transcript = '';
-  let history: TimelineEvent[] = [];
-  /** Set while replaying a report: run to exactly this instruction count, then pause. */
-  let target: { insn: number; done: () => void } | null = null;
-  let state: RunState = 'idle';
-  let sliceInsns = 200_000;
-  let ips: number | null = null;
-  let stopOn: StopOn = null;
-  let scheduled = false;
   let disposed = false;
-  let lastModelAt = -Infinity;
   let unacked = 0;
   let pendingConsole = '';
-  let mipsWindow = { at: opts.now(), insn: 0 };
-  let mips = 0;
+  let modelInFlight = false;
+  let seenRewinds = 0;
 
   const post = (ev: HostEvent) => {
     if (!disposed) opts.post(ev);
   };
   const debug = createDebugControl(resources.kernel, post);
   const status = (reason?: string) =>
-    post({ type: 'status', state, insn: session?.insn ?? 0, mips: state === 'running' ? mips : 0, ...(reason ? { reason } : {}) });
+    post({
+      type: 'status',
+      state: loop.state,
+      insn: runner?.insn ?? 0,
+      mips: loop.state === 'running' ? loop.mips : 0,
+      frontier: runner?.frontier ?? 0,
+      ...(reason ? { reason } : {}),
+    });
+
+  const loop = new RunLoop(null, {
+    schedule: opts.schedule,
+    delay: opts.delay,
+    now: opts.now,
+    publish,
+    wantsModel: () => !modelInFlight,
+    backlogged: () => pendingConsole.length > CONSOLE_WINDOW,
+    status,
+    debug,
+  });
 
   function flushConsole(): void {
-    if (session) {
-      const text = session.takeConsole();
-      pendingConsole += text;
-      transcript += text;
-      if (transcript.length > TRANSCRIPT_LIMIT) transcript = transcript.slice(transcript.length - TRANSCRIPT_LIMIT);
-    }
+    if (runner) pendingConsole += runner.takeConsole();
     const room = CONSOLE_WINDOW - unacked;
     if (pendingConsole.length === 0 || room <= 0) return;
     const chunk = pendingConsole.slice(0, room);
@@ -84,131 +84,95 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
   }
 
   function publish(force: boolean): void {
-    if (!session) return;
+    if (!runner) return;
+    if (runner.rewinds !== seenRewinds) {
+      // The machine went back in time: the terminal restarts from the text up to now.
+      seenRewinds = runner.rewinds;
+      runner.takeConsole();
+      pendingConsole = '';
+      unacked = 0;
+      const text = runner.consoleText();
+      post({ type: 'rewound', insn: runner.insn, console: text.slice(-REWIND_CONSOLE), frontier: runner.frontier });
+    }
     flushConsole();
-    const timeline = session.takeTimeline();
-    if (timeline.length > 0) {
-      history.push(...timeline);
-      post({ type: 'timeline', events: timeline });
-    }
-    const now = opts.now();
-    if (force || now - lastModelAt >= MODEL_INTERVAL_MS) {
-      lastModelAt = now;
-      const model: LabModel = session.model();
-      post({ type: 'model', model });
-    }
-  }
-
-  function loop(): void {
-    scheduled = false;
-    if (disposed || !session || state !== 'running') return;
-    // Output back-pressure: let the renderer catch up before producing more.
-    if (pendingConsole.length > CONSOLE_WINDOW) return;
-    const started = opts.now();
-    const before = session.insn;
-    const budget = target ? Math.min(sliceInsns, target.insn - session.insn) : sliceInsns;
-    // When this slice ends with a model update, end it where the kernel is not mid-update (in
-    // user mode), so the drawn reference counts always agree with the mappings. A replay must
-    // stop at its exact instruction, and run-until has its own stopping point.
-    const wantsModel = started - lastModelAt >= MODEL_INTERVAL_MS;
-    if (stopOn === null && target === null && debug.active()) {
-      // Breakpoints or a debugger goal: the debugger runs the slice (src/lab/debug/host-debug.ts).
-      const d = debug.slice(budget);
-      if (d.kind !== 'more') {
-        state = d.kind === 'halted' ? 'halted' : 'paused';
-        publish(true);
-        status(d.reason);
-        return;
-      }
-      publish(false);
-      status();
-      kick();
-      return;
-    }
-    const end =
-      stopOn === null && target === null && wantsModel
-        ? session.runSliceSettled(budget, MODEL_SETTLE_LIMIT)
-        : session.runSlice(budget, stopOn);
-    const elapsed = Math.max(0.1, opts.now() - started);
-    // Aim the next slice at SLICE_MS of wall time, or at the requested speed.
-    const rate = (sliceInsns / elapsed) * 1000;
-    sliceInsns = Math.max(1000, Math.min(5_000_000, Math.round(((ips ?? rate) * SLICE_MS) / 1000)));
-    // At a chosen speed, wait out the rest of the time this slice should have taken.
-    const pause = ips === null ? 0 : ((session.insn - before) / ips) * 1000 - elapsed;
-    if (opts.now() - mipsWindow.at >= 1000) {
-      mips = (session.insn - mipsWindow.insn) / ((opts.now() - mipsWindow.at) * 1000);
-      mipsWindow = { at: opts.now(), insn: session.insn };
-    }
-    if (end.kind === 'halted') {
-      state = 'halted';
-      publish(true);
-      status(end.reason);
-      return;
-    }
-    if (end.kind === 'event') {
-      state = 'paused';
-      stopOn = null;
-      publish(true);
-      status(`stopped after ${end.event.type} at instruction ${end.event.insn}`);
-      return;
-    }
-    if (target && session.insn >= target.insn) {
-      const reached = target;
-      target = null;
-      state = 'paused';
-      publish(true);
-      status(`replayed to instruction ${session.insn}`);
-      reached.done();
-      return;
-    }
-    publish(false);
-    status();
-    kick(pause);
-  }
-
-  function kick(delayMs = 0): void {
-    if (!scheduled && !disposed) {
-      scheduled = true;
-      if (delayMs >= 1) opts.delay(loop, delayMs);
-      else opts.schedule(loop);
+    const timeline = runner.takeTimeline();
+    if (timeline.length > 0) post({ type: 'timeline', events: timeline });
+    if (force || !modelInFlight) {
+      modelInFlight = true;
+      post({ type: 'model', model: runner.session.model() });
     }
   }
 
   function start(req: Extract<HostRequest, { type: 'run' }>): boolean {
-    target = null;
-    state = 'building';
+    loop.attach(null);
+    loop.state = 'building';
     status();
     const built = buildSession(resources, req.files, req.apps, req.bootargs);
     post({ type: 'diagnostics', id: req.id, diagnostics: built.diagnostics, ok: built.ok });
     if (!built.ok) {
-      state = 'idle';
+      runner = null;
+      loop.state = 'idle';
       status('the build failed');
       return false;
     }
     const booted = LabSession.boot(built.options);
     if (!booted.ok) {
-      state = 'idle';
+      runner = null;
+      loop.state = 'idle';
       post({ type: 'error', message: booted.error });
       status(booted.error);
       return false;
     }
-    session = booted.session;
-    debug.attach(session, built.options.apps);
+    runner = new Runner(booted.session);
+    debug.attach(booted.session, built.options.apps);
+    seenRewinds = 0;
     bootargsUsed = built.options.bootargs;
-    transcript = '';
-    history = [];
     lastRun = { files: req.files, ...(req.apps ? { apps: req.apps } : {}), ...(req.bootargs ? { bootargs: req.bootargs } : {}) };
     unacked = 0;
     pendingConsole = '';
-    mipsWindow = { at: opts.now(), insn: 0 };
-    state = 'running';
-    publish(true);
-    kick();
+    modelInFlight = false;
+    loop.attach(runner);
+    loop.state = 'paused';
+    then(req.then ?? { kind: 'run' });
     return true;
   }
 
+  /** What to do once booted, or from a paused machine. */
+  function then(what: RunThen): void {
+    if (!runner) return;
+    switch (what.kind) {
+      case 'run':
+        publish(true);
+        loop.start();
+        return;
+      case 'pause':
+        loop.state = 'paused';
+        publish(true);
+        status();
+        return;
+      case 'step':
+        jumped(() => runner!.step(1));
+        return;
+      case 'until':
+        loop.start({ kind: 'until', event: what.event });
+        return;
+    }
+  }
+
+  /** Runs a bounded jump (step, seek, step back) right away and shows where it landed. */
+  function jumped(move: () => ReturnType<Runner['seek']> | null, reason?: string): void {
+    if (!runner) return;
+    if (loop.state === 'running') loop.state = 'paused';
+    const end = move();
+    if (end?.kind === 'halted') return loop.ended(end);
+    if (loop.state === 'halted' && !runner.finished) loop.state = 'paused';
+    publish(true);
+    status(reason);
+    debug.paused();
+  }
+
   function exportReport(title: string): void {
-    if (!session || !lastRun) {
+    if (!runner || !lastRun) {
       post({ type: 'error', message: 'run a program before exporting the session' });
       return;
     }
@@ -217,12 +181,12 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       title,
       sources: lastRun.files,
       bootargs: bootargsUsed,
-      insn: session.insn,
-      console: transcript,
-      timeline: history,
-      model: session.model(),
+      insn: runner.insn,
+      console: runner.consoleText(),
+      timeline: runner.timeline.slice(0, runner.timelineCount),
+      model: runner.session.model(),
     });
-    post({ type: 'report', text: serializeReport(report), fileName: `forklab-session-${session.insn}.json` });
+    post({ type: 'report', text: serializeReport(report), fileName: `forklab-session-${runner.insn}.json` });
   }
 
   function openReport(text: string): void {
@@ -232,16 +196,17 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       return;
     }
     const report = parsed.report;
-    if (!start({ type: 'run', id: -1, files: report.sources, bootargs: report.bootargs })) return;
+    if (!start({ type: 'run', id: -1, files: report.sources, bootargs: report.bootargs, then: { kind: 'pause' } })) return;
     // Runs are deterministic: replaying to the same instruction gives the same model, unless
     // the kernel or the toolchain changed since the export.
-    target = {
+    loop.start({
+      kind: 'target',
       insn: report.insn,
       done: () => {
-        const exact = JSON.stringify(session?.model()) === JSON.stringify(report.model);
+        const exact = JSON.stringify(runner?.session.model()) === JSON.stringify(report.model);
         post({ type: 'report-opened', title: report.title, sources: report.sources, exact });
       },
-    };
+    });
   }
 
   function handle(msg: unknown): void {
@@ -260,50 +225,61 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         start(msg);
         return;
       case 'pause':
-        if (state === 'running') {
-          state = 'paused';
-          publish(true);
-          status();
+        if (loop.state === 'running') {
+          loop.pause();
           debug.paused();
         }
         return;
       case 'resume':
-        if (state === 'paused') {
-          state = 'running';
-          kick();
-        }
+        if (loop.state === 'paused') loop.start();
         return;
       case 'step':
-        if (session && (state === 'paused' || state === 'running')) {
-          state = 'paused';
-          const end = session.runSlice(msg.count);
-          if (end.kind === 'halted') state = 'halted';
-          publish(true);
-          status(end.kind === 'halted' ? end.reason : undefined);
-          if (end.kind !== 'halted') debug.paused();
-        }
+        if (runner && loop.state !== 'building') jumped(() => runner!.step(msg.count));
         return;
       case 'run-until':
-        if (session && (state === 'paused' || state === 'running')) {
-          stopOn = msg.event;
-          state = 'running';
-          kick();
+        if (runner && (loop.state === 'paused' || loop.state === 'running')) loop.start({ kind: 'until', event: msg.event });
+        return;
+      case 'step-back':
+        if (runner && loop.state !== 'building') {
+          const to = msg.to;
+          if (to) jumped(() => runner!.backTo(to), runner.events.length > 0 ? `went back to the previous ${to}` : undefined);
+          else jumped(() => runner!.stepBack(msg.count ?? 1));
+        }
+        return;
+      case 'seek':
+        if (runner && loop.state !== 'building') {
+          const r = runner;
+          jumped(() => {
+            if (!msg.settle) return r.seek(msg.insn);
+            const ev = r.timelineEvent(msg.insn);
+            return ev ? r.settleAfter(ev) : r.seek(msg.insn);
+          });
+        }
+        return;
+      case 'stop':
+        if (runner && loop.state !== 'idle' && loop.state !== 'building') {
+          if (loop.state === 'running') loop.state = 'paused';
+          loop.ended({ kind: 'halted', clean: true, reason: 'stopped by the user' });
         }
         return;
       case 'reset':
-        if (lastRun) start({ type: 'run', id: -1, ...lastRun });
+        if (runner) jumped(() => runner!.seek(0));
+        else if (lastRun) start({ type: 'run', id: -1, ...lastRun, then: { kind: 'pause' } });
         return;
       case 'speed':
-        ips = msg.ips;
+        loop.ips = msg.ips;
         return;
       case 'input':
-        session?.sendInput(msg.data);
-        if (state === 'running') kick();
+        runner?.sendInput(msg.data);
+        if (loop.state === 'running') loop.kick();
         return;
       case 'console-ack':
         unacked = Math.max(0, unacked - msg.chars);
         flushConsole();
-        if (state === 'running') kick();
+        if (loop.state === 'running') loop.kick();
+        return;
+      case 'model-ack':
+        modelInFlight = false;
         return;
       case 'export-report':
         exportReport(msg.title);
@@ -316,11 +292,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         debug.handle(msg);
         return;
       case 'debug-run':
-        if (session && (state === 'paused' || state === 'running') && debug.handle(msg)) {
-          stopOn = null;
-          state = 'running';
-          kick();
-        }
+        if (runner && (loop.state === 'paused' || loop.state === 'running') && debug.handle(msg)) loop.start();
         return;
     }
   }
@@ -329,7 +301,8 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     handle,
     dispose() {
       disposed = true;
-      session = null;
+      loop.dispose();
+      runner = null;
     },
   };
 }

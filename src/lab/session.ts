@@ -29,6 +29,8 @@ export type SessionResult = { readonly ok: true; readonly session: LabSession } 
 export type SliceEnd =
   | { readonly kind: 'limit' }
   | { readonly kind: 'event'; readonly event: LabEvent }
+  /** Stopped before the instruction at a pc of `machine.breakpoints`. */
+  | { readonly kind: 'breakpoint'; readonly pc: bigint }
   | { readonly kind: 'halted'; readonly clean: boolean; readonly reason: string };
 
 /** Which lab events `runSlice` may stop after (the UI's "run until next fork / page fault"). */
@@ -43,12 +45,13 @@ const SETTLE_LIMIT = 5_000_000;
 const decoder = () => new TextDecoder('utf-8', { fatal: false });
 
 export class LabSession {
-  readonly builder = new ModelBuilder();
+  /** Rebuilt from `events` when time travel goes back (see `rewound`). */
+  builder = new ModelBuilder();
   /** Every lab event in order: the run's exact history, exported with snapshots. */
   readonly events: LabEvent[] = [];
   private timeline: TimelineEvent[] = [];
   private consoleText = '';
-  private readonly utf8 = decoder();
+  private utf8 = decoder();
   private halted: SliceEnd | null = null;
   private stopOn: StopOn = null;
   private stopEvent: LabEvent | null = null;
@@ -137,6 +140,25 @@ export class LabSession {
     return settled;
   }
 
+  /**
+   * Time travel put the machine back to a checkpoint taken when exactly `events` had
+   * happened: they replace the event list, and the model's event-derived half is rebuilt from
+   * them. Console text and timeline entries not yet taken belong to the abandoned future and
+   * are dropped.
+   */
+  rewound(events: readonly LabEvent[]): void {
+    this.events.length = 0;
+    for (const ev of events) this.events.push(ev);
+    this.builder = new ModelBuilder();
+    for (const ev of this.events) this.builder.apply(ev);
+    this.timeline = [];
+    this.consoleText = '';
+    this.utf8 = decoder();
+    this.halted = null;
+    this.stopOn = null;
+    this.stopEvent = null;
+  }
+
   /** Console text produced since the last call. */
   takeConsole(): string {
     const text = this.consoleText;
@@ -166,8 +188,9 @@ export class LabSession {
   private interpret(stop: StopReason): SliceEnd {
     switch (stop.kind) {
       case 'limit':
-      case 'breakpoint':
         return this.stopEvent ? { kind: 'event', event: this.stopEvent } : { kind: 'limit' };
+      case 'breakpoint':
+        return this.stopEvent ? { kind: 'event', event: this.stopEvent } : { kind: 'breakpoint', pc: stop.pc };
       case 'shutdown':
         return {
           kind: 'halted',

@@ -17,8 +17,12 @@ export const cowSource = readFileSync(join(root, 'resources/user/tests/cow.c'), 
 
 export function hostHarness() {
   const events: HostEvent[] = [];
+  // Acks each model as a renderer does once it has drawn it (the host's model flow control).
   const host = createLabHost(resources, {
-    post: (ev) => events.push(ev),
+    post: (ev) => {
+      events.push(ev);
+      if (ev.type === 'model') setImmediate(() => host.handle({ type: 'model-ack' }));
+    },
     schedule: (fn) => setImmediate(fn),
     delay: (fn, ms) => setTimeout(fn, ms),
     now: () => performance.now(),

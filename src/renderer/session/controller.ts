@@ -3,7 +3,7 @@
 // text to whoever draws it (the terminal), and runs a debounced build while the user types so
 // diagnostics show as markers. Build ids tell a stale answer from the current one.
 
-import type { HostEvent, HostRequest } from '../../common/protocol';
+import type { HostEvent, HostRequest, RunThen, StopKind } from '../../common/protocol';
 import type { HostLink } from '../host/link';
 import { appsFor, clearRun, reduceHostEvent, type Store } from './store';
 
@@ -12,19 +12,15 @@ export type ConsoleSink = (data: string) => void;
 export type ReportListener = (text: string, fileName: string) => void;
 
 /**
- * How the controller paces model updates: the host sends a model every 50 ms, and with dozens
- * of processes drawing one can take longer than that. After each model is drawn, the next
- * waits as long as the drawing took, so the page spends at most about half its time on the
- * graph and stays responsive (a fork bomb must not freeze it). Injected for tests.
+ * Flow control for models: the host walks the page tables for a new model only after the
+ * renderer acknowledges the last one, and the renderer acknowledges once the model has been
+ * rendered and painted. A slow graph (dozens of processes) thus slows the model stream
+ * instead of freezing the page. Injected for tests.
  */
 export interface Pacing {
   /** Calls back once the page has rendered and painted what was just set. */
   afterPaint(cb: () => void): void;
-  now(): number;
 }
-
-/** Longest wait between two drawn models, however slow drawing is. */
-export const MAX_MODEL_GAP_MS = 1000;
 
 // Looked up on globalThis: this module is also compiled and tested without the DOM's types.
 const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame?.bind(globalThis);
@@ -32,7 +28,6 @@ const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => numbe
 const browserPacing: Pacing = {
   // A timeout queued from a frame callback runs after that frame has been painted.
   afterPaint: (cb) => void (frame ? frame(() => setTimeout(cb, 0)) : setTimeout(cb, 0)),
-  now: () => performance.now(),
 };
 
 /** Quiet time after the last keystroke before the editor asks for diagnostics. */
@@ -43,8 +38,17 @@ export interface Controller {
   run(): void;
   pause(): void;
   resume(): void;
+  /** One instruction (or `count`); from idle or after a run ended: build, boot and step. */
   step(count?: number): void;
-  runUntil(event: 'fork' | 'fault'): void;
+  /** Run to right after the next event; from idle or after a run ended: build, boot first. */
+  runUntil(event: StopKind): void;
+  /** Back one instruction, or to the previous event of a kind. */
+  stepBack(to?: StopKind): void;
+  /** Go to instruction `insn` of the run; `settle` for a timeline event's outcome. */
+  seek(insn: number, settle?: boolean): void;
+  /** End the run where it stands. */
+  stop(): void;
+  /** Back to the start of the run, paused. */
   reset(): void;
   setSpeed(ips: number | null): void;
   input(data: string): void;
@@ -77,37 +81,35 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
    * starts the replay (a bad file leaves it alone and only gets an error).
    */
   let replayPending = false;
-  /** The newest model not drawn yet, while the previous one's cool-down runs. */
-  let pendingModel: Extract<HostEvent, { type: 'model' }> | null = null;
-  let coolingDown = false;
   let disposed = false;
-
   function applyModel(ev: Extract<HostEvent, { type: 'model' }>): void {
     store.set((s) => reduceHostEvent(s, ev));
-    coolingDown = true;
-    const started = pacing.now();
     pacing.afterPaint(() => {
-      const cost = Math.min(MAX_MODEL_GAP_MS, Math.max(0, pacing.now() - started));
-      setTimeout(() => {
-        coolingDown = false;
-        if (pendingModel && !disposed) {
-          const next = pendingModel;
-          pendingModel = null;
-          applyModel(next);
-        }
-      }, cost);
+      if (!disposed) send({ type: 'model-ack' });
     });
   }
 
-  /** Draws a waiting model now: the machine stopped, and what it shows must be current. */
-  function flushModel(): void {
-    if (!pendingModel) return;
-    const next = pendingModel;
-    pendingModel = null;
-    store.set((s) => reduceHostEvent(s, next));
-  }
-
   const send = (req: HostRequest) => link.send(req);
+  /** Set from Run until the new run starts building: models still coming are the old run's. */
+  let ignoreModels = false;
+
+  /** A run that has something to continue from; else a button starts one (build, boot, then). */
+  const live = () => {
+    const st = store.get().runState;
+    return st === 'paused' || st === 'running';
+  };
+
+  function startRun(then?: RunThen): void {
+    if (debounce) clearTimeout(debounce);
+    const id = nextId++;
+    latestBuild = id;
+    const s = store.get();
+    ignoreModels = true;
+    store.set(clearRun);
+    clearListeners.forEach((l) => l());
+    const apps = appsFor(s);
+    send({ type: 'run', id, files: s.files, ...(apps ? { apps } : {}), ...(then ? { then } : {}) });
+  }
 
   const off = link.onEvent((ev: HostEvent) => {
     if (ev.type === 'console') {
@@ -120,14 +122,19 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
       return;
     }
     if (ev.type === 'model') {
-      if (coolingDown) pendingModel = ev;
-      else applyModel(ev);
+      if (!ignoreModels) applyModel(ev);
+      else send({ type: 'model-ack' });
       return;
     }
-    if (ev.type === 'status' && ev.state !== 'running') flushModel();
+    if (ev.type === 'rewound') {
+      clearListeners.forEach((l) => l());
+      pending = '';
+      if (sink) sink(ev.console);
+      else pending = ev.console;
+    }
+    if (ev.type === 'status' && ev.state === 'building') ignoreModels = false;
     if (replayPending && ev.type === 'status' && ev.state === 'building') {
       replayPending = false;
-      pendingModel = null;
       store.set(clearRun);
       clearListeners.forEach((l) => l());
     } else if (replayPending && ev.type === 'error') {
@@ -147,26 +154,27 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
 
   return {
     build,
-    run() {
-      if (debounce) clearTimeout(debounce);
-      const id = nextId++;
-      latestBuild = id;
-      const s = store.get();
-      pendingModel = null;
-      store.set(clearRun);
-      clearListeners.forEach((l) => l());
-      const apps = appsFor(s);
-      send(apps ? { type: 'run', id, files: s.files, apps } : { type: 'run', id, files: s.files });
-    },
+    run: () => startRun(),
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
-    step: (count = 1) => send({ type: 'step', count }),
-    runUntil: (event) => send({ type: 'run-until', event }),
+    step(count = 1) {
+      if (live()) send({ type: 'step', count });
+      else startRun({ kind: 'step' });
+    },
+    runUntil(event) {
+      if (live()) send({ type: 'run-until', event });
+      else startRun({ kind: 'until', event });
+    },
+    stepBack(to) {
+      send(to ? { type: 'step-back', to } : { type: 'step-back', count: 1 });
+    },
+    seek(insn, settle) {
+      send(settle ? { type: 'seek', insn, settle } : { type: 'seek', insn });
+    },
+    stop: () => send({ type: 'stop' }),
     reset() {
-      send({ type: 'reset' });
-      pendingModel = null;
-      store.set(clearRun);
-      clearListeners.forEach((l) => l());
+      if (store.get().runState === 'idle') startRun({ kind: 'pause' });
+      else send({ type: 'reset' });
     },
     setSpeed(ips) {
       store.set({ speed: ips });
@@ -201,7 +209,6 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     },
     dispose() {
       disposed = true;
-      pendingModel = null;
       if (debounce) clearTimeout(debounce);
       off();
       link.dispose();

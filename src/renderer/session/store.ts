@@ -29,7 +29,9 @@ export interface AppState {
   readonly stopReason: string | null;
   readonly model: LabModel;
   readonly timeline: readonly TimelineEvent[];
-  /** Frames touched by the latest COW copy (old and new), highlighted in the graph. */
+  /** The end of the recorded run (instructions): the scrub bar's range. Entries after `insn` are its future. */
+  readonly frontier: number;
+  /** Frames touched by the latest COW copy up to now (old and new), highlighted in the graph. */
   readonly split: ReadonlySet<number>;
   readonly diagnostics: readonly Diagnostic[];
   readonly buildOk: boolean | null;
@@ -64,6 +66,7 @@ export function initialState(language: Language, theme: 'light' | 'dark'): AppSt
     stopReason: null,
     model: emptyModel,
     timeline: [],
+    frontier: 0,
     split: new Set(),
     diagnostics: [],
     buildOk: null,
@@ -86,18 +89,14 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'timeline': {
       if (ev.events.length === 0) return s;
       const timeline = s.timeline.concat(ev.events).slice(-TIMELINE_LIMIT);
-      let split = s.split;
-      for (let i = ev.events.length - 1; i >= 0; i--) {
-        const e = ev.events[i]!;
-        if (e.kind === 'cow-copy') {
-          split = new Set([e.frame, e.oldFrame].filter((f): f is number => typeof f === 'number' && f !== 0));
-          break;
-        }
-      }
-      return { ...s, timeline, split };
+      return { ...s, timeline, split: splitAt(ev.events, Infinity) ?? s.split };
+    }
+    case 'rewound': {
+      const timeline = s.timeline.filter((e) => e.insn <= ev.frontier);
+      return { ...s, timeline, insn: ev.insn, frontier: ev.frontier, split: splitAt(timeline, ev.insn) ?? new Set() };
     }
     case 'status':
-      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, stopReason: ev.reason ?? null };
+      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null };
     case 'diagnostics':
       return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
     case 'error':
@@ -114,6 +113,15 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
       // listener; debugger events to the debugger's own store (src/renderer/debugger).
       return s;
   }
+}
+
+/** The frames of the latest COW copy at or before instruction `insn`, or null when none. */
+function splitAt(events: readonly TimelineEvent[], insn: number): Set<number> | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'cow-copy' && e.insn <= insn) return new Set([e.frame, e.oldFrame].filter((f): f is number => typeof f === 'number' && f !== 0));
+  }
+  return null;
 }
 
 /**
@@ -136,7 +144,7 @@ export function openedReport(s: AppState, title: string, sources: Readonly<Recor
 
 /** State to start a new run from: the machine's picture is cleared, the session kept. */
 export function clearRun(s: AppState): AppState {
-  return { ...s, model: emptyModel, timeline: [], split: new Set(), insn: 0, mips: 0, stopReason: null, selection: null, notice: null };
+  return { ...s, model: emptyModel, timeline: [], frontier: 0, split: new Set(), insn: 0, mips: 0, stopReason: null, selection: null, notice: null };
 }
 
 export interface Store {

@@ -135,45 +135,64 @@ describe('session controller', () => {
     expect(store.get().active).toBe('cow.c');
   });
 
-  test('draws the newest model after the previous one\'s drawing time, skipping those in between', () => {
-    const { link, emit } = fakeLink();
+  test('acknowledges each model once it is painted, so the host walks the next one only then', () => {
+    const { link, sent, emit } = fakeLink();
     const store = createStore(initialState('en', 'light'));
-    let clock = 0;
     const painted: (() => void)[] = [];
-    createController(link, store, { afterPaint: (cb) => void painted.push(cb), now: () => clock });
-    const model = (insn: number) => ({ ...afterFork(), insn });
-    emit({ type: 'model', model: model(1) });
+    createController(link, store, { afterPaint: (cb) => void painted.push(cb) });
+    emit({ type: 'model', model: { ...afterFork(), insn: 1 } });
     expect(store.get().model.insn).toBe(1);
-    emit({ type: 'model', model: model(2) });
-    emit({ type: 'model', model: model(3) });
-    expect(store.get().model.insn).toBe(1);
-    clock = 120; // drawing model 1 took 120 ms
+    expect(sent).toEqual([]);
     painted.shift()!();
-    vi.advanceTimersByTime(119);
-    expect(store.get().model.insn).toBe(1);
-    vi.advanceTimersByTime(1);
-    expect(store.get().model.insn).toBe(3);
+    expect(sent).toEqual([{ type: 'model-ack' }]);
   });
 
-  test('draws a waiting model at once when the machine stops, so a paused picture is current', () => {
+  test('a jump in time restarts the terminal with the console text up to that instant', () => {
     const { link, emit } = fakeLink();
     const store = createStore(initialState('en', 'light'));
-    createController(link, store, { afterPaint: () => undefined, now: () => 0 });
-    emit({ type: 'model', model: { ...afterFork(), insn: 1 } });
-    emit({ type: 'model', model: { ...afterFork(), insn: 2 } });
-    emit({ type: 'status', state: 'running', insn: 2, mips: 1 });
-    expect(store.get().model.insn).toBe(1);
-    emit({ type: 'status', state: 'paused', insn: 2, mips: 0, reason: 'stopped after fork at instruction 2' });
-    expect(store.get().model.insn).toBe(2);
+    const c = createController(link, store, { afterPaint: () => undefined });
+    const got: string[] = [];
+    let cleared = 0;
+    c.onConsoleClear(() => {
+      cleared++;
+      got.length = 0;
+    });
+    c.setConsoleSink((d) => got.push(d));
+    emit({ type: 'timeline', events: [{ insn: 10, kind: 'fork', pid: 1, other: 2 }, { insn: 20, kind: 'exit', pid: 2 }] });
+    emit({ type: 'console', data: 'boot\nPASS\n' });
+    emit({ type: 'rewound', insn: 12, console: 'boot\n', frontier: 30 });
+    expect(cleared).toBe(1);
+    expect(got.join('')).toBe('boot\n');
+    expect(store.get().insn).toBe(12);
+    // The future stays on the timeline (it can be clicked); the run's range is known.
+    expect(store.get().timeline).toHaveLength(2);
+    expect(store.get().frontier).toBe(30);
+  });
+
+  test('Step, Run to fork and Reset from idle build and boot a run that stops there', () => {
+    const { link, sent } = fakeLink();
+    const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
+    const c = createController(link, store, { afterPaint: () => undefined });
+    c.step();
+    expect(sent.at(-1)).toMatchObject({ type: 'run', apps: 'cow', then: { kind: 'step' } });
+    c.runUntil('program-fork');
+    expect(sent.at(-1)).toMatchObject({ type: 'run', then: { kind: 'until', event: 'program-fork' } });
+    store.set({ runState: 'paused' });
+    c.step();
+    expect(sent.at(-1)).toEqual({ type: 'step', count: 1 });
+    c.runUntil('fault');
+    expect(sent.at(-1)).toEqual({ type: 'run-until', event: 'fault' });
+    store.set({ runState: 'halted' });
+    c.runUntil('fault');
+    expect(sent.at(-1)).toMatchObject({ type: 'run', then: { kind: 'until', event: 'fault' } });
   });
 
   test('never draws a model of the previous run after Run starts a new one', () => {
     const { link, emit } = fakeLink();
     const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
-    const c = createController(link, store, { afterPaint: (cb) => cb(), now: () => 0 });
-    emit({ type: 'model', model: afterFork() });
-    emit({ type: 'model', model: afterFork() });
+    const c = createController(link, store, { afterPaint: (cb) => cb() });
     c.run();
+    emit({ type: 'model', model: afterFork() });
     vi.runAllTimers();
     expect(store.get().model.processes).toEqual([]);
   });
