@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Machine } from '../emulator/index';
 import { benchPrograms } from '../emulator/bench-programs';
+import { benchTimeTravel } from './bench-timetravel';
 import { benchCliStart, benchLabRunVsQemu } from './bench-lab';
 
 const KERNEL = 'resources/kernel/build/kernel.elf';
@@ -105,5 +106,6 @@ export async function benchCommand(args: string[]): Promise<number> {
       report('kernel-boot-warm', best);
     }
   }
+  if (wanted('time-travel') && existsSync(KERNEL)) benchTimeTravel(line);
   return 0;
 }
