@@ -7,7 +7,7 @@ import { loadUserFiles } from '../../src/cli/resources';
 import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
 import { bootOnQemu, ROOT } from './boot';
 import { bootOnForkLab } from './boot-forklab';
-import { EXPECTED_CALLS, EXPECTED_MEM, MOS_PROGRAMS, checkLines } from './mos-expect';
+import { CGETC_INPUT, CGETC_LINES, EXPECTED_CALLS, EXPECTED_MEM, MOS_INTERACTIVE, MOS_PROGRAMS, checkLines } from './mos-expect';
 
 // The in-app build path for MOS programs: each resources/user/mos/*.c opened as a session file
 // and compiled the way the Run button does (src/lab/build.ts, ForkLab's own toolchain, the user
@@ -22,11 +22,11 @@ describe('MOS programs built by ForkLab\'s toolchain (the Run path)', () => {
 
   test('compile as session files with no extra flag', () => {
     const userFiles = loadUserFiles();
-    const files = Object.fromEntries(MOS_PROGRAMS.map((n) => [`${n}.c`, readFileSync(join(ROOT, `resources/user/mos/${n}.c`), 'utf8')]));
+    const files = Object.fromEntries([...MOS_PROGRAMS, MOS_INTERACTIVE].map((n) => [`${n}.c`, readFileSync(join(ROOT, `resources/user/mos/${n}.c`), 'utf8')]));
     const built = compileSessionPrograms(userFiles, files);
     expect(built.text).toEqual([]);
     expect(built.ok).toBe(true);
-    expect(built.apps.map((a) => a.name).sort()).toEqual([...MOS_PROGRAMS].sort());
+    expect(built.apps.map((a) => a.name).sort()).toEqual([...MOS_PROGRAMS, MOS_INTERACTIVE].sort());
     const packed = packInitrd(built.apps);
     if (!packed.ok) throw new Error(packed.error);
     initrd = join(dir, 'initrd.img');
@@ -42,6 +42,8 @@ describe('MOS programs built by ForkLab\'s toolchain (the Run path)', () => {
     expect(checkLines(run.console, EXPECTED_MEM)).toEqual([]);
     expect(checkLines(run.console, EXPECTED_CALLS)).toEqual([]);
     expect(run.console).toContain('frames in use by them: 0\n');
+    const typed = bootOnForkLab(`apps=${MOS_INTERACTIVE}`, 200_000_000, initrd, [CGETC_INPUT]);
+    for (const line of CGETC_LINES) expect(typed.console.split('\n')).toContain(line);
   }, 300_000);
 
   test('pass on QEMU', () => {
@@ -52,5 +54,7 @@ describe('MOS programs built by ForkLab\'s toolchain (the Run path)', () => {
     expect(checkLines(c, EXPECTED_MEM)).toEqual([]);
     expect(checkLines(c, EXPECTED_CALLS)).toEqual([]);
     expect(c).toContain('frames in use by them: 0\n');
+    const typed = bootOnQemu(`apps=${MOS_INTERACTIVE}`, { initrd, input: '\n'.repeat(32) + CGETC_INPUT + '\n' }).console;
+    for (const line of CGETC_LINES) expect(typed.split('\n')).toContain(line);
   }, 180_000);
 });

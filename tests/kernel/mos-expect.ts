@@ -5,6 +5,11 @@
 // "<call> = <result> (expected <value>) ok|FAIL"; these tables are written here independently
 // and compared with the results the programs printed.
 export const MOS_PROGRAMS = ['mos_mem', 'mos_calls', 'mos_ipc', 'mos_forktree', 'mos_library', 'mos_stress', 'mos_chain'];
+/** Reads a typed line with syscall_cgetc (run on its own, with console input). */
+export const MOS_INTERACTIVE = 'mos_cgetc';
+/** The line the tests type, and what mos_cgetc then prints. */
+export const CGETC_INPUT = 'mos lab 4';
+export const CGETC_LINES = ['cgetc read "mos lab 4" (9 bytes)', 'PASS mos_cgetc'];
 
 const E_BAD_ENV = -2;
 const E_INVAL = -3;

@@ -6,7 +6,7 @@ import { decodeLabCall, type LabEvent, type LabEventKind } from '../../src/lab/e
 import { findSymbol } from '../support/riscv-tools';
 import { bootOnQemu, DEFAULT_INITRD, KERNEL_ELF, USER_BUILD, type KernelRun } from './boot';
 import { bootOnForkLab, normalizedLines, type ForkLabKernelRun } from './boot-forklab';
-import { EXPECTED_CALLS, EXPECTED_MEM, MOS_PROGRAMS, checkLines, pingPongLines } from './mos-expect';
+import { CGETC_INPUT, CGETC_LINES, EXPECTED_CALLS, EXPECTED_MEM, MOS_PROGRAMS, checkLines, pingPongLines } from './mos-expect';
 
 function only<T extends LabEvent['type']>(events: readonly LabEvent[], type: T): LabEventKind<T>[] {
   return events.filter((e): e is LabEventKind<T> => e.type === type);
@@ -87,6 +87,18 @@ describe('MOS lab 4 on ForkLab and QEMU (gcc-built programs)', () => {
     });
     for (const x of only(forklab.events, 'exofork')) expect(envs.find((e) => e.pid === x.child && e.insn >= x.insn)?.envid).toBe(x.envid);
   });
+});
+
+describe('MOS console input', () => {
+  test('cgetc waits for each typed byte, on both machines', () => {
+    const run = bootOnForkLab('apps=mos_cgetc', 200_000_000, undefined, [CGETC_INPUT]);
+    expect(run.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    const q = bootOnQemu('apps=mos_cgetc', { input: '\n'.repeat(32) + CGETC_INPUT + '\n' });
+    for (const c of [run.console, q.console]) {
+      expect(c).toContain(`$ ${CGETC_INPUT}\n`);
+      for (const line of CGETC_LINES) expect(c.split('\n')).toContain(line);
+    }
+  }, 120_000);
 });
 
 describe('MOS IPC and user-level COW in the trace', () => {

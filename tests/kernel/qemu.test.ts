@@ -12,7 +12,7 @@ describe('the lab kernel on QEMU virt with OpenSBI', () => {
     expect(run.timedOut).toBe(false);
     const c = run.console;
     expect(c).toMatch(/^ForkLab lab kernel: 128 MiB RAM at 80000000, bootargs "apps=print\*3,cow,fib,mfork kthread=1"/);
-    expect(c).toContain('initrd: 24 apps');
+    expect(c).toContain('initrd: 25 apps');
     expect(linesMatching(c, /^PASS print$/)).toHaveLength(3);
     for (const name of ['cow', 'fib', 'mfork']) expect(linesMatching(c, new RegExp(`^PASS ${name}$`))).toHaveLength(1);
     expect(c).not.toMatch(/FAIL|PANIC|killed/);
