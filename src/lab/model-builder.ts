@@ -5,21 +5,31 @@
 // (which pages map which frames right now). Processes, VMAs and the timeline come from events;
 // pages and frame sharing come from walking each live process's Sv39 table at snapshot time;
 // the kernel's reference counts are then checked against the mappings found.
+//
+// MOS (issue 9, docs/abi.md FID 11-17) adds: envids and env status per process, exofork
+// children in the tree, IPC links (who sent whom which value) and which frames arrived by IPC,
+// processes waiting in ipc_recv, and user-level COW faults paired with the handler's mem_map
+// that replaces the page. User-readable windows onto kernel data (MOS's page-table window and
+// UENVS) are never the process's own pages: they are left out of pages and frames.
 
 import type {
+  EnvStatus,
   FrameInfo,
   FrameMapping,
   FrameSharing,
+  IpcLink,
   LabModel,
   PageInfo,
   ProcessInfo,
   ProcessState,
   TimelineEvent,
+  TimelineKind,
   VmaInfo,
 } from '../common/model';
 import type { FrameUse, LabEvent } from './events';
 import { VM_SHARED, VM_WRITE } from './events';
-import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_W, PTE_X, type ReadPage, walkUserPages } from './pagetable';
+import { MOS_WINDOWS, type VaRange } from './mos-layout';
+import { PAGE_SIZE, PTE_A, PTE_COW, PTE_D, PTE_LIBRARY, PTE_R, PTE_U, PTE_W, PTE_X, type ReadPage, walkUserPages } from './pagetable';
 
 interface ProcessRecord {
   pid: number;
@@ -32,11 +42,26 @@ interface ProcessRecord {
   pgd: number;
   createdAt: number;
   vmas: Map<number, VmaInfo>;
+  origin: ProcessInfo['origin'];
+  envid: number;
+  envStatus: EnvStatus | null;
+  ipcWait: ProcessInfo['ipcWait'];
+}
+
+/** A COW page handed to the user handler, until its mem_map replaces it. */
+interface PendingUserFault {
+  readonly page: number;
+  readonly frame: number;
 }
 
 interface FrameRecord {
   refcount: number;
   use: FrameUse;
+}
+
+export interface BuilderOptions {
+  /** User VA ranges that are windows onto kernel data, never drawn as a process's pages. */
+  readonly windows?: readonly VaRange[];
 }
 
 export interface SnapshotOptions {
@@ -55,6 +80,15 @@ export class ModelBuilder {
   private readonly frames = new Map<number, FrameRecord>();
   private readonly warnings: string[] = [];
   private unknownEvents = 0;
+  private readonly ipcLinks = new Map<string, IpcLink>();
+  /** Frames that arrived by IPC, with the latest transfer, until freed. */
+  private readonly ipcFrames = new Map<number, { from: number; to: number; insn: number }>();
+  private readonly pendingUserFaults = new Map<number, PendingUserFault>();
+  private readonly windows: readonly VaRange[];
+
+  constructor(opts: BuilderOptions = {}) {
+    this.windows = opts.windows ?? MOS_WINDOWS;
+  }
 
   /** Applies one event; returns the timeline entry it makes, if any. */
   apply(ev: LabEvent): TimelineEvent | null {
@@ -74,8 +108,79 @@ export class ModelBuilder {
           // A forked child starts with a copy of its parent's VMAs (copy_vma); the kernel may also
           // report them one by one, which simply replaces these entries.
           vmas: new Map(parent?.vmas ?? []),
+          origin: 'fork',
+          envid: 0,
+          envStatus: null,
+          ipcWait: null,
         });
         return { insn: ev.insn, kind: 'fork', pid: ev.parent, other: ev.child };
+      }
+      case 'exofork': {
+        const parent = this.processes.get(ev.parent);
+        this.processes.set(ev.child, {
+          pid: ev.child,
+          parent: ev.parent,
+          name: parent?.name ?? `pid ${ev.child}`,
+          state: 'running',
+          kernelThread: false,
+          exitCode: null,
+          killed: false,
+          pgd: ev.pgd,
+          createdAt: ev.insn,
+          // The parent's mem_map calls (duppage) fill the child's pages; its layout is the
+          // parent's, so the parent's VMAs name them.
+          vmas: new Map(parent?.vmas ?? []),
+          origin: 'exofork',
+          envid: ev.envid,
+          // MOS: a child of exofork is NOT_RUNNABLE until its parent sets it runnable.
+          envStatus: 'not-runnable',
+          ipcWait: null,
+        });
+        return { insn: ev.insn, kind: 'exofork', pid: ev.parent, other: ev.child };
+      }
+      case 'env': {
+        this.process(ev.pid, ev.insn).envid = ev.envid;
+        return null;
+      }
+      case 'env_status': {
+        const p = this.process(ev.pid, ev.insn);
+        p.envStatus = ev.status;
+        if (ev.envid !== 0) p.envid = ev.envid;
+        return { insn: ev.insn, kind: ev.status === 'runnable' ? 'env-runnable' : 'env-not-runnable', pid: ev.pid };
+      }
+      case 'ipc_recv': {
+        this.process(ev.pid, ev.insn).ipcWait = 'waiting';
+        return { insn: ev.insn, kind: 'ipc-recv', pid: ev.pid, ...(ev.dstva !== 0 ? { va: ev.dstva } : {}) };
+      }
+      case 'ipc_send': {
+        const key = `${ev.from}>${ev.to}`;
+        const count = (this.ipcLinks.get(key)?.count ?? 0) + 1;
+        this.ipcLinks.set(key, { from: ev.from, to: ev.to, count, value: ev.value, insn: ev.insn, frame: ev.frame, va: ev.dstva, perm: ev.perm });
+        if (ev.frame !== 0) this.ipcFrames.set(ev.frame, { from: ev.from, to: ev.to, insn: ev.insn });
+        const to = this.process(ev.to, ev.insn);
+        if (to.ipcWait === 'waiting') to.ipcWait = 'delivered';
+        return {
+          insn: ev.insn,
+          kind: 'ipc-send',
+          pid: ev.from,
+          other: ev.to,
+          value: ev.value,
+          ...(ev.frame !== 0 ? { va: ev.dstva, frame: ev.frame } : {}),
+        };
+      }
+      case 'user_fault': {
+        this.pendingUserFaults.set(ev.pid, { page: pageOf(ev.va), frame: ev.frame });
+        return { insn: ev.insn, kind: 'user-fault', pid: ev.pid, va: ev.va, ...(ev.frame !== 0 ? { frame: ev.frame } : {}) };
+      }
+      case 'mem': {
+        const pending = this.pendingUserFaults.get(ev.target);
+        if (ev.op === 'map' && pending && pending.page === pageOf(ev.va)) {
+          // The handler maps its private copy over the faulting page: the user-level COW copy.
+          this.pendingUserFaults.delete(ev.target);
+          return { insn: ev.insn, kind: 'user-cow-copy', pid: ev.target, va: ev.va, frame: ev.frame, oldFrame: pending.frame };
+        }
+        const kind: TimelineKind = ev.op === 'alloc' ? 'mem-alloc' : ev.op === 'map' ? 'mem-map' : 'mem-unmap';
+        return { insn: ev.insn, kind, pid: ev.pid, other: ev.target, va: ev.va, ...(ev.frame !== 0 ? { frame: ev.frame } : {}) };
       }
       case 'exec': {
         const p = this.process(ev.pid, ev.insn);
@@ -98,6 +203,8 @@ export class ModelBuilder {
         const p = this.process(ev.pid, ev.insn);
         p.exitCode = ev.code;
         p.killed = ev.killed;
+        p.ipcWait = null;
+        this.pendingUserFaults.delete(ev.pid);
         if (p.state !== 'dead') p.state = 'zombie';
         return { insn: ev.insn, kind: 'exit', pid: ev.pid, other: ev.code };
       }
@@ -106,8 +213,12 @@ export class ModelBuilder {
         this.process(ev.pid, ev.insn).state = ev.state;
         return null;
       }
-      case 'sched':
+      case 'sched': {
+        // A receiver whose message was delivered leaves ipc_recv when it next runs.
+        const next = this.processes.get(ev.next);
+        if (next?.ipcWait === 'delivered') next.ipcWait = null;
         return null;
+      }
       case 'fault': {
         const kind = ev.resolution === 'killed' ? 'kill' : ev.resolution;
         const entry: TimelineEvent = { insn: ev.insn, kind, pid: ev.pid, va: ev.va };
@@ -118,8 +229,10 @@ export class ModelBuilder {
         };
       }
       case 'frame': {
-        if (ev.refcount === 0) this.frames.delete(ev.addr);
-        else this.frames.set(ev.addr, { refcount: ev.refcount, use: ev.use });
+        if (ev.refcount === 0) {
+          this.frames.delete(ev.addr);
+          this.ipcFrames.delete(ev.addr);
+        } else this.frames.set(ev.addr, { refcount: ev.refcount, use: ev.use });
         return null;
       }
       case 'vma': {
@@ -139,14 +252,6 @@ export class ModelBuilder {
         }
         return null;
       }
-      case 'exofork':
-      case 'env_status':
-      case 'ipc_recv':
-      case 'ipc_send':
-      case 'user_fault':
-      case 'mem':
-      case 'env':
-        return null;
       case 'unknown':
         this.unknownEvents += 1;
         if (this.unknownEvents === 1) this.warnings.push(`unknown trace event kind ${ev.fid}`);
@@ -168,7 +273,7 @@ export class ModelBuilder {
   snapshot(readPage: ReadPage, insn: number, opts: SnapshotOptions): LabModel {
     const warnings = [...this.warnings];
     const processes: ProcessInfo[] = [];
-    const byFrame = new Map<number, { mappings: FrameMapping[]; shared: boolean }>();
+    const byFrame = new Map<number, { mappings: FrameMapping[]; shared: boolean; cowBit: boolean; library: boolean }>();
 
     for (const p of [...this.processes.values()].sort((a, b) => a.createdAt - b.createdAt || a.pid - b.pid)) {
       const vmas = [...p.vmas.values()].sort((a, b) => a.start - b.start);
@@ -179,9 +284,12 @@ export class ModelBuilder {
         for (const problem of walk.problems) warnings.push(`pid ${p.pid}: ${problem}`);
         for (const page of walk.pages) {
           if ((page.flags & PTE_U) === 0) continue;
+          if (this.isWindow(page.va, page.frame)) continue;
           const vma = vmas.find((v) => page.va >= v.start && page.va < v.end);
           const w = (page.flags & PTE_W) !== 0;
           const sharedVma = vma !== undefined && (vma.flags & VM_SHARED) !== 0;
+          const cowBit = (page.flags & PTE_COW) !== 0;
+          const library = (page.flags & PTE_LIBRARY) !== 0;
           pages.push({
             va: page.va,
             frame: page.frame,
@@ -191,13 +299,17 @@ export class ModelBuilder {
             u: true,
             a: (page.flags & PTE_A) !== 0,
             d: (page.flags & PTE_D) !== 0,
-            cow: !w && vma !== undefined && (vma.flags & VM_WRITE) !== 0 && !sharedVma,
+            cow: !w && (cowBit || (vma !== undefined && (vma.flags & VM_WRITE) !== 0 && !sharedVma && !library)),
             vma: vma?.kind ?? 'other',
+            cowBit,
+            library,
           });
           let entry = byFrame.get(page.frame);
-          if (!entry) byFrame.set(page.frame, (entry = { mappings: [], shared: false }));
+          if (!entry) byFrame.set(page.frame, (entry = { mappings: [], shared: false, cowBit: false, library: false }));
           entry.mappings.push({ pid: p.pid, va: page.va, writable: w });
           entry.shared ||= sharedVma;
+          entry.cowBit ||= cowBit && !w;
+          entry.library ||= library;
         }
       }
       processes.push({
@@ -212,21 +324,42 @@ export class ModelBuilder {
         createdAt: p.createdAt,
         vmas,
         pages,
+        origin: p.origin,
+        envid: p.envid,
+        envStatus: p.envStatus,
+        ipcWait: p.ipcWait,
       });
     }
 
     const frames: FrameInfo[] = [];
-    for (const [addr, { mappings, shared }] of [...byFrame].sort((a, b) => a[0] - b[0])) {
+    for (const [addr, { mappings, shared, cowBit, library }] of [...byFrame].sort((a, b) => a[0] - b[0])) {
       const refcount = this.refcount(addr);
-      const sharing: FrameSharing = shared ? 'shared' : mappings.length > 1 ? 'cow' : 'private';
+      const pids = new Set(mappings.map((m) => m.pid));
+      const sent = this.ipcFrames.get(addr);
+      const ipc = sent && pids.has(sent.from) && pids.has(sent.to) ? sent : null;
+      // Copy-on-write wins (the page will split on the next write), then a page that arrived by
+      // IPC, then pages shared on purpose (MAP_SHARED, MOS LIBRARY).
+      const sharing: FrameSharing =
+        mappings.length <= 1 ? (shared ? 'shared' : 'private') : cowBit ? 'cow' : ipc ? 'ipc' : shared || library ? 'shared' : 'cow';
       let mismatch: string | null = null;
       if (opts.checkRefcounts && refcount !== null && refcount !== mappings.length) {
         mismatch = `kernel refcount ${refcount}, ${mappings.length} mapping${mappings.length === 1 ? '' : 's'} found`;
         warnings.push(`frame 0x${addr.toString(16)}: ${mismatch}`);
       }
-      frames.push({ addr, refcount, mappings, sharing, mismatch });
+      frames.push({ addr, refcount, mappings, sharing, mismatch, library, ipc: ipc ? { ...ipc } : null });
     }
-    return { insn, processes, frames, warnings };
+    const ipc = [...this.ipcLinks.values()].sort((a, b) => a.insn - b.insn);
+    return { insn, processes, frames, ipc, warnings };
+  }
+
+  /**
+   * A window onto kernel data rather than the process's own memory: inside a window VA range,
+   * or a frame the kernel reported as a page table, kernel stack or kernel memory.
+   */
+  private isWindow(va: number, frame: number): boolean {
+    if (this.windows.some((w) => va >= w.start && va < w.end)) return true;
+    const use = this.frames.get(frame)?.use;
+    return use !== undefined && use !== 'user';
   }
 
   /** The record for `pid`, created on first sight (a process the kernel started directly). */
@@ -244,9 +377,15 @@ export class ModelBuilder {
         pgd: 0,
         createdAt: insn,
         vmas: new Map(),
+        origin: 'kernel',
+        envid: 0,
+        envStatus: null,
+        ipcWait: null,
       };
       this.processes.set(pid, p);
     }
     return p;
   }
 }
+
+const pageOf = (va: number): number => va - (va % PAGE_SIZE);

@@ -21,6 +21,9 @@ export const PTE_U = 1 << 4;
 export const PTE_G = 1 << 5;
 export const PTE_A = 1 << 6;
 export const PTE_D = 1 << 7;
+/** MOS's software bits, in the two RSW bits (docs/kernel.md MOS chapter). */
+export const PTE_COW = 1 << 8;
+export const PTE_LIBRARY = 1 << 9;
 
 /** One 4 KiB user page found in the table (superpages are listed page by page). */
 export interface MappedPage {

@@ -10,7 +10,7 @@
 // Files written before bookmarks existed have none.
 
 import { z } from 'zod';
-import type { LabModel, TimelineEvent } from '../common/model';
+import { TIMELINE_KINDS, type LabModel, type TimelineEvent } from '../common/model';
 import type { SessionFiles } from '../common/protocol';
 
 export const REPORT_FORMAT = 'forklab-session';
@@ -31,6 +31,9 @@ const page = z.object({
   d: z.boolean(),
   cow: z.boolean(),
   vma: vmaKind,
+  // MOS fields (issue 9): absent in older reports.
+  cowBit: z.boolean().default(false),
+  library: z.boolean().default(false),
 });
 const processInfo = z.object({
   pid: num,
@@ -44,20 +47,34 @@ const processInfo = z.object({
   createdAt: num,
   vmas: z.array(vma),
   pages: z.array(page),
+  origin: z.enum(['fork', 'exofork', 'kernel']).default('fork'),
+  envid: num.default(0),
+  envStatus: z.enum(['runnable', 'not-runnable']).nullable().default(null),
+  ipcWait: z.enum(['waiting', 'delivered']).nullable().default(null),
 });
 const frameInfo = z.object({
   addr: num,
   refcount: num.nullable(),
   mappings: z.array(z.object({ pid: num, va: num, writable: z.boolean() })),
-  sharing: z.enum(['private', 'cow', 'shared']),
+  sharing: z.enum(['private', 'cow', 'shared', 'ipc']),
   mismatch: z.string().nullable(),
+  library: z.boolean().default(false),
+  ipc: z.object({ from: num, to: num, insn: num }).nullable().default(null),
 });
-const model = z.object({ insn: num, processes: z.array(processInfo), frames: z.array(frameInfo), warnings: z.array(z.string()) });
+const ipcLink = z.object({ from: num, to: num, count: num, value: num, insn: num, frame: num, va: num, perm: num });
+const model = z.object({
+  insn: num,
+  processes: z.array(processInfo),
+  frames: z.array(frameInfo),
+  ipc: z.array(ipcLink).default([]),
+  warnings: z.array(z.string()),
+});
 const timelineEvent = z.object({
   insn: num,
-  kind: z.enum(['fork', 'exec', 'exit', 'kill', 'demand-file', 'demand-anon', 'demand-shared', 'cow-copy', 'cow-reuse']),
+  kind: z.enum(TIMELINE_KINDS),
   pid: num,
   other: num.optional(),
+  value: num.optional(),
   va: num.optional(),
   frame: num.optional(),
   oldFrame: num.optional(),

@@ -44,6 +44,8 @@ describe('lab model builder', () => {
         mappings: [{ pid: 1, va: 0x11000, writable: false }, { pid: 2, va: 0x11000, writable: false }],
         sharing: 'cow',
         mismatch: null,
+        library: false,
+        ipc: null,
       },
     ]);
     expect(model.processes[1]!.pages[0]).toMatchObject({ va: 0x11000, cow: true, vma: 'data', w: false });

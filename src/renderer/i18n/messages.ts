@@ -2,6 +2,8 @@
 // (写时复制 copy-on-write, 缺页异常 page fault, 虚拟内存区域 VMA, 物理页帧 physical frame,
 // 引用计数 reference count). Keys are typed: a missing translation fails to compile.
 
+import { mosEn, mosZh } from './mos-messages';
+
 const en = {
   appTitle: 'ForkLab',
   build: 'Build',
@@ -129,6 +131,7 @@ const en = {
   'vma.stack': 'stack',
   'vma.mmap': 'mmap',
   'vma.other': 'other',
+  ...mosEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -261,6 +264,7 @@ const zhCN: Messages = {
   'vma.stack': '栈',
   'vma.mmap': 'mmap',
   'vma.other': '其他',
+  ...mosZh,
 };
 
 export type Language = 'en' | 'zh-CN';

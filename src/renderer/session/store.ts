@@ -119,7 +119,7 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
 function splitAt(events: readonly TimelineEvent[], insn: number): Set<number> | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
-    if (e.kind === 'cow-copy' && e.insn <= insn) return new Set([e.frame, e.oldFrame].filter((f): f is number => typeof f === 'number' && f !== 0));
+    if ((e.kind === 'cow-copy' || e.kind === 'user-cow-copy') && e.insn <= insn) return new Set([e.frame, e.oldFrame].filter((f): f is number => typeof f === 'number' && f !== 0));
   }
   return null;
 }

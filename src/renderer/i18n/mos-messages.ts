@@ -1,0 +1,58 @@
+// The words of the MOS lab (issue 9) in English and Chinese, in the course's terms:
+// 进程间通信 IPC, 写时复制 copy-on-write, 用户态缺页处理 user-level page-fault handling.
+// Kept apart from messages.ts so the MOS strings are found (and reviewed) together; messages.ts
+// spreads them into its two tables, so a missing translation still fails to compile.
+
+export const mosEn = {
+  untilIpc: 'Run to IPC',
+  'reason.stoppedIpc': 'stopped after an IPC send at instruction {insn}',
+  'ev.exofork': 'exofork',
+  'ev.env-runnable': 'set runnable',
+  'ev.env-not-runnable': 'set not runnable',
+  'ev.ipc-recv': 'IPC: waits to receive',
+  'ev.ipc-send': 'IPC: send',
+  'ev.user-fault': 'COW fault → user handler',
+  'ev.user-cow-copy': 'COW copy by user handler',
+  'ev.mem-alloc': 'mem_alloc',
+  'ev.mem-map': 'mem_map',
+  'ev.mem-unmap': 'mem_unmap',
+  ipc: 'IPC',
+  ipcValue: 'value {value}',
+  ipcWaiting: 'waiting in ipc_recv',
+  ipcDelivered: 'message arrived, not yet run',
+  notRunnable: 'not runnable',
+  envid: 'envid',
+  exofork: 'made by exofork',
+  ipcPage: 'IPC page',
+  ipcPageFrom: 'sent by IPC from process {from} to process {to}',
+  library: 'LIBRARY',
+  cowBit: 'COW bit',
+  libraryBit: 'LIBRARY bit',
+} as const;
+
+export const mosZh: Record<keyof typeof mosEn, string> = {
+  untilIpc: '运行到进程间通信',
+  'reason.stoppedIpc': '在第 {insn} 条指令处进程间通信（发送）后暂停',
+  'ev.exofork': 'exofork',
+  'ev.env-runnable': '设为可运行',
+  'ev.env-not-runnable': '设为不可运行',
+  'ev.ipc-recv': '进程间通信：等待接收',
+  'ev.ipc-send': '进程间通信：发送',
+  'ev.user-fault': '写时复制缺页 → 用户态缺页处理',
+  'ev.user-cow-copy': '用户态缺页处理：写时复制',
+  'ev.mem-alloc': 'mem_alloc',
+  'ev.mem-map': 'mem_map',
+  'ev.mem-unmap': 'mem_unmap',
+  ipc: '进程间通信',
+  ipcValue: '值 {value}',
+  ipcWaiting: '在 ipc_recv 中等待',
+  ipcDelivered: '消息已到达，尚未运行',
+  notRunnable: '不可运行',
+  envid: 'envid',
+  exofork: '由 exofork 创建',
+  ipcPage: '进程间通信共享页',
+  ipcPageFrom: '由进程 {from} 通过进程间通信发给进程 {to}',
+  library: 'LIBRARY 共享页',
+  cowBit: 'COW 位',
+  libraryBit: 'LIBRARY 位',
+};
