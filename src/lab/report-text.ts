@@ -5,6 +5,7 @@
 // not import. Both dictionaries have the same keys (the `satisfies` below checks it).
 
 import type { FrameSharing, ProcessState, TimelineKind } from '../common/model';
+import { MOS_EVENT_WORDS_EN, MOS_EVENT_WORDS_ZH } from '../common/mos-words';
 
 export type ReportLang = 'en' | 'zh-CN';
 
@@ -77,6 +78,7 @@ const en = {
   'ev.demand-shared': 'page fault (shared)',
   'ev.cow-copy': 'COW copy',
   'ev.cow-reuse': 'COW reuse',
+  ...MOS_EVENT_WORDS_EN,
 };
 
 export type ReportKey = keyof typeof en;
@@ -148,6 +150,7 @@ const zh = {
   'ev.demand-shared': '缺页（共享）',
   'ev.cow-copy': '写时复制',
   'ev.cow-reuse': '写时复制（直接复用）',
+  ...MOS_EVENT_WORDS_ZH,
 } satisfies Record<ReportKey, string>;
 
 const dictionaries: Record<ReportLang, Record<ReportKey, string>> = { en, 'zh-CN': zh };

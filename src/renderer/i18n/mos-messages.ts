@@ -1,21 +1,15 @@
 // The words of the MOS lab (issue 9) in English and Chinese, in the course's terms:
 // 进程间通信 IPC, 写时复制 copy-on-write, 用户态缺页处理 user-level page-fault handling.
 // Kept apart from messages.ts so the MOS strings are found (and reviewed) together; messages.ts
-// spreads them into its two tables, so a missing translation still fails to compile.
+// spreads them into its two tables, so a missing translation still fails to compile. The
+// timeline event names come from src/common/mos-words.ts (the report documents use them too).
+
+import { MOS_EVENT_WORDS_EN, MOS_EVENT_WORDS_ZH } from '../../common/mos-words';
 
 export const mosEn = {
   untilIpc: 'Run to IPC',
   'reason.stoppedIpc': 'stopped after an IPC send at instruction {insn}',
-  'ev.exofork': 'exofork',
-  'ev.env-runnable': 'set runnable',
-  'ev.env-not-runnable': 'set not runnable',
-  'ev.ipc-recv': 'IPC: waits to receive',
-  'ev.ipc-send': 'IPC: send',
-  'ev.user-fault': 'COW fault → user handler',
-  'ev.user-cow-copy': 'COW copy by user handler',
-  'ev.mem-alloc': 'mem_alloc',
-  'ev.mem-map': 'mem_map',
-  'ev.mem-unmap': 'mem_unmap',
+  ...MOS_EVENT_WORDS_EN,
   ipc: 'IPC',
   ipcValue: 'value {value}',
   ipcWaiting: 'waiting in ipc_recv',
@@ -33,16 +27,7 @@ export const mosEn = {
 export const mosZh: Record<keyof typeof mosEn, string> = {
   untilIpc: '运行到进程间通信',
   'reason.stoppedIpc': '在第 {insn} 条指令处进程间通信（发送）后暂停',
-  'ev.exofork': 'exofork',
-  'ev.env-runnable': '设为可运行',
-  'ev.env-not-runnable': '设为不可运行',
-  'ev.ipc-recv': '进程间通信：等待接收',
-  'ev.ipc-send': '进程间通信：发送',
-  'ev.user-fault': '写时复制缺页 → 用户态缺页处理',
-  'ev.user-cow-copy': '用户态缺页处理：写时复制',
-  'ev.mem-alloc': 'mem_alloc',
-  'ev.mem-map': 'mem_map',
-  'ev.mem-unmap': 'mem_unmap',
+  ...MOS_EVENT_WORDS_ZH,
   ipc: '进程间通信',
   ipcValue: '值 {value}',
   ipcWaiting: '在 ipc_recv 中等待',
