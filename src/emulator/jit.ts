@@ -4,17 +4,22 @@
 //
 // A block starts at a (physical RAM offset, virtual pc) pair, stays inside one 4 KiB page and
 // holds at most MAX_BLOCK instructions: integer ALU ops (inline JS on the register pairs), M
-// ops and memory accesses (helpers from exec-*.ts, with the RAM/TLB fast path inline), and
+// ops (helpers from exec-muldiv.ts) and loads and stores (the RAM/TLB fast path inline), and
 // may end with one branch, jal or jalr. System instructions, atomics, fences and anything
-// illegal are left to the interpreter. A block function returns how many instructions
-// retired and leaves h.pc at the next instruction, or at the faulting one with h.excCause set.
+// illegal are left to the interpreter. A block function sets h.pc and returns how many
+// instructions retired, k >= 0; or -(k + 1) when the interpreter must execute the next
+// instruction (at h.pc, after k retired) because it left the fast path: a TLB miss, a
+// device, a page-crossing access, a store to a page with translations or a watched store.
 //
 // Exactness: the machine must behave the same instruction by instruction whether or not a
 // block ran (determinism does not depend on slice sizes). So the run loop only enters a block
-// when neither the slice budget nor a timer deadline can fall inside it, slow-path memory
-// accesses see exact instret/cycles, and a block exits right after any slow-path access (it
-// may have changed interrupts or a timer deadline, or stopped the machine) and after a
-// store that wrote translated code or was watched (tohost).
+// when neither the slice budget nor a timer deadline can fall inside it, and everything that
+// can fault, touch a device, change interrupts or stop the machine is done by the interpreter
+// with exact instret/cycles. Every exit goes through one shared `h.pc = e; return r` (a
+// labelled break), so a rarely taken exit has no property access of its own: such a site
+// without type feedback would make V8 deoptimize the block the first time it is taken (each
+// TLB flush at a context switch did that, and the delay loop of `print` was compiled 17
+// times in one boot).
 //
 // Translations are dropped per page when the page is written (Ram.codePages), so
 // self-modifying code and program loading are safe.
@@ -68,7 +73,7 @@ export class Jit {
       x: h.x, dv: ram.dv, ram, cm: ram.codePages, mmu: h.mmu,
       TL: h.mmu.tag[1], OL: h.mmu.off[1], TS: h.mmu.tag[2], OS: h.mmu.off[2],
       DO: base.dataOffset, EA: base.effectiveAddress,
-      ld: base.execLoad, st: base.execStore, jalr: base.execJalr, op: base.execOp,
+      jalr: base.execJalr, op: base.execOp,
       md: muldiv.execMulDiv, md32: muldiv.execMulDiv32,
     };
     ram.onCodeWrite = (page) => this.dropPage(page);
@@ -169,14 +174,16 @@ export class Jit {
       if (code.terminal) { terminated = true; break; }
     }
     if (n === 0) return null;
-    if (!terminated) body.push(`h.pc = ${vpc}; return ${n};`);
     const src = `"use strict";
 const x = E.x, dv = E.dv, ram = E.ram, cm = E.cm, mmu = E.mmu, DO = E.DO, EA = E.EA;
 const TL = E.TL, OL = E.OL, TS = E.TS, OS = E.OS;
-const ld = E.ld, st = E.st, jalr = E.jalr, op = E.op, md = E.md, md32 = E.md32;
+const jalr = E.jalr, op = E.op, md = E.md, md32 = E.md32;
 return function block_${hex(pc)}(h) {
-let off = 0;
+let off = 0, e = ${vpc}, r = ${n};
+b: {
 ${body.join('\n')}
+}
+h.pc = e; return r;
 };`;
     try {
       const fn = new Function('E', src)(this.env) as BlockFn;
@@ -236,15 +243,8 @@ function emit(insn: number, pc: number, len: number, k: number): Emitted | null 
   const immI = insn >> 20;
   const next = pc + len;
   const plain = (text: string): Emitted => ({ text, terminal: false });
-  // Leave after an instruction whose helper may fault (pc stays on it) or may have changed
-  // interrupts/stop/translated code (continue at the next instruction).
-  const faultExit = `if (h.excCause >= 0) { h.pc = ${pc}; return ${k}; }`;
-  const sideExit = `if (h.irqDirty || h.stop !== null) { h.pc = ${next}; return ${k + 1}; }`;
-  // After a slow-path access (a device, a TLB miss, a page-crossing access) always leave: a
-  // device write may have moved a timer deadline into the rest of the block.
-  const alwaysExit = `h.pc = ${next}; return ${k + 1};`;
-  const exact = (call: string): string =>
-    `h.instret += ${k}; h.cycles += ${k}; ${call}; h.instret -= ${k}; h.cycles -= ${k};`;
+  // Leave the fast path: the interpreter executes this instruction next, k retired before it.
+  const interpret = `{ e = ${pc}; r = ${-(k + 1)}; break b; }`;
   const setNum = (d: number, v: number): string => `${lo(d)} = ${v | 0}; ${hi(d)} = ${Math.floor(v / 4294967296) | 0};`;
 
   switch (opcode) {
@@ -344,8 +344,8 @@ function emit(insn: number, pc: number, len: number, k: number): Emitted | null 
         `x[${d}] = dv.getInt32(off, true); x[${d + 1}] = 0;`,
       ][f3]!;
       return plain(`${fastOffset(rs1, immI, size, 1)}
-if (off >= 0) { ${read} }
-else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${alwaysExit} }`);
+if (off < 0) ${interpret}
+${read}`);
     }
     case 0x23: { // STORE
       if (f3 > 3) return null;
@@ -357,16 +357,11 @@ else { ${exact(`ld(h, ${insn})`)} ${faultExit} ${alwaysExit} }`);
         `dv.setInt32(off, ${lo(rs2)}, true);`,
         `dv.setInt32(off, ${lo(rs2)}, true); dv.setInt32(off + 4, ${hi(rs2)}, true);`,
       ][f3]!;
+      // Stores to pages with translations (or watched for dirty tracking) and watched
+      // stores (tohost) go through the interpreter's store path, which reports them.
       return plain(`${fastOffset(rs1, imm, size, 2)}
-if (off >= 0) {
-  ${write}
-  if (cm[off >>> 12] !== 0 || cm[(off + ${size - 1}) >>> 12] !== 0) {
-    ram.noteWrite(off, ${size});
-    if (h.storeWatch !== null) { ${exact(`h.storeWatch(off + mmu.ramBase, ${size})`)} }
-    h.pc = ${next}; return ${k + 1};
-  }
-  if (h.storeWatch !== null) { ${exact(`h.storeWatch(off + mmu.ramBase, ${size})`)} ${sideExit} }
-} else { ${exact(`st(h, ${insn})`)} ${faultExit} ${alwaysExit} }`);
+if (off < 0 || cm[off >>> 12] !== 0 || cm[(off + ${size - 1}) >>> 12] !== 0 || h.storeWatch !== null) ${interpret}
+${write}`);
     }
     case 0x63: { // BRANCH
       const off = ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5) | (((insn >>> 8) & 0xf) << 1);
@@ -381,15 +376,17 @@ if (off >= 0) {
         case 7: cond = `!((${a[1]} >>> 0) < (${b[1]} >>> 0) || (${a[1]} === ${b[1]} && (${a[0]} >>> 0) < (${b[0]} >>> 0)))`; break;
         default: return null;
       }
-      return { text: `h.pc = (${cond}) ? ${pc + off} : ${next}; return ${k + 1};`, terminal: true };
+      return { text: `e = (${cond}) ? ${pc + off} : ${next}; r = ${k + 1};`, terminal: true };
     }
     case 0x6f: { // JAL
       const off = ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
-      return { text: `${rd === 0 ? '' : setNum(rd, next)} h.pc = ${pc + off}; return ${k + 1};`, terminal: true };
+      return { text: `${rd === 0 ? '' : setNum(rd, next)} e = ${pc + off}; r = ${k + 1};`, terminal: true };
     }
     case 0x67: // JALR
       if (f3 !== 0) return null;
-      return { text: `h.pc = ${pc}; h.npc = ${next}; jalr(h, ${insn}); h.pc = h.npc; return ${k + 1};`, terminal: true };
+      // execJalr reads the link value from h.npc and leaves the target there (it cannot fault:
+      // with RVC every even target is aligned).
+      return { text: `h.npc = ${next}; jalr(h, ${insn}); e = h.npc; r = ${k + 1};`, terminal: true };
     default:
       return null;
   }
