@@ -2,8 +2,9 @@
  * mos_calls -- every other MOS system call, with its success and failure
  * cases: getenvid, putchar, print_cons, yield, unknown numbers, exofork,
  * set_env_status, set_tlb_mod_entry, set_trapframe, ipc_try_send,
- * ipc_recv, env_destroy, panic, and a COW fault with no handler (only that
- * process dies). Each line: call, result, expected; one verdict at the end.
+ * ipc_recv, env_destroy, panic, a nested COW fault (a fault inside the
+ * handler stays on the exception stack) and a COW fault with no handler
+ * (only that process dies). Each line: call, result, expected; one verdict at the end.
  */
 #include <lib.h>
 #include <sys/wait.h>
@@ -39,6 +40,46 @@ static int cow_without_handler(void) {
   debugf("child %x: writing a COW page with no handler\n", syscall_getenvid());
   *(volatile int *)UTEMP = 1;
   return 0; /* not reached */
+}
+
+/* Two pages of data, present before the fork, so both are COW in the child. */
+static char pages[3 * 4096] = {1};
+#define PAGE_A ((volatile char *)ROUND(pages, PGSIZE))
+#define PAGE_B (PAGE_A + PGSIZE)
+#define FAULT_LOG ((volatile u_long *)UTEMP) /* [0] = count, then each handler's tf */
+
+/* Gives the faulting page a private writable copy, as cow_entry does, and resumes tf. */
+static void resolve(struct Trapframe *tf) {
+  u_long va = ROUNDDOWN(tf->stval, PGSIZE);
+  syscall_mem_alloc(0, (void *)UCOW, PTE_W);
+  memcpy((void *)UCOW, (void *)va, PGSIZE);
+  syscall_mem_map(0, (void *)UCOW, 0, (void *)va, PTE_W);
+  syscall_mem_unmap(0, (void *)UCOW);
+  syscall_set_trapframe(0, tf);
+}
+
+/* The first fault writes PAGE_B (COW too) inside the handler: a nested fault. */
+static void nesting_handler(struct Trapframe *tf) {
+  u_long n = FAULT_LOG[0];
+  FAULT_LOG[0] = n + 1;
+  FAULT_LOG[n + 1] = (u_long)tf;
+  if (n == 0)
+    PAGE_B[0] = 'b';
+  resolve(tf);
+}
+
+static int nested_cow(void) {
+  syscall_mem_alloc(0, (void *)UTEMP, PTE_W); /* the log: private, not COW */
+  syscall_set_tlb_mod_entry(0, nesting_handler);
+  PAGE_A[0] = 'a';
+  if (FAULT_LOG[0] != 2 || PAGE_A[0] != 'a' || PAGE_B[0] != 'b')
+    return 1;
+  /* the outer copy just below UXSTACKTOP, the nested one below it on the same stack */
+  if (FAULT_LOG[1] >= UXSTACKTOP || FAULT_LOG[1] < UXSTACKTOP - sizeof(struct Trapframe) - 16)
+    return 2;
+  if (FAULT_LOG[2] >= FAULT_LOG[1] - sizeof(struct Trapframe) || FAULT_LOG[2] < UXSTACKTOP - PGSIZE)
+    return 3;
+  return 0;
 }
 
 static int call_panic(void) {
@@ -142,6 +183,11 @@ int main(void) {
   if (fork() == 0)
     exit(call_panic());
   check("panic kills only the caller: SIGKILL", wait_status(), 1009);
+  PAGE_A[0] = 1; /* both pages present before the fork */
+  PAGE_B[0] = 1;
+  if (fork() == 0)
+    exit(nested_cow());
+  check("nested COW fault stays on the exception stack", wait_status(), 0);
   if (fork() == 0)
     exit(cow_without_handler());
   check("COW fault without a handler: SIGSEGV", wait_status(), 1011);
