@@ -102,7 +102,8 @@ export type HostEvent =
    * the replayed model equals the one stored in the report (it does unless the kernel or the
    * toolchain changed since the export).
    */
-  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean }
+  /** `bootargs` as the run used them: the renderer makes the program they ran the active tab. */
+  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean; readonly bootargs?: string }
   /** Where each breakpoint landed, after debug-breakpoints or a new build. */
   | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointState[] }
   /** The machine stopped under the debugger (or paused while a debugger pane is open). */

@@ -5,7 +5,9 @@
 
 import type { SessionFiles } from '../common/protocol';
 import { buildProgram, formatDiagnostic, hasErrors, type Diagnostic, type LibraryStore, type UserLibrary } from '../toolchain';
-import { checkAppName, type InitrdApp } from './initrd';
+import { appNames, checkAppName, type InitrdApp } from './initrd';
+
+export { appNames } from './initrd';
 import type { SessionOptions } from './session';
 
 export interface LabResources {
@@ -55,14 +57,6 @@ export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFil
     if (built.elf && !hasErrors(built.diagnostics)) apps.push({ name, elf: built.elf });
   }
   return { ok: !hasErrors(diagnostics), apps, diagnostics, text };
-}
-
-/** The program names an `apps=` spec runs: `print*3,cow` -> print, cow. */
-export function appNames(spec: string): string[] {
-  return spec
-    .split(',')
-    .map((part) => part.trim().replace(/\*\d+$/, ''))
-    .filter((name) => name.length > 0);
 }
 
 /** The `apps=` spec that runs every program once, in file order. */

@@ -204,7 +204,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       insn: report.insn,
       done: () => {
         const exact = JSON.stringify(runner?.session.model()) === JSON.stringify(report.model);
-        post({ type: 'report-opened', title: report.title, sources: report.sources, exact });
+        post({ type: 'report-opened', title: report.title, sources: report.sources, exact, bootargs: report.bootargs });
       },
     });
   }

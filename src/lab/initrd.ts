@@ -34,6 +34,14 @@ function fail<T>(error: string): InitrdResult<T> {
   return { ok: false, error };
 }
 
+/** The program names an `apps=` spec runs: `print*3,cow` -> print, cow. */
+export function appNames(spec: string): string[] {
+  return spec
+    .split(',')
+    .map((part) => part.trim().replace(/\*\d+$/, ''))
+    .filter((name) => name.length > 0);
+}
+
 /** Checks a name against the table's rules; returns the problem or null. */
 export function checkAppName(name: string): string | null {
   if (name.length === 0) return 'an app name is empty';

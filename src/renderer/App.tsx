@@ -11,6 +11,7 @@ import { GraphPane } from './graph/GraphPane';
 import { createElectronLink, createWorkerLink, desktopApi } from './host/host-link';
 import { LanguageProvider } from './i18n';
 import { detectLanguage, translate } from './i18n/messages';
+import { translateHostError } from './i18n/reasons';
 import { InspectorPane } from './inspector/InspectorPane';
 import { SESSION_COMMAND_EVENT } from './controls/SessionButtons';
 import { createController } from './session/controller';
@@ -195,7 +196,7 @@ export function App() {
         <Toolbar store={store} controller={controller} onOpen={openFile} onSave={saveFile} />
         {notice && (
           <div className="banner" role="alert" data-testid="notice">
-            {notice}
+            {translateHostError(language, notice)}
             <button onClick={() => store.set({ notice: null })}>×</button>
           </div>
         )}

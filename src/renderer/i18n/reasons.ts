@@ -22,12 +22,32 @@ const PATTERNS: readonly Pattern[] = [
   { re: /^the build failed$/, key: 'reason.buildFailed', vars: [] },
 ];
 
+/** Errors the lab host reports (HostEvent error.message, src/lab/host.ts and src/lab/report.ts). */
+const HOST_ERRORS: readonly Pattern[] = [
+  { re: /^run a program before exporting the session$/, key: 'err.exportFirst', vars: [] },
+  { re: /^the lab host received a malformed request and ignored it$/, key: 'err.malformed', vars: [] },
+  { re: /^this is not a ForkLab session file \(it is not JSON\)$/, key: 'err.notJson', vars: [] },
+  { re: /^this is not a ForkLab session file \(no "forklab-session" format marker\)$/, key: 'err.noMarker', vars: [] },
+  { re: /^this session file is version (\d+), newer than this ForkLab understands \((\d+)\); update ForkLab to open it$/, key: 'err.newer', vars: ['version', 'known'] },
+  // The detail (which field, what is wrong) comes from the schema check and stays as written.
+  { re: /^the session file is damaged: ([\s\S]*)$/, key: 'err.damaged', vars: ['detail'] },
+];
+
 /** Instruction counts are grouped like the status bar's count (3,577,185). */
 const GROUPED = new Set(['insn']);
 
 /** The host's stop reason in `lang`; an unknown reason comes back unchanged. */
 export function translateReason(lang: Language, reason: string): string {
-  for (const p of PATTERNS) {
+  return say(PATTERNS, lang, reason);
+}
+
+/** A lab host error in `lang`; an unknown one (an emulator's own message) comes back unchanged. */
+export function translateHostError(lang: Language, message: string): string {
+  return say(HOST_ERRORS, lang, message);
+}
+
+function say(patterns: readonly Pattern[], lang: Language, reason: string): string {
+  for (const p of patterns) {
     const m = p.re.exec(reason);
     if (!m) continue;
     const vars: Record<string, string> = {};

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../toolchain/diagnostics';
 import { emptyModel, type LabModel, type TimelineEvent } from '../../common/model';
 import type { HostEvent, RunState } from '../../common/protocol';
+import { appNames } from '../../lab/initrd';
 import { translate, type Language } from '../i18n/messages';
 
 export type Selection = { kind: 'process'; pid: number } | { kind: 'frame'; addr: number } | null;
@@ -102,7 +103,7 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'error':
       return { ...s, notice: ev.message };
     case 'report-opened':
-      return openedReport(s, ev.title, ev.sources, ev.exact);
+      return openedReport(s, ev.title, ev.sources, ev.exact, ev.bootargs);
     case 'console':
     case 'report':
     case 'debug-breakpoints':
@@ -126,12 +127,14 @@ function splitAt(events: readonly TimelineEvent[], insn: number): Set<number> | 
 
 /**
  * A replayed report replaces the session's files with its sources (the replay ran exactly
- * those), opens them all and activates the first program. A replay that did not reach the
- * stored model says so in the banner.
+ * those), opens them all and activates the program the run ran (its `apps=`), else the first
+ * program. A replay that did not reach the stored model says so in the banner.
  */
-export function openedReport(s: AppState, title: string, sources: Readonly<Record<string, string>>, exact: boolean): AppState {
+export function openedReport(s: AppState, title: string, sources: Readonly<Record<string, string>>, exact: boolean, bootargs?: string): AppState {
   const names = Object.keys(sources);
-  const active = names.find((n) => n.endsWith('.c')) ?? names[0] ?? null;
+  const ran = /(?:^|\s)apps=(\S+)/.exec(bootargs ?? '')?.[1];
+  const first = ran ? appNames(ran).map((n) => `${n}.c`).find((f) => f in sources) : undefined;
+  const active = first ?? names.find((n) => n.endsWith('.c')) ?? names[0] ?? null;
   return {
     ...s,
     files: { ...sources },

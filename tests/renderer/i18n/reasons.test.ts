@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { translateReason } from '../../../src/renderer/i18n/reasons';
+import { translateHostError, translateReason } from '../../../src/renderer/i18n/reasons';
 
 describe('host stop reasons in the UI language', () => {
   test('says the known stops in Chinese, with instruction counts grouped', () => {
-    expect(translateReason('zh-CN', 'stopped after fork at instruction 3539887')).toBe('在第 3,539,887 条指令处 fork 后暂停');
+    expect(translateReason('zh-CN', 'stopped after fork at instruction 3539887')).toBe('在第 3,539,887 条指令处创建进程（fork）后暂停');
     expect(translateReason('zh-CN', 'stopped after fault at instruction 12')).toBe('在第 12 条指令处发生缺页异常后暂停');
     expect(translateReason('zh-CN', 'the kernel shut the machine down')).toBe('内核已关闭机器');
     expect(translateReason('zh-CN', 'the kernel reported a failure (code 3)')).toBe('内核报告了故障（代码 3）');
@@ -37,6 +37,28 @@ describe('host stop reasons in the UI language', () => {
       '`the kernel reported a failure (code ${stop.code})`',
       '`tohost = ${stop.value}`',
       "'the machine is idle with nothing left to wake it'",
+    ]) {
+      expect(host).toContain(sentence);
+    }
+  });
+
+  test('says the lab host\'s errors in Chinese, keeping a detail it cannot know', () => {
+    expect(translateHostError('zh-CN', 'run a program before exporting the session')).toBe('请先运行一个程序，再导出会话。');
+    expect(translateHostError('zh-CN', 'this is not a ForkLab session file (it is not JSON)')).toBe('这不是 ForkLab 会话文件（不是 JSON）。');
+    expect(translateHostError('zh-CN', 'this session file is version 9, newer than this ForkLab understands (2); update ForkLab to open it')).toContain('版本为 9');
+    expect(translateHostError('zh-CN', 'the session file is damaged: insn: Expected number')).toBe('会话文件已损坏：insn: Expected number');
+    expect(translateHostError('zh-CN', 'kernel: not an ELF file')).toBe('kernel: not an ELF file');
+  });
+
+  test('recognises errors the lab host really writes', () => {
+    const host = readFileSync('src/lab/host.ts', 'utf8') + readFileSync('src/lab/report.ts', 'utf8');
+    for (const sentence of [
+      "'run a program before exporting the session'",
+      "'the lab host received a malformed request and ignored it'",
+      "'this is not a ForkLab session file (it is not JSON)'",
+      `'this is not a ForkLab session file (no "forklab-session" format marker)'`,
+      '`this session file is version ${version}, newer than this ForkLab understands (${REPORT_VERSION}); update ForkLab to open it`',
+      '`the session file is damaged: ',
     ]) {
       expect(host).toContain(sentence);
     }

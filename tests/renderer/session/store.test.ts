@@ -78,4 +78,12 @@ describe('renderer state', () => {
   test('a report event to be saved leaves the state alone', () => {
     expect(reduceHostEvent(s0, { type: 'report', text: '{}', fileName: 'x.json' })).toBe(s0);
   });
+
+  test('an opened session makes the program its run ran the active tab, not the first file', () => {
+    const ev = { type: 'report-opened' as const, title: 't', sources: { 'cow.c': 'a', 'hello.c': 'b' }, exact: true };
+    expect(reduceHostEvent(s0, { ...ev, bootargs: 'apps=hello' }).active).toBe('hello.c');
+    expect(reduceHostEvent(s0, { ...ev, bootargs: 'quiet apps=print*3,hello' }).active).toBe('hello.c');
+    expect(reduceHostEvent(s0, ev).active).toBe('cow.c');
+  });
 });
+
