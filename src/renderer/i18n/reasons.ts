@@ -14,6 +14,9 @@ interface Pattern {
 const PATTERNS: readonly Pattern[] = [
   { re: /^stopped after fork at instruction (\d+)$/, key: 'reason.stoppedFork', vars: ['insn'] },
   { re: /^stopped after fault at instruction (\d+)$/, key: 'reason.stoppedFault', vars: ['insn'] },
+  { re: /^stopped after program-fork at instruction (\d+)$/, key: 'reason.stoppedProgramFork', vars: ['insn'] },
+  { re: /^stopped after cow-copy at instruction (\d+)$/, key: 'reason.stoppedCowCopy', vars: ['insn'] },
+  { re: /^stopped after exit at instruction (\d+)$/, key: 'reason.stoppedExit', vars: ['insn'] },
   { re: /^the kernel shut the machine down$/, key: 'reason.shutdown', vars: [] },
   { re: /^the kernel reported a failure \(code (-?\d+)\)$/, key: 'reason.kernelFailure', vars: ['code'] },
   { re: /^tohost = (\d+)$/, key: 'reason.tohost', vars: ['value'] },

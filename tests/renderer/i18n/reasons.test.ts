@@ -6,6 +6,8 @@ describe('host stop reasons in the UI language', () => {
   test('says the known stops in Chinese, with instruction counts grouped', () => {
     expect(translateReason('zh-CN', 'stopped after fork at instruction 3539887')).toBe('在第 3,539,887 条指令处创建进程（fork）后暂停');
     expect(translateReason('zh-CN', 'stopped after fault at instruction 12')).toBe('在第 12 条指令处发生缺页异常后暂停');
+    // every stop kind the host can name (protocol STOP_KINDS)
+    for (const kind of ['program-fork', 'cow-copy', 'exit']) expect(translateReason('zh-CN', `stopped after ${kind} at instruction 7`)).not.toContain('stopped');
     expect(translateReason('zh-CN', 'the kernel shut the machine down')).toBe('内核已关闭机器');
     expect(translateReason('zh-CN', 'the kernel reported a failure (code 3)')).toBe('内核报告了故障（代码 3）');
     expect(translateReason('zh-CN', 'tohost = 5')).toBe('机器已停止（tohost = 5）');
@@ -28,10 +30,10 @@ describe('host stop reasons in the UI language', () => {
 
   test('recognises sentences the lab host really writes', () => {
     // A rename in the host would otherwise fall back to English without anyone noticing.
-    const host = readFileSync('src/lab/host.ts', 'utf8') + readFileSync('src/lab/session.ts', 'utf8');
+    const host = ['host', 'session', 'run-loop', 'runner'].map((f) => readFileSync(`src/lab/${f}.ts`, 'utf8')).join('');
     for (const sentence of [
-      '`stopped after ${end.event.type} at instruction ${end.event.insn}`',
-      '`replayed to instruction ${session.insn}`',
+      '`stopped after ${goal.kind === \'until\' ? goal.event : end.event.type} at instruction ${end.event.insn}`',
+      '`replayed to instruction ${r.insn}`',
       "'the build failed'",
       "'the kernel shut the machine down'",
       '`the kernel reported a failure (code ${stop.code})`',
