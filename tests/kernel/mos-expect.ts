@@ -106,6 +106,7 @@ export const EXPECTED_CALLS: Record<string, number> = {
   'env_destroy(kinit)': E_BAD_ENV,
   'env_destroy(receiving child)': 0,
   'destroyed child: SIGKILL': 1009,
+  'env_destroy(0) ends the caller: status 0': 0,
   'panic kills only the caller: SIGKILL': 1009,
   'nested COW fault stays on the exception stack': 0,
   'COW fault without a handler: SIGSEGV': 1011,

@@ -63,6 +63,15 @@ describe('MOS lab 4 on ForkLab and QEMU (gcc-built programs)', () => {
     expect(exit).toMatchObject({ code: 11, killed: true });
   });
 
+  test('env_destroy prints MOS\'s line: a child by its parent, and a process by itself', () => {
+    for (const c of [forklab.console, qemu.console]) {
+      const lines = c.split('\n').filter((l) => /^\[[0-9a-f]{8}\] destroying [0-9a-f]{8}$/.test(l));
+      expect(lines.length).toBe(3); // mos_mem's exofork child, mos_calls' receiving child, and a self-destroy
+      const self = lines.filter((l) => l.slice(1, 9) === l.slice(-8));
+      expect(self).toHaveLength(1);
+    }
+  });
+
   test('a COW fault inside the handler is handed over again, lower on the same exception stack', () => {
     const faults = only(forklab.events, 'user_fault');
     const TF = 288;

@@ -180,6 +180,11 @@ int main(void) {
     syscall_yield();
   check("env_destroy(receiving child)", syscall_env_destroy(child), 0);
   check("destroyed child: SIGKILL", wait_status(), 1009);
+  if (fork() == 0) {
+    syscall_env_destroy(0); /* "[id] destroying id", then the caller ends with status 0 */
+    exit(1);
+  }
+  check("env_destroy(0) ends the caller: status 0", wait_status(), 0);
   if (fork() == 0)
     exit(call_panic());
   check("panic kills only the caller: SIGKILL", wait_status(), 1009);
