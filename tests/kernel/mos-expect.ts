@@ -59,6 +59,7 @@ export const EXPECTED_MEM: Record<string, number> = {
   'child: parent and kinit are not its children': 0,
   'write to a read-only mapping kills the child (SIGSEGV)': 11,
   'write to the vpt window kills the child (SIGSEGV)': 11,
+  'write to UENVS kills the child (SIGSEGV)': 11,
 };
 
 /** mos_calls runs as the first program of its boot: envid 0x1802 (counter 3, slot 2). */

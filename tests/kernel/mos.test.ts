@@ -84,9 +84,10 @@ describe('MOS lab 4 on ForkLab and QEMU (gcc-built programs)', () => {
     expect(only(forklab.events, 'mem').filter((e) => e.pid === outer.pid && e.insn > outer.insn && e.insn < nested[0]!.insn)).toEqual([]);
   });
 
-  test('a write to a read-only window kills the writer with the window named', () => {
+  test('a write to a read-only window (vpt, UENVS) kills the writer with the window named', () => {
     for (const c of [forklab.console, qemu.console]) {
       expect(c).toMatch(/^\[PID = \d+\] killed: store page fault at 0xffffffc000000080 \(read-only MOS window\), pc 0x[0-9a-f]+$/m);
+      expect(c).toMatch(/^\[PID = \d+\] killed: store page fault at 0xffffffc020101008 \(read-only MOS window\), pc 0x[0-9a-f]+$/m);
     }
   });
 

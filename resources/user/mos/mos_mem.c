@@ -44,6 +44,12 @@ static int write_window(void) {
   return 0;
 }
 
+static int write_envs(void) {
+  debugf("child: writing envs\n");
+  ((volatile struct Env *)envs)[0].env_status = ENV_RUNNABLE;
+  return 0;
+}
+
 static int touch_parent(void) {
   int r = 0;
   u_int parent = env->env_parent_id;
@@ -120,6 +126,8 @@ int main(void) {
   check("write to a read-only mapping kills the child (SIGSEGV)", WIFSIGNALED(status) ? WTERMSIG(status) : -1, 11);
   status = in_child(write_window);
   check("write to the vpt window kills the child (SIGSEGV)", WIFSIGNALED(status) ? WTERMSIG(status) : -1, 11);
+  status = in_child(write_envs);
+  check("write to UENVS kills the child (SIGSEGV)", WIFSIGNALED(status) ? WTERMSIG(status) : -1, 11);
 
   debugf("%s mos_mem\n", bad ? "FAIL" : "PASS");
   return bad;
