@@ -1,7 +1,7 @@
 // The app shell: creates the store, the link to the lab host (Web Worker or Electron port)
 // and the controller, restores the workspace (Electron: userData via the preload; web: the
 // browser's localStorage, validated the same way), and lays out the panes.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { checkWorkspace, type MenuCommand, type Workspace } from '../common/app-api';
 import { ConsolePane } from './console/ConsolePane';
 import { StatusBar } from './controls/StatusBar';
@@ -13,6 +13,8 @@ import { LanguageProvider } from './i18n';
 import { detectLanguage, translate } from './i18n/messages';
 import { translateHostError } from './i18n/reasons';
 import { InspectorPane } from './inspector/InspectorPane';
+import { clampSize, parseSizes, type PaneSizes } from './layout/panes';
+import { Splitter } from './layout/Splitter';
 import { SESSION_COMMAND_EVENT } from './controls/SessionButtons';
 import { createController } from './session/controller';
 import { Sidebar } from './session/Sidebar';
@@ -21,6 +23,7 @@ import { useStore } from './session/use-store';
 import { TimelinePane } from './timeline/TimelinePane';
 
 const LOCAL_KEY = 'forklab.workspace';
+const SIZES_KEY = 'forklab.panes';
 
 function toWorkspace(s: AppState): Workspace {
   return { version: 1, files: s.files, open: s.open, active: s.active, language: s.language, theme: s.theme };
@@ -116,6 +119,15 @@ export function App() {
   }, [controller]);
   useWorkspacePersistence(store);
 
+  const [sizes, setSizes] = useState<PaneSizes>(() => parseSizes(localStorage.getItem(SIZES_KEY)));
+  useEffect(() => {
+    const id = setTimeout(() => localStorage.setItem(SIZES_KEY, JSON.stringify(sizes)), 300);
+    return () => clearTimeout(id);
+  }, [sizes]);
+  const resize = (key: keyof PaneSizes, value: number) => setSizes((z) => ({ ...z, [key]: clampSize(key, value) }));
+  const step = (key: keyof PaneSizes) => (dir: -1 | 1) => resize(key, sizes[key] + dir * (key === 'sidebar' ? 16 : 0.02));
+  const SPLIT = 5; // px, the splitter's thickness (styles.css .splitter)
+
   const language = useStore(store, (s) => s.language);
   const theme = useStore(store, (s) => s.theme);
   const notice = useStore(store, (s) => s.notice);
@@ -200,16 +212,30 @@ export function App() {
             <button onClick={() => store.set({ notice: null })}>×</button>
           </div>
         )}
-        <div className="workspace">
+        <div
+          className="workspace"
+          style={{ gridTemplateColumns: `${sizes.sidebar}px ${SPLIT}px minmax(0, ${sizes.center}fr) ${SPLIT}px minmax(0, ${1 - sizes.center}fr)` } as CSSProperties}
+        >
           <Sidebar store={store} />
-          <div className="column center">
+          <Splitter axis="x" testId="split-sidebar" label={translate(language, 'resizePanes')} onMove={(px) => resize('sidebar', px)} onStep={step('sidebar')} />
+          <div className="column center" style={{ gridTemplateRows: `minmax(0, ${sizes.editor}fr) ${SPLIT}px minmax(0, ${1 - sizes.editor}fr)` }}>
             <EditorPane store={store} controller={controller} />
+            <Splitter axis="y" testId="split-editor" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('editor', px / len)} onStep={step('editor')} />
             <ConsolePane store={store} controller={controller} />
           </div>
-          <div className="column right">
+          <Splitter
+            axis="x"
+            testId="split-center"
+            label={translate(language, 'resizePanes')}
+            onMove={(px, len) => resize('center', (px - sizes.sidebar - 2 * SPLIT) / Math.max(1, len - sizes.sidebar - 2 * SPLIT))}
+            onStep={step('center')}
+          />
+          <div className="column right" style={{ gridTemplateRows: `minmax(0, ${sizes.graph}fr) ${SPLIT}px minmax(0, ${1 - sizes.graph}fr)` }}>
             <GraphPane store={store} />
-            <div className="row bottom">
+            <Splitter axis="y" testId="split-graph" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('graph', px / len)} onStep={step('graph')} />
+            <div className="row bottom" style={{ gridTemplateColumns: `minmax(0, ${sizes.inspector}fr) ${SPLIT}px minmax(0, ${1 - sizes.inspector}fr)` }}>
               <InspectorPane store={store} />
+              <Splitter axis="x" testId="split-inspector" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('inspector', px / len)} onStep={step('inspector')} />
               <TimelinePane store={store} />
             </div>
           </div>

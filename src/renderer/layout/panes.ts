@@ -1,0 +1,49 @@
+// The workspace's pane sizes, pure: fractions of the space a splitter divides, clamped so that
+// no pane gets too small to use, and kept in localStorage between visits. Splitter.tsx turns
+// pointer drags into new sizes.
+
+export interface PaneSizes {
+  /** Sidebar width in CSS px. */
+  readonly sidebar: number;
+  /** Editor column's share of the width right of the sidebar. */
+  readonly center: number;
+  /** Editor's share of the editor column's height (the console gets the rest). */
+  readonly editor: number;
+  /** Graph's share of the right column's height (inspector and timeline get the rest). */
+  readonly graph: number;
+  /** Inspector's share of the bottom row's width (the timeline gets the rest). */
+  readonly inspector: number;
+}
+
+export const DEFAULT_SIZES: PaneSizes = { sidebar: 184, center: 0.44, editor: 0.62, graph: 0.58, inspector: 0.5 };
+
+const LIMITS: Record<keyof PaneSizes, readonly [number, number]> = {
+  sidebar: [120, 420],
+  center: [0.2, 0.75],
+  editor: [0.2, 0.85],
+  graph: [0.2, 0.85],
+  inspector: [0.2, 0.8],
+};
+
+export function clampSize(key: keyof PaneSizes, value: number): number {
+  const [lo, hi] = LIMITS[key];
+  return Math.min(hi, Math.max(lo, value));
+}
+
+/** Sizes from stored JSON; anything missing or malformed falls back, anything out of range is clamped. */
+export function parseSizes(text: string | null): PaneSizes {
+  let raw: unknown = null;
+  try {
+    raw = text ? JSON.parse(text) : null;
+  } catch {
+    raw = null;
+  }
+  const out: Record<keyof PaneSizes, number> = { ...DEFAULT_SIZES };
+  if (raw && typeof raw === 'object') {
+    for (const key of Object.keys(DEFAULT_SIZES) as (keyof PaneSizes)[]) {
+      const v = (raw as Record<string, unknown>)[key];
+      if (typeof v === 'number' && Number.isFinite(v)) out[key] = clampSize(key, v);
+    }
+  }
+  return out;
+}
