@@ -87,6 +87,8 @@ export type HostEvent =
       readonly frontier?: number;
       /** Why the machine stopped, in words, when it did. */
       readonly reason?: string;
+      /** Set when the machine runs interpreter-only (no block translation), with the host's reason. */
+      readonly interpreterOnly?: string;
     }
   | { readonly type: 'error'; readonly message: string }
   /**

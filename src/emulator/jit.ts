@@ -78,7 +78,16 @@ export class Jit {
     };
     ram.onCodeWrite = (page) => this.dropPage(page);
     // The inline address fast path assumes RAM at 0x80000000 (the virt board's RAM base).
-    if (ram.base !== 0x80000000) this.disabled = true;
+    if (ram.base !== 0x80000000) {
+      this.disabled = true;
+      this.disabledReason = 'RAM is not at 0x80000000';
+    }
+    // Known from the start, so a host can say which tier runs before anything is hot.
+    const evalProblem = codeGenerationProblem();
+    if (evalProblem !== null) {
+      this.disabled = true;
+      this.disabledReason = evalProblem;
+    }
   }
 
   /** Forget every translation (fence.i, restore). */
@@ -197,6 +206,25 @@ h.pc = e; return r;
       return null;
     }
   }
+}
+
+let evalChecked = false;
+let evalProblem: string | null = null;
+
+/**
+ * Why this host cannot make functions from source (a Content-Security-Policy without
+ * 'unsafe-eval' forbids `new Function`), or null when it can; probed once per process.
+ */
+export function codeGenerationProblem(): string | null {
+  if (!evalChecked) {
+    evalChecked = true;
+    try {
+      new Function('return 0');
+    } catch (e) {
+      evalProblem = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return evalProblem;
 }
 
 function hex(v: number): string {

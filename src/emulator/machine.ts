@@ -143,6 +143,19 @@ export class Machine {
     return { ramMiB: this.ramSize / (1024 * 1024), bare: this.options.bare === true, tohostAddr: this.tohostAddr, finalStop };
   }
 
+  /**
+   * Which execution tier runs the guest: 'translated' (hot blocks become JS functions, the
+   * rest is interpreted) or 'interpreter' only, with the reason (e.g. a Content-Security-Policy
+   * without 'unsafe-eval'); the interpreter is several times slower on hot loops, so hosts
+   * show it.
+   */
+  get tier(): { kind: 'translated' | 'interpreter'; reason: string } {
+    const jit = this.hart.jit;
+    if (jit === null) return { kind: 'interpreter', reason: 'block translation is off' };
+    if (jit.disabled) return { kind: 'interpreter', reason: jit.disabledReason };
+    return { kind: 'translated', reason: '' };
+  }
+
   get instret(): number {
     return this.hart.instret;
   }

@@ -60,6 +60,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       mips: loop.state === 'running' ? loop.mips : 0,
       frontier: runner?.frontier ?? 0,
       ...(reason ? { reason } : {}),
+      ...(runner?.session.machine.tier.kind === 'interpreter' ? { interpreterOnly: runner.session.machine.tier.reason } : {}),
     });
 
   const loop = new RunLoop(null, {

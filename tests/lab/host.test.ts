@@ -10,6 +10,8 @@ describe('lab host', () => {
     host.handle({ type: 'run', id: 7, files: { 'cow.c': cowSource } });
     await until((e) => e.type === 'status' && e.state === 'halted');
     expect(events.find((e) => e.type === 'diagnostics')).toMatchObject({ id: 7, ok: true });
+    // Node allows code generation, so no status says the run is interpreter-only.
+    expect(events.some((e) => e.type === 'status' && e.interpreterOnly !== undefined)).toBe(false);
     // the renderer never acked: output stops at the window, so ack and collect the rest
     host.handle({ type: 'console-ack', chars: 1 << 20 });
     expect(consoleText()).toContain('PASS cow');

@@ -15,6 +15,7 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
   const procs = useStore(store, (s) => s.model.processes.filter((p) => p.state !== 'dead').length);
   const frames = useStore(store, (s) => s.model.frames.length);
   const buildOk = useStore(store, (s) => s.buildOk);
+  const interpreterOnly = useStore(store, (s) => s.interpreterOnly);
   return (
     <footer className="status-bar" data-testid="status">
       <span data-testid="run-state" data-state={runState}>
@@ -26,6 +27,11 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
       </span>
       <span>
         {t('mips')}: <b>{mips.toFixed(1)}</b>
+        {interpreterOnly !== null && (
+          <span data-testid="interpreter-only" title={t('interpreterOnlyHint', { reason: interpreterOnly })}>
+            {' '}({t('interpreterOnly')})
+          </span>
+        )}
       </span>
       <span>
         {t('processes')}: <b data-testid="process-count">{procs}</b>

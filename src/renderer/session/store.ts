@@ -28,6 +28,8 @@ export interface AppState {
   readonly insn: number;
   readonly mips: number;
   readonly stopReason: string | null;
+  /** Why the emulator runs interpreter-only (several times slower), or null when it translates. */
+  readonly interpreterOnly: string | null;
   readonly model: LabModel;
   readonly timeline: readonly TimelineEvent[];
   /** The end of the recorded run (instructions): the scrub bar's range. Entries after `insn` are its future. */
@@ -65,6 +67,7 @@ export function initialState(language: Language, theme: 'light' | 'dark'): AppSt
     insn: 0,
     mips: 0,
     stopReason: null,
+    interpreterOnly: null,
     model: emptyModel,
     timeline: [],
     frontier: 0,
@@ -97,7 +100,7 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
       return { ...s, timeline, insn: ev.insn, frontier: ev.frontier, split: splitAt(timeline, ev.insn) ?? new Set() };
     }
     case 'status':
-      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null };
+      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null, interpreterOnly: ev.interpreterOnly ?? null };
     case 'diagnostics':
       return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
     case 'error':

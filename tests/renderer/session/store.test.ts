@@ -32,6 +32,13 @@ describe('renderer state', () => {
     expect(reduceHostEvent(s, { type: 'error', message: 'boom' }).notice).toBe('boom');
   });
 
+  test('keeps the interpreter-only notice of the latest status (the status bar shows it)', () => {
+    expect(s0.interpreterOnly).toBeNull();
+    const slow = reduceHostEvent(s0, { type: 'status', state: 'running', insn: 5, mips: 9, interpreterOnly: 'Code generation from strings disallowed' });
+    expect(slow.interpreterOnly).toBe('Code generation from strings disallowed');
+    expect(reduceHostEvent(slow, { type: 'status', state: 'running', insn: 6, mips: 60 }).interpreterOnly).toBeNull();
+  });
+
   test('clearing a run keeps the session files but forgets the machine', () => {
     const s = clearRun({ ...reduceHostEvent(addExample(s0, 'cow.c', 'x'), { type: 'model', model: afterFork() }), selection: { kind: 'process', pid: 2 } });
     expect(s.files).toEqual({ 'cow.c': 'x' });
