@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'fcc-prog-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(elf: string): { out: string[]; status: number } {
-  const r = spawnSync(tool('qemu-riscv64'), [elf], { encoding: 'utf8', timeout: 20_000, input: '' });
+  const r = spawnSync(tool('qemu-riscv64'), [elf], { encoding: 'utf8', timeout: 90_000, input: '' });
   const out = (r.stdout + r.stderr).replace(/\d{3,}/g, 'N').split('\n').sort();
   return { out, status: r.status ?? -1 };
 }
