@@ -14,9 +14,10 @@ export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'halted';
 
 /**
  * Events "run until" and "step back to" stop at: any fork, a fork by a user program (not the
- * kernel's start-up forks of each program), any page fault, a copy-on-write copy, an exit.
+ * kernel's start-up forks of each program), any page fault, a copy-on-write copy, an exit, an
+ * IPC send (MOS's ipc_try_send that delivered a message).
  */
-export const STOP_KINDS = ['fork', 'program-fork', 'fault', 'cow-copy', 'exit'] as const;
+export const STOP_KINDS = ['fork', 'program-fork', 'fault', 'cow-copy', 'exit', 'ipc'] as const;
 export type StopKind = (typeof STOP_KINDS)[number];
 
 /** What a new run does once booted: run (default), or stop at once, or take a step or a run-until. */

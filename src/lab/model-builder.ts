@@ -84,6 +84,12 @@ export class ModelBuilder {
   /** Frames that arrived by IPC, with the latest transfer, until freed. */
   private readonly ipcFrames = new Map<number, { from: number; to: number; insn: number }>();
   private readonly pendingUserFaults = new Map<number, PendingUserFault>();
+  /**
+   * Env status changes the kernel reports right after an event that already says them
+   * (exofork: not runnable; ipc_recv: not runnable; ipc_send: the receiver runnable): they make
+   * no timeline entry of their own.
+   */
+  private readonly impliedStatus = new Map<number, EnvStatus>();
   private readonly windows: readonly VaRange[];
 
   constructor(opts: BuilderOptions = {}) {
@@ -136,6 +142,7 @@ export class ModelBuilder {
           envStatus: 'not-runnable',
           ipcWait: null,
         });
+        this.impliedStatus.set(ev.child, 'not-runnable');
         return { insn: ev.insn, kind: 'exofork', pid: ev.parent, other: ev.child };
       }
       case 'env': {
@@ -146,10 +153,14 @@ export class ModelBuilder {
         const p = this.process(ev.pid, ev.insn);
         p.envStatus = ev.status;
         if (ev.envid !== 0) p.envid = ev.envid;
+        const implied = this.impliedStatus.get(ev.pid) === ev.status;
+        this.impliedStatus.delete(ev.pid);
+        if (implied) return null;
         return { insn: ev.insn, kind: ev.status === 'runnable' ? 'env-runnable' : 'env-not-runnable', pid: ev.pid };
       }
       case 'ipc_recv': {
         this.process(ev.pid, ev.insn).ipcWait = 'waiting';
+        this.impliedStatus.set(ev.pid, 'not-runnable');
         return { insn: ev.insn, kind: 'ipc-recv', pid: ev.pid, ...(ev.dstva !== 0 ? { va: ev.dstva } : {}) };
       }
       case 'ipc_send': {
@@ -159,6 +170,7 @@ export class ModelBuilder {
         if (ev.frame !== 0) this.ipcFrames.set(ev.frame, { from: ev.from, to: ev.to, insn: ev.insn });
         const to = this.process(ev.to, ev.insn);
         if (to.ipcWait === 'waiting') to.ipcWait = 'delivered';
+        this.impliedStatus.set(ev.to, 'runnable');
         return {
           insn: ev.insn,
           kind: 'ipc-send',

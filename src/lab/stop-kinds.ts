@@ -20,5 +20,7 @@ export function isStopEvent(kind: StopKind, ev: LabEvent, history: readonly LabE
       return ev.type === 'fault' && ev.resolution === 'cow-copy';
     case 'exit':
       return ev.type === 'exit';
+    case 'ipc':
+      return ev.type === 'ipc_send';
   }
 }

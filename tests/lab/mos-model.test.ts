@@ -166,6 +166,14 @@ describe('the model of MOS programs (hand-built event streams)', () => {
     ]);
     m = b.snapshot(s.read, 76, { checkRefcounts: false });
     expect(m.processes.map((p) => [p.pid, p.ipcWait])).toEqual([[1, null], [2, 'delivered']]);
+    // The kernel's env_status right after ipc_recv / ipc_send says nothing new: no timeline entry.
+    expect(apply(b, [
+      { type: 'ipc_recv', insn: 80, pid: 1, dstva: 0 },
+      { type: 'env_status', insn: 81, pid: 1, status: 'not-runnable', envid: 0x800 },
+      { type: 'ipc_send', insn: 82, from: 2, to: 1, value: 3, dstva: 0, perm: 0, frame: 0 },
+      { type: 'env_status', insn: 83, pid: 1, status: 'runnable', envid: 0x800 },
+      { type: 'env_status', insn: 84, pid: 1, status: 'not-runnable', envid: 0x800 },
+    ]).map((e) => e.kind)).toEqual(['ipc-recv', 'ipc-send', 'env-not-runnable']);
     expect((m.ipc ?? []).map((l) => [l.from, l.to, l.count, l.value, l.insn])).toEqual([[2, 1, 1, 1, 72], [1, 2, 2, 2, 75]]);
   });
 

@@ -55,6 +55,9 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
       <button data-testid="until-fault" onClick={() => controller.runUntil('fault')}>
         {t('untilFault')}
       </button>
+      <button data-testid="until-ipc" onClick={() => controller.runUntil('ipc')}>
+        {t('untilIpc')}
+      </button>
       <button data-testid="reset" onClick={() => controller.reset()}>
         {t('reset')}
       </button>

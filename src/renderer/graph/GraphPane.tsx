@@ -20,6 +20,7 @@ import { buildGraph, FRAMES_ALL_LIMIT, shapeKey, type EdgeKind, type LabEdge, ty
 import { download, exportGraph } from './export';
 import { applyPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
+import { decorateMosEdge, MOS_EDGE_STYLE } from '../mos/views';
 import { readableFit } from './viewport';
 
 /**
@@ -37,6 +38,7 @@ const EDGE_STYLE: Record<EdgeKind, CSSProperties> = {
   map: { stroke: 'var(--muted)', strokeWidth: 1.2 },
   'map-cow': { stroke: 'var(--cow)', strokeWidth: 1.2, strokeDasharray: '5 3' },
   private: { stroke: 'var(--private)', strokeWidth: 1.2, strokeDasharray: '2 3' },
+  ...MOS_EDGE_STYLE,
 };
 
 export interface LaidOutGraph {
@@ -82,16 +84,21 @@ function GraphInner({ store }: { store: Store }) {
     return {
       key: r.key,
       nodes: r.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)),
-      edges: g.edges.map((e) => ({
-        ...e,
-        // No edge labels: the address a frame is mapped at is written on the frame, so labels
-        // cannot collide however many edges there are.
-        label: undefined,
-        animated: animate && e.data?.kind === 'fork',
-        style: EDGE_STYLE[e.data?.kind ?? 'map'],
-      })),
+      edges: g.edges.map((e) =>
+        decorateMosEdge(
+          {
+            ...e,
+            // No edge labels: the address a frame is mapped at is written on the frame, so labels
+            // cannot collide however many edges there are. (IPC edges carry their value.)
+            label: undefined,
+            animated: animate && e.data?.kind === 'fork',
+            style: EDGE_STYLE[e.data?.kind ?? 'map'],
+          },
+          t,
+        ),
+      ),
     };
-  }, [model, expanded, split, selection, allFrames]);
+  }, [model, expanded, split, selection, allFrames, t]);
 
   const fit = useCallback(
     (duration: number) => {

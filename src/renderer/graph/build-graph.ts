@@ -16,6 +16,7 @@
 
 import type { Edge, Node } from '@xyflow/react';
 import type { FrameInfo, FrameSharing, LabModel, ProcessState, VmaKind } from '../../common/model';
+import { ipcEdges, isIpcMapping, mosFrameData, mosProcessData, type MosFrameData, type MosProcessData } from '../mos/graph';
 
 export type ProcessNodeData = {
   pid: number;
@@ -27,7 +28,7 @@ export type ProcessNodeData = {
   pageCount: number;
   privateCount: number;
   expanded: boolean;
-};
+} & MosProcessData;
 
 export type FrameNodeData = {
   addr: number;
@@ -43,7 +44,7 @@ export type FrameNodeData = {
   /** The lowest virtual address it is mapped at, and how many distinct addresses there are. */
   va: number;
   vaCount: number;
-};
+} & MosFrameData;
 
 export type PrivateNodeData = {
   pid: number;
@@ -56,7 +57,7 @@ export type FrameNode = Node<FrameNodeData, 'frame'>;
 export type PrivateNode = Node<PrivateNodeData, 'private'>;
 export type LabNode = ProcessNode | FrameNode | PrivateNode;
 
-export type EdgeKind = 'fork' | 'map' | 'map-cow' | 'private';
+export type EdgeKind = 'fork' | 'map' | 'map-cow' | 'private' | 'ipc' | 'map-ipc';
 export type LabEdge = Edge<{ kind: EdgeKind; label: string }>;
 
 export interface LabGraph {
@@ -147,6 +148,7 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
         pageCount: p.pages.length,
         privateCount,
         expanded: expanded.has(p.pid),
+        ...mosProcessData(p),
       },
     });
     if (p.parent !== 0 && shown.has(p.parent)) {
@@ -162,6 +164,8 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
       });
     }
   }
+
+  edges.push(...ipcEdges(model, shown));
 
   for (const f of frames) {
     const maps = f.mappings.filter((m) => shown.has(m.pid));
@@ -187,10 +191,11 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
         split: split.has(f.addr),
         va: Math.min(...maps.map((m) => m.va)),
         vaCount: new Set(maps.map((m) => m.va)).size,
+        ...mosFrameData(f),
       },
     });
     for (const m of drawn) {
-      const kind: EdgeKind = m.writable ? 'map' : f.sharing === 'cow' ? 'map-cow' : 'map';
+      const kind: EdgeKind = isIpcMapping(f, m) ? 'map-ipc' : m.writable ? 'map' : f.sharing === 'cow' ? 'map-cow' : 'map';
       edges.push({
         id: `map-${m.pid}-${m.va.toString(16)}-${id}`,
         source: processId(m.pid),

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT, useTn } from '../i18n';
 import { hex, type FrameNode, type PrivateNode, type ProcessNode } from './build-graph';
+import { EnvidTag, IpcHandles, mosFrameKind, mosProcessClass, mosStatus } from '../mos/views';
 
 export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }: NodeProps<ProcessNode>) {
   const t = useT();
@@ -13,18 +14,20 @@ export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }:
     ? t('killed')
     : data.exitCode !== null
       ? `${t('exitCode')} ${data.exitCode}`
-      : t(`pstate.${data.state}`);
+      : (mosStatus(data, t) ?? t(`pstate.${data.state}`));
   return (
     <div
-      className={`node process-node state-${data.state} ${data.kernelThread ? 'kthread' : ''} ${data.killed ? 'killed' : ''} ${selected ? 'selected' : ''}`}
+      className={`node process-node state-${data.state} ${data.kernelThread ? 'kthread' : ''} ${data.killed ? 'killed' : ''} ${mosProcessClass(data)} ${selected ? 'selected' : ''}`}
       data-testid="process-node"
       data-pid={data.pid}
       data-state={data.state}
+      data-ipc-wait={data.ipcWait ?? undefined}
       title={[data.kernelThread ? t('kernelThread') : '', data.privateCount > 0 ? (data.expanded ? t('collapse') : t('expand')) : ''].filter(Boolean).join(' · ') || undefined}
     >
       <Handle type="target" position={Position.Left} id="in" />
       <div className="node-title">
         <span className="pid">{data.pid}</span> <span className="pname">{data.name}</span>
+        <EnvidTag data={data} t={t} />
       </div>
       <div className="node-sub">{status}</div>
       {data.privateCount > 0 && (
@@ -35,20 +38,22 @@ export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }:
       )}
       <Handle type="source" position={Position.Right} id="fork" />
       <Handle type="source" position={Position.Bottom} id="map" />
+      <IpcHandles />
     </div>
   );
 });
 
 export const FrameNodeView = memo(function FrameNodeView({ data, selected }: NodeProps<FrameNode>) {
   const t = useT();
-  const kind = data.sharing === 'cow' ? t('cow') : data.sharing === 'shared' ? t('shared') : data.sharers > 1 ? t('shared') : t('private');
+  const kind = mosFrameKind(data, t) ?? (data.sharing === 'cow' ? t('cow') : data.sharing === 'shared' ? t('shared') : data.sharers > 1 ? t('shared') : t('private'));
   return (
     <div
-      className={`node frame-node sharing-${data.sharing} ${data.sharers > 1 ? 'multi' : ''} ${data.split ? 'split' : ''} ${data.mismatch ? 'mismatch' : ''} ${selected ? 'selected' : ''}`}
+      className={`node frame-node sharing-${data.sharing} ${data.sharers > 1 ? 'multi' : ''} ${data.split ? 'split' : ''} ${data.library ? 'library' : ''} ${data.mismatch ? 'mismatch' : ''} ${selected ? 'selected' : ''}`}
       data-testid="frame-node"
       data-refcount={data.refcount}
       data-addr={hex(data.addr)}
       data-sharing={data.sharing}
+      data-library={data.library ? 'true' : undefined}
       data-split={data.split ? 'true' : undefined}
       title={data.mismatch ?? undefined}
     >
@@ -64,7 +69,7 @@ export const FrameNodeView = memo(function FrameNodeView({ data, selected }: Nod
         <span className="refcount" title={t('refcount')}>
           ×{data.refcount}
         </span>{' '}
-        {kind} · {t(`vma.${data.vma}`)}
+        <span className="mos-kind">{kind}</span> · {t(`vma.${data.vma}`)}
       </div>
     </div>
   );

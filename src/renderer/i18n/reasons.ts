@@ -17,6 +17,7 @@ const PATTERNS: readonly Pattern[] = [
   { re: /^stopped after program-fork at instruction (\d+)$/, key: 'reason.stoppedProgramFork', vars: ['insn'] },
   { re: /^stopped after cow-copy at instruction (\d+)$/, key: 'reason.stoppedCowCopy', vars: ['insn'] },
   { re: /^stopped after exit at instruction (\d+)$/, key: 'reason.stoppedExit', vars: ['insn'] },
+  { re: /^stopped after ipc at instruction (\d+)$/, key: 'reason.stoppedIpc', vars: ['insn'] },
   { re: /^the kernel shut the machine down$/, key: 'reason.shutdown', vars: [] },
   { re: /^the kernel reported a failure \(code (-?\d+)\)$/, key: 'reason.kernelFailure', vars: ['code'] },
   { re: /^tohost = (\d+)$/, key: 'reason.tohost', vars: ['value'] },

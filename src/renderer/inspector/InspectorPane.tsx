@@ -6,6 +6,7 @@ import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
 import { mapsLine, pteFlags } from './format';
+import { MosFrameFacts, MosProcessFacts, rswBits, rswTitle } from '../mos/inspector';
 
 /** Page rows drawn at most; a process with more shows a count of the rest. */
 const PTE_ROWS = 512;
@@ -26,6 +27,7 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
             {p.exitCode !== null && ` · ${t('exitCode')} ${p.exitCode}`}
             {p.killed && ` · ${t('killed')}`}
           </h3>
+          <MosProcessFacts p={p} t={t} />
           <h4>{t('vmas')}</h4>
           <pre className="maps" data-testid="maps">{p.vmas.map((v) => mapsLine(v, p.name)).join('\n')}</pre>
           <h4>
@@ -37,6 +39,7 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
                 <th>{t('va')}</th>
                 <th>{t('frame')}</th>
                 <th>RWXUAD</th>
+                <th title={rswTitle(t)}>RSW</th>
                 <th>{t('cow')}</th>
                 <th>VMA</th>
               </tr>
@@ -51,6 +54,7 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
                     </button>
                   </td>
                   <td className="mono">{pteFlags(pg)}</td>
+                  <td className="mono" data-testid="rsw">{rswBits(pg)}</td>
                   <td>{pg.cow ? '✓' : ''}</td>
                   <td>{t(`vma.${pg.vma}`)}</td>
                 </tr>
@@ -70,8 +74,9 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
             {t('frame')} {hex(f.addr)}
           </h3>
           <p>
-            {t('refcount')}: <b>{f.refcount ?? '?'}</b> · {f.sharing === 'cow' ? t('copyOnWrite') : t(f.sharing === 'shared' ? 'shared' : 'private')}
+            {t('refcount')}: <b>{f.refcount ?? '?'}</b> · {f.sharing === 'cow' ? t('copyOnWrite') : f.sharing === 'ipc' ? t('ipcPage') : t(f.sharing === 'shared' ? 'shared' : 'private')}
           </p>
+          <MosFrameFacts f={f} t={t} />
           {f.mismatch && (
             <p className="warning">
               {t('mismatch')}: {f.mismatch}

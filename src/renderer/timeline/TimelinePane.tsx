@@ -7,12 +7,14 @@ import { useT, type T } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
+import { describeMos } from '../mos/timeline';
 
 const ROWS = 400;
 
 function describe(e: TimelineEvent, t: T): string {
   const parts = [`${t('process')} ${e.pid}`];
   if (e.kind === 'fork' && e.other !== undefined) parts.push(`→ ${e.other}`);
+  parts.push(...describeMos(e, t));
   if (e.va !== undefined) parts.push(`${t('va')} ${hex(e.va)}`);
   if (e.oldFrame) parts.push(`${hex(e.oldFrame)} →`);
   if (e.frame) parts.push(hex(e.frame));
