@@ -44,6 +44,9 @@ export type MenuCommand =
   | 'reset'
   | 'export-png'
   | 'export-svg'
+  | 'export-report-md'
+  | 'export-report-html'
+  | 'export-report-pdf'
   | 'lang-en'
   | 'lang-zh-CN'
   | 'theme-light'
@@ -51,7 +54,7 @@ export type MenuCommand =
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open', 'save', 'export-session', 'open-session', 'build', 'run', 'pause', 'step', 'reset', 'export-png', 'export-svg',
-  'lang-en', 'lang-zh-CN', 'theme-light', 'theme-dark',
+  'export-report-md', 'export-report-html', 'export-report-pdf', 'lang-en', 'lang-zh-CN', 'theme-light', 'theme-dark',
 ];
 
 /** News about the lab host's process, shown in the window. */
@@ -69,6 +72,8 @@ export const IPC_INVOKE = {
   setLanguage: 'forklab:set-language',
   reportOpen: 'forklab:report-open',
   reportSave: 'forklab:report-save',
+  documentSave: 'forklab:document-save',
+  documentPdf: 'forklab:document-pdf',
 } as const;
 
 /** Event channels (main -> renderer). */
@@ -94,6 +99,10 @@ export interface ForkLabApi {
   openReport(): Promise<OpenedFile | null>;
   /** Saves a session report through a dialog suggesting `name`; the path written, or null. */
   saveReport(name: string, text: string): Promise<string | null>;
+  /** Saves a report document (HTML text or zip bytes) through a dialog suggesting `name`. */
+  saveDocument(name: string, data: string | Uint8Array): Promise<string | null>;
+  /** Asks where to save `name` (.pdf), then prints the HTML report there on A4 (printToPDF). */
+  savePdf(name: string, html: string): Promise<string | null>;
   /** Tells main the UI language so the application menu follows it. */
   setLanguage(lang: 'en' | 'zh-CN'): void;
   /** Asks main for a port to the lab host; it arrives as a HOST_PORT_MESSAGE window message. */
@@ -107,6 +116,9 @@ export const MAX_WORKSPACE_CHARS = 8 * 1024 * 1024;
 
 /** Largest session report main reads or writes (characters); reports carry console and model. */
 export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
+
+/** Largest report document main writes or prints (characters of HTML, bytes of zip). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 

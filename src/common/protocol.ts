@@ -7,6 +7,19 @@ import type { Diagnostic } from '../toolchain/diagnostics';
 import type { LabModel, TimelineEvent } from './model';
 import { DEBUG_GOALS, isBreakpointSpec, type BreakpointSpec, type BreakpointState, type DebugGoal, type DebugStop, type MemoryPageView } from './debug';
 
+/** A marked moment of a run (src/lab/report.ts): retired-instruction count and caption. */
+export interface BookmarkData {
+  readonly insn: number;
+  readonly caption: string;
+}
+
+/** The state at a bookmark, rebuilt by replay (src/lab/report-replay.ts). */
+export interface MomentData {
+  readonly insn: number;
+  readonly model: LabModel;
+  readonly console: string;
+}
+
 /** The sources of a session: file name -> C text. One program per file with a main(). */
 export type SessionFiles = Readonly<Record<string, string>>;
 
@@ -61,8 +74,12 @@ export type HostRequest =
   | { readonly type: 'console-ack'; readonly chars: number }
   /** The renderer has drawn the last model: the host may walk the page tables for the next. */
   | { readonly type: 'model-ack' }
-  /** Export the session as it stands (sources, bootargs, console, timeline, model). */
-  | { readonly type: 'export-report'; readonly title: string }
+  /**
+   * Export the session as it stands (sources, bootargs, console, timeline, model) with its
+   * bookmarks. With `moments`, the host also replays the run to each bookmark and sends the
+   * state there, for a report document.
+   */
+  | { readonly type: 'export-report'; readonly title: string; readonly bookmarks?: readonly BookmarkData[]; readonly moments?: boolean }
   /** Open an exported session: the host replays it to the instruction it was taken at. */
   | { readonly type: 'open-report'; readonly text: string }
   /** Debugger (src/common/debug.ts): replace all breakpoints; they apply to this and later runs. */
@@ -99,14 +116,22 @@ export type HostEvent =
    */
   | { readonly type: 'rewound'; readonly insn: number; readonly console: string; readonly frontier: number }
   /** A session report (JSON text, docs/architecture.md) and a suggested file name. */
-  | { readonly type: 'report'; readonly text: string; readonly fileName: string }
+  | { readonly type: 'report'; readonly text: string; readonly fileName: string; readonly moments?: readonly MomentData[] }
   /**
    * A report was opened and replayed: the editor should show its sources. `exact` says whether
    * the replayed model equals the one stored in the report (it does unless the kernel or the
    * toolchain changed since the export).
    */
   /** `bootargs` as the run used them: the renderer makes the program they ran the active tab. */
-  | { readonly type: 'report-opened'; readonly title: string; readonly sources: SessionFiles; readonly exact: boolean; readonly bootargs?: string }
+  | {
+      readonly type: 'report-opened';
+      readonly title: string;
+      readonly sources: SessionFiles;
+      readonly exact: boolean;
+      readonly bootargs?: string;
+      /** The report's bookmarks, when it has any. */
+      readonly bookmarks?: readonly BookmarkData[];
+    }
   /** Where each breakpoint landed, after debug-breakpoints or a new build. */
   | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointState[] }
   /** The machine stopped under the debugger (or paused while a debugger pane is open). */
@@ -157,7 +182,7 @@ export function isHostRequest(value: unknown): value is HostRequest {
     case 'console-ack':
       return typeof m.chars === 'number' && m.chars >= 0;
     case 'export-report':
-      return typeof m.title === 'string';
+      return typeof m.title === 'string' && (m.bookmarks === undefined || isBookmarks(m.bookmarks)) && (m.moments === undefined || typeof m.moments === 'boolean');
     case 'open-report':
       return typeof m.text === 'string';
     case 'debug-breakpoints':
@@ -169,6 +194,14 @@ export function isHostRequest(value: unknown): value is HostRequest {
     default:
       return true;
   }
+}
+
+function isBookmarks(value: unknown): value is BookmarkData[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 1000 &&
+    value.every((b) => typeof b === 'object' && b !== null && Number.isInteger(b.insn) && b.insn >= 0 && typeof b.caption === 'string' && b.caption.length <= 2000)
+  );
 }
 
 function isFiles(value: unknown): value is SessionFiles {

@@ -12,8 +12,9 @@
 
 import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunThen, type SessionFiles } from '../common/protocol';
 import { buildSession, type LabResources } from './build';
-import { createReport, parseReport, serializeReport } from './report';
-import { LabSession } from './session';
+import { createReport, parseReport, serializeReport, type Bookmark } from './report';
+import { replayMoments } from './report-replay';
+import { LabSession, type SessionOptions } from './session';
 import { Runner } from './runner';
 import { RunLoop } from './run-loop';
 import { createDebugControl } from './debug/host-debug';
@@ -42,6 +43,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
   let runner: Runner | null = null;
   let lastRun: { files: SessionFiles; apps?: string; bootargs?: string } | null = null;
   let bootargsUsed = '';
+  let optionsUsed: SessionOptions | null = null;
   let disposed = false;
   let unacked = 0;
   let pendingConsole = '';
@@ -128,6 +130,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     debug.attach(booted.session, built.options.apps);
     seenRewinds = 0;
     bootargsUsed = built.options.bootargs;
+    optionsUsed = built.options;
     lastRun = { files: req.files, ...(req.apps ? { apps: req.apps } : {}), ...(req.bootargs ? { bootargs: req.bootargs } : {}) };
     unacked = 0;
     pendingConsole = '';
@@ -172,8 +175,8 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     debug.paused();
   }
 
-  function exportReport(title: string): void {
-    if (!runner || !lastRun) {
+  function exportReport(title: string, marks: readonly Bookmark[], withMoments: boolean): void {
+    if (!runner || !lastRun || !optionsUsed) {
       post({ type: 'error', message: 'run a program before exporting the session' });
       return;
     }
@@ -186,8 +189,17 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       console: runner.consoleText(),
       timeline: runner.timeline.slice(0, runner.timelineCount),
       model: runner.session.model(),
+      bookmarks: marks.filter((b) => b.insn <= runner!.insn),
     });
-    post({ type: 'report', text: serializeReport(report), fileName: `forklab-session-${runner.insn}.json` });
+    const fileName = `forklab-session-${runner.insn}.json`;
+    if (!withMoments) {
+      post({ type: 'report', text: serializeReport(report), fileName });
+      return;
+    }
+    // A fresh replay to each bookmark, so the session on screen stays where it is.
+    const replayed = replayMoments(optionsUsed, report.bookmarks.map((b) => b.insn));
+    if (!replayed.ok) post({ type: 'error', message: replayed.error });
+    else post({ type: 'report', text: serializeReport(report), fileName, moments: replayed.moments });
   }
 
   function openReport(text: string): void {
@@ -205,7 +217,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       insn: report.insn,
       done: () => {
         const exact = JSON.stringify(runner?.session.model()) === JSON.stringify(report.model);
-        post({ type: 'report-opened', title: report.title, sources: report.sources, exact, bootargs: report.bootargs });
+        post({ type: 'report-opened', title: report.title, sources: report.sources, exact, bootargs: report.bootargs, ...(report.bookmarks.length > 0 ? { bookmarks: report.bookmarks } : {}) });
       },
     });
   }
@@ -283,7 +295,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         modelInFlight = false;
         return;
       case 'export-report':
-        exportReport(msg.title);
+        exportReport(msg.title, msg.bookmarks ?? [], msg.moments === true);
         return;
       case 'open-report':
         openReport(msg.text);

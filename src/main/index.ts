@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { IPC_EVENT, type MenuCommand } from '../common/app-api';
 import { ipcHandlers, type FileKind } from './ipc-handlers';
 import { menuTemplate, type MenuItemSpec } from './menu';
+import { printHtmlToPdf, PRINT_WEB_PREFERENCES } from './report-pdf';
 import {
   APP_ENTRY,
   APP_SCHEME,
@@ -89,7 +90,18 @@ function installProtocol(): void {
 }
 
 function dialogFilter(kind: FileKind): { name: string; extensions: string[] } {
-  return kind === 'report' ? { name: 'ForkLab session', extensions: ['json'] } : { name: 'C', extensions: ['c', 'h'] };
+  switch (kind) {
+    case 'report':
+      return { name: 'ForkLab session', extensions: ['json'] };
+    case 'html':
+      return { name: 'HTML report', extensions: ['html'] };
+    case 'zip':
+      return { name: 'Markdown report (zip)', extensions: ['zip'] };
+    case 'pdf':
+      return { name: 'PDF report', extensions: ['pdf'] };
+    default:
+      return { name: 'C', extensions: ['c', 'h'] };
+  }
 }
 
 function installIpc(): void {
@@ -109,6 +121,8 @@ function installIpc(): void {
     readText: (path) => readFile(path, 'utf8'),
     fileSize: async (path) => (await stat(path)).size,
     writeText: (path, text) => writeFile(path, text, 'utf8'),
+    writeBytes: (path, data) => writeFile(path, data),
+    printPdf: (html) => printHtmlToPdf(() => new BrowserWindow({ show: false, webPreferences: PRINT_WEB_PREFERENCES }), html),
     connectHost: () => supervisor.connect(),
     setMenuLanguage: (lang) => installMenu(lang),
   });

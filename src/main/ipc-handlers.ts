@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import {
   IPC_INVOKE,
+  MAX_DOCUMENT_BYTES,
   MAX_REPORT_CHARS,
   checkWorkspace,
   isSessionFileName,
@@ -29,14 +30,24 @@ export interface IpcDeps {
   readText(path: string): Promise<string>;
   fileSize(path: string): Promise<number>;
   writeText(path: string, text: string): Promise<void>;
+  writeBytes(path: string, data: Uint8Array): Promise<void>;
+  /** Prints an HTML page on A4 (Electron's printToPDF in a hidden window); the PDF bytes. */
+  printPdf(html: string): Promise<Uint8Array>;
   /** Connects the asking window to the lab host. */
   connectHost(senderId: number): void;
   /** Rebuilds the application menu in the UI's language. */
   setMenuLanguage(lang: 'en' | 'zh-CN'): void;
 }
 
-/** What a dialog is for: C sources, or session reports (JSON). */
-export type FileKind = 'c' | 'report';
+/** What a dialog is for: C sources, session reports (JSON), or report documents. */
+export type FileKind = 'c' | 'report' | 'html' | 'zip' | 'pdf';
+
+/** The document kind a report file name asks for, or null for any other name. */
+export function documentKind(name: unknown): 'html' | 'zip' | 'pdf' | null {
+  if (!isSessionFileName(name)) return null;
+  const ext = /\.(html|zip|pdf)$/.exec(name)?.[1];
+  return (ext as 'html' | 'zip' | 'pdf' | undefined) ?? null;
+}
 
 export type IpcHandler = (sender: IpcSender, args: readonly unknown[]) => Promise<unknown>;
 
@@ -85,6 +96,26 @@ export function ipcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       const path = await deps.showSave(name, 'report');
       if (path === null) return null;
       await deps.writeText(path, text);
+      return path;
+    }),
+    // Report documents the renderer built: HTML text or a zip of Markdown and figures.
+    [IPC_INVOKE.documentSave]: guard(async (_s, [name, data]) => {
+      const kind = documentKind(name);
+      if (kind === null || kind === 'pdf') throw new Error('ipc: bad report file name');
+      const bytes = kind === 'html' && typeof data === 'string' ? new TextEncoder().encode(data) : kind === 'zip' && data instanceof Uint8Array ? data : null;
+      if (bytes === null || bytes.length > MAX_DOCUMENT_BYTES) throw new Error('ipc: report data missing, of the wrong kind or too large');
+      const path = await deps.showSave(name as string, kind);
+      if (path === null) return null;
+      await deps.writeBytes(path, bytes);
+      return path;
+    }),
+    // The HTML report printed to PDF; the dialog comes first so a cancel prints nothing.
+    [IPC_INVOKE.documentPdf]: guard(async (_s, [name, html]) => {
+      if (documentKind(name) !== 'pdf') throw new Error('ipc: bad PDF file name');
+      if (typeof html !== 'string' || html.length > MAX_DOCUMENT_BYTES) throw new Error('ipc: report HTML missing or too large');
+      const path = await deps.showSave(name as string, 'pdf');
+      if (path === null) return null;
+      await deps.writeBytes(path, await deps.printPdf(html));
       return path;
     }),
     [IPC_INVOKE.hostConnect]: guard(async (sender) => {

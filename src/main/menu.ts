@@ -29,6 +29,15 @@ export function menuTemplate(platform: string, lang: 'en' | 'zh-CN'): MenuItemSp
         { label: t('Export Session…', '导出会话…'), accelerator: 'CmdOrCtrl+Shift+E', command: 'export-session' },
         { label: t('Open Session…', '打开会话…'), accelerator: 'CmdOrCtrl+Shift+O', command: 'open-session' },
         sep,
+        {
+          label: t('Export Report', '导出报告'),
+          submenu: [
+            { label: t('Markdown + PNG (.zip)…', 'Markdown + PNG（.zip）…'), command: 'export-report-md' },
+            { label: t('HTML…', 'HTML…'), command: 'export-report-html' },
+            { label: t('PDF…', 'PDF…'), accelerator: 'CmdOrCtrl+P', command: 'export-report-pdf' },
+          ],
+        },
+        sep,
         { label: t('Export Graph as PNG', '导出进程图 PNG'), command: 'export-png' },
         { label: t('Export Graph as SVG', '导出进程图 SVG'), command: 'export-svg' },
         sep,

@@ -2,6 +2,7 @@
 // and the controller, restores the workspace (Electron: userData via the preload; web: the
 // browser's localStorage, validated the same way), and lays out the panes.
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { REPORT_COMMAND_EVENT } from './report/ReportButtons';
 import { checkWorkspace, type MenuCommand, type Workspace } from '../common/app-api';
 import { ConsolePane } from './console/ConsolePane';
 import { StatusBar } from './controls/StatusBar';
@@ -181,6 +182,10 @@ export function App() {
         case 'export-png':
         case 'export-svg':
           return void window.dispatchEvent(new CustomEvent('forklab-export', { detail: cmd.slice(7) }));
+        case 'export-report-md':
+        case 'export-report-html':
+        case 'export-report-pdf':
+          return void window.dispatchEvent(new CustomEvent(REPORT_COMMAND_EVENT, { detail: cmd.slice('export-report-'.length) }));
         case 'lang-en': return store.set({ language: 'en' });
         case 'lang-zh-CN': return store.set({ language: 'zh-CN' });
         case 'theme-light': return store.set({ theme: 'light' });

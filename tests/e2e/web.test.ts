@@ -13,6 +13,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
+import { countPixels, readPng } from '../support/png';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseReport } from '../../src/lab/report';
+import { sessionFromHtml } from '../../src/lab/report-doc';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -112,6 +116,14 @@ async function runUntil(button: 'until-fork' | 'until-fault', done: () => Promis
   expect(await done()).toBe(true);
 }
 
+/** Bookmarks the paused moment with a caption, through the timeline's Bookmark button. */
+async function bookmark(caption: string): Promise<void> {
+  await page.getByTestId('bookmark').click();
+  await page.getByTestId('bookmark-caption').fill(caption);
+  await page.getByTestId('bookmark-save').click();
+  await page.getByTestId('bookmark-caption').waitFor({ state: 'detached' });
+}
+
 const refcounts = async () =>
   Promise.all((await page.getByTestId('frame-node').all()).map(async (n) => Number(await n.getAttribute('data-refcount'))));
 
@@ -132,6 +144,7 @@ describe('the cow lab test in the web edition', () => {
     const shared = (await refcounts()).filter((r) => r >= 2);
     expect(shared.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-1-fork-shared.png') });
+    await bookmark('right after fork');
   }, 120_000);
 
   test('shows a frame splitting when the first write after fork copies it', async () => {
@@ -151,6 +164,8 @@ describe('the cow lab test in the web edition', () => {
     // The pages the child has not written yet are still shared.
     expect((await refcounts()).some((r) => r >= 2)).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-2-split.png') });
+    await bookmark('after the first COW copy');
+    await expect.poll(() => page.getByTestId('bookmark-count').textContent()).toBe('Bookmarks: 2');
   }, 120_000);
 
   test('inspects the child: its VMAs as /proc/pid/maps and a shared frame with every mapping', async () => {
@@ -166,20 +181,74 @@ describe('the cow lab test in the web edition', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'cow-2b-inspector.png') });
   }, 60_000);
 
-  test('exports the graph as PNG and SVG', async () => {
+  test('exports the graph as a clean figure: PNG without black label bars, a plain SVG', async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe('forklab-graph.png');
     const pngPath = join(SCREENSHOTS, 'export.png');
     await png.saveAs(pngPath);
-    const bytes = await readFile(pngPath);
-    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const pixels = readPng(await readFile(pngPath));
+    const all = pixels.width * pixels.height;
+    // Light background, COW-filled frame boxes (#fff1d6) and only thin dark text and lines:
+    // label boxes drawn as solid black bars would blow the dark share up.
+    expect(countPixels(pixels, (r, g, b) => r > 250 && g > 250 && b > 250) / all).toBeGreaterThan(0.4);
+    expect(countPixels(pixels, (r, g, b) => r > 245 && Math.abs(g - 241) < 8 && Math.abs(b - 214) < 10) / all).toBeGreaterThan(0.02);
+    expect(countPixels(pixels, (r, g, b, a) => a > 200 && r < 40 && g < 40 && b < 40) / all).toBeLessThan(0.05);
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const svgPath = join(SCREENSHOTS, 'export.svg');
     await svg.saveAs(svgPath);
     const text = await readFile(svgPath, 'utf8');
-    expect(text).toMatch(/<svg[\s>]/);
-    expect(text).toContain('process-node');
+    expect(text).toMatch(/^<\?xml[^>]*\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).not.toMatch(/foreignObject|<img|click to|class=/);
+    expect(text.length).toBeLessThan(200_000);
+    // Title with program and instruction count, the legend, and every shared frame on screen.
+    expect(text).toMatch(/>cow — instruction [0-9,]+<\/text>/);
+    expect(text).toContain('>copy-on-write (shared read-only)<');
+    const shared = page.locator('[data-testid="frame-node"][data-refcount="2"]');
+    expect(await shared.count()).toBeGreaterThan(0);
+    for (const node of await shared.all()) expect(text).toContain(`>${await node.getAttribute('data-addr')}<`);
   }, 60_000);
+
+  test('exports a lab report with both bookmarks as Markdown + PNG, Chinese HTML and a printed page', async () => {
+    await page.getByTestId('report-format').selectOption('md');
+    const [zip] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
+    expect(zip.suggestedFilename()).toBe('forklab-report-cow.zip');
+    const zipPath = join(SCREENSHOTS, 'report.zip');
+    await zip.saveAs(zipPath);
+    const files = unzipSync(new Uint8Array(await readFile(zipPath)));
+    const md = strFromU8(files['forklab-report-cow.md']!);
+    expect(md).toMatch(/^## Bookmark 1: right after fork$/m);
+    expect(md).toMatch(/^## Bookmark 2: after the first COW copy$/m);
+    for (const n of [1, 2]) {
+      const png = readPng(files[`forklab-report-cow_files/figure-${n}.png`]!);
+      const all = png.width * png.height;
+      expect(countPixels(png, (r, g, b) => r > 245 && Math.abs(g - 241) < 8 && Math.abs(b - 214) < 10) / all).toBeGreaterThan(0.02);
+      expect(countPixels(png, (r, g, b, a) => a > 200 && r < 40 && g < 40 && b < 40) / all).toBeLessThan(0.05);
+    }
+    const session = parseReport(strFromU8(files['forklab-report-cow_files/session.json']!));
+    expect(session.ok && session.report.bookmarks.map((b) => b.caption)).toEqual(['right after fork', 'after the first COW copy']);
+
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.getByTestId('report-format').selectOption('html');
+    const [html] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
+    const htmlPath = join(SCREENSHOTS, 'report-zh-CN.html');
+    await html.saveAs(htmlPath);
+    const text = await readFile(htmlPath, 'utf8');
+    expect(text).toContain('<h2>书签 1: right after fork</h2>');
+    expect(text).toContain('<h2>书签 2: after the first COW copy</h2>');
+    expect(text).toContain('<h3>虚拟内存区域（VMA）</h3>');
+    // The same run and bookmarks (the title follows the UI language).
+    const embedded = parseReport(sessionFromHtml(text) ?? '');
+    expect(embedded.ok && session.ok && { ...embedded.report, title: '' }).toEqual(session.ok && { ...session.report, title: '' });
+
+    await page.getByTestId('report-format').selectOption('pdf');
+    await page.getByTestId('export-report').click();
+    const frame = page.getByTestId('report-print-frame');
+    await frame.waitFor({ state: 'attached', timeout: 60_000 });
+    const printed = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(printed).toContain('@media print');
+    expect(printed).toContain('<h2>书签 1: right after fork</h2>');
+    await page.getByTestId('language').selectOption('en');
+  }, 180_000);
 
   test('runs to the end and prints PASS cow', async () => {
     await page.getByTestId('speed').selectOption('max');

@@ -11,7 +11,8 @@ import { hex, reportContent, sessionFromHtml, toHtml, toMarkdown, vmaPerms } fro
 import { findEventInstants, replayMoments } from '../../src/lab/report-replay';
 import type { SessionOptions } from '../../src/lab/session';
 import { unzipSync, strFromU8 } from 'fflate';
-import { cowSource, resources } from './host-harness';
+import type { HostEvent } from '../../src/common/protocol';
+import { cowSource, hostHarness, resources } from './host-harness';
 
 function cowOptions(): SessionOptions {
   const built = compileSessionPrograms(resources.userFiles, { 'cow.c': cowSource });
@@ -109,6 +110,32 @@ describe('report documents of the cow test', () => {
     const again = replayMoments(cowOptions(), parsed.report.bookmarks.map((b) => b.insn));
     expect(again.ok && again.moments.map((m) => m.model)).toEqual([forkMoment.model, copyMoment.model]);
   });
+});
+
+describe('the lab host and bookmarks', () => {
+  test('exports a paused moment as a bookmark with its replayed state, and reopens the session with it', async () => {
+    const a = hostHarness();
+    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    a.host.handle({ type: 'pause' });
+    for (let i = 0; i < 2; i++) {
+      a.events.length = 0;
+      a.host.handle({ type: 'run-until', event: 'fork' });
+      await a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
+    }
+    const paused = a.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!.model;
+    a.host.handle({ type: 'export-report', title: 'cow', bookmarks: [{ insn: paused.insn, caption: 'at the fork' }], moments: true });
+    const doc = await a.until((e): e is Extract<HostEvent, { type: 'report' }> => e.type === 'report');
+    expect(doc.moments?.map((m) => m.model)).toEqual([paused]);
+    const parsed = parseReport(doc.text);
+    expect(parsed.ok && parsed.report.bookmarks).toEqual([{ insn: paused.insn, caption: 'at the fork' }]);
+    a.host.dispose();
+
+    const b = hostHarness();
+    b.host.handle({ type: 'open-report', text: doc.text });
+    const opened = await b.until((e): e is Extract<HostEvent, { type: 'report-opened' }> => e.type === 'report-opened');
+    expect(opened).toMatchObject({ exact: true, bookmarks: [{ insn: paused.insn, caption: 'at the fork' }] });
+    b.host.dispose();
+  }, 180_000);
 });
 
 describe('bookmarks in session files', () => {

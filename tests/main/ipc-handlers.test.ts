@@ -11,6 +11,8 @@ function deps(over: Partial<IpcDeps> = {}) {
   const written: [string, string][] = [];
   const connected: number[] = [];
   const languages: string[] = [];
+  const bytes: [string, Uint8Array][] = [];
+  const printed: string[] = [];
   const d: IpcDeps = {
     store: { load: async () => ({ workspace: ws, error: null }), save: async (w) => void saved.push(w) },
     windowIds: () => new Set([1]),
@@ -19,11 +21,13 @@ function deps(over: Partial<IpcDeps> = {}) {
     readText: async () => 'int main(){}',
     fileSize: async () => 12,
     writeText: async (p, t) => void written.push([p, t]),
+    writeBytes: async (p, b) => void bytes.push([p, b]),
+    printPdf: async (html) => (printed.push(html), new TextEncoder().encode('%PDF-1.4 fake')),
     connectHost: (id) => void connected.push(id),
     setMenuLanguage: (lang) => void languages.push(lang),
     ...over,
   };
-  return { handlers: ipcHandlers(d), saved, written, connected, languages };
+  return { handlers: ipcHandlers(d), saved, written, connected, languages, bytes, printed };
 }
 
 describe('main-process IPC handlers', () => {
@@ -98,5 +102,31 @@ describe('main-process IPC handlers', () => {
     await handlers[IPC_INVOKE.setLanguage]!(app, ['zh-CN']);
     await expect(handlers[IPC_INVOKE.setLanguage]!(app, ['fr'])).rejects.toThrow(/unknown language/);
     expect(languages).toEqual(['zh-CN']);
+  });
+
+  test('save a report document as HTML text or zip bytes under a matching name', async () => {
+    const kinds: string[] = [];
+    const { handlers, bytes } = deps({ showSave: async (s, kind) => (kinds.push(kind), `/home/u/${s}`) });
+    expect(await handlers[IPC_INVOKE.documentSave]!(app, ['forklab-report-cow.html', '<h1>书签</h1>'])).toBe('/home/u/forklab-report-cow.html');
+    expect(await handlers[IPC_INVOKE.documentSave]!(app, ['forklab-report-cow.zip', new Uint8Array([0x50, 0x4b])])).toBe('/home/u/forklab-report-cow.zip');
+    expect(kinds).toEqual(['html', 'zip']);
+    expect(new TextDecoder().decode(bytes[0]![1])).toBe('<h1>书签</h1>');
+    expect([...bytes[1]![1]]).toEqual([0x50, 0x4b]);
+    await expect(handlers[IPC_INVOKE.documentSave]!(app, ['r.zip', '<html>'])).rejects.toThrow(/wrong kind/);
+    await expect(handlers[IPC_INVOKE.documentSave]!(app, ['../r.html', 'x'])).rejects.toThrow(/bad report file name/);
+    await expect(handlers[IPC_INVOKE.documentSave]!(app, ['r.exe', 'x'])).rejects.toThrow(/bad report file name/);
+    await expect(handlers[IPC_INVOKE.documentSave]!(app, ['r.pdf', 'x'])).rejects.toThrow(/bad report file name/);
+  });
+
+  test('print a PDF only after the dialog, and nothing when it is cancelled', async () => {
+    const { handlers, bytes, printed } = deps();
+    expect(await handlers[IPC_INVOKE.documentPdf]!(app, ['forklab-report-cow.pdf', '<h1>r</h1>'])).toBe('/home/u/forklab-report-cow.pdf');
+    expect(printed).toEqual(['<h1>r</h1>']);
+    expect(new TextDecoder().decode(bytes[0]![1])).toBe('%PDF-1.4 fake');
+    const cancelled = deps({ showSave: async () => null });
+    expect(await cancelled.handlers[IPC_INVOKE.documentPdf]!(app, ['r.pdf', '<h1>r</h1>'])).toBeNull();
+    expect(cancelled.printed).toEqual([]);
+    await expect(handlers[IPC_INVOKE.documentPdf]!(app, ['r.html', '<h1>r</h1>'])).rejects.toThrow(/bad PDF file name/);
+    await expect(handlers[IPC_INVOKE.documentPdf]!(app, ['r.pdf', 7])).rejects.toThrow(/missing or too large/);
   });
 });

@@ -9,6 +9,7 @@ import { translate } from '../i18n/messages';
 import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
+import { ReportButtons } from '../report/ReportButtons';
 
 /** Window event carrying an application-menu command ('export-session' | 'open-session'). */
 export const SESSION_COMMAND_EVENT = 'forklab-session-command';
@@ -84,6 +85,7 @@ export const SessionButtons = memo(function SessionButtons({ store, controller, 
       <button data-testid="open-session" onClick={open}>
         {t('openSession')}
       </button>
+      <ReportButtons store={store} controller={controller} api={api} />
       {!api && (
         <input
           ref={input}

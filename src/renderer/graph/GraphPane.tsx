@@ -138,19 +138,17 @@ function GraphInner({ store }: { store: Store }) {
 
   const doExport = useCallback(
     async (format: 'png' | 'svg') => {
-      if (!container.current) return;
       try {
         setExportError(null);
-        const bg = getComputedStyle(container.current).getPropertyValue('--graph-bg').trim() || '#ffffff';
-        const all = flow.getNodes();
-        // The instance's bounds use measured node sizes (plain node objects do not carry them).
-        const url = await exportGraph(format, container.current, all.length > 0 ? flow.getNodesBounds(all) : null, bg);
-        download(url, `forklab-graph.${format}`);
+        const s = store.get();
+        const program = (s.active ?? 'forklab').replace(/\.c$/, '');
+        const blob = await exportGraph(format, { model: s.model, timeline: s.timeline, program, lang: s.language });
+        download(blob, `forklab-graph.${format}`);
       } catch (err) {
         setExportError((err as Error).message);
       }
     },
-    [flow],
+    [store],
   );
 
   useEffect(() => {

@@ -1,55 +1,61 @@
-// Export of the fork graph as PNG or SVG: the whole graph (not just what is on screen) is fit
-// into an image of its own bounds, as in React Flow's download-image example, and saved
-// through a download link (the desktop app turns that into a save dialog).
-import type { Rect } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+// Export of the fork graph as a figure: the report figure (src/lab/figure.ts) of the model on
+// screen, not a capture of the live view, so the file has a title, a legend and a light
+// background, and none of the UI's hints or selection. SVG is the figure itself (a real SVG
+// that Word, Inkscape and LaTeX open); PNG is that SVG drawn on a canvas at twice its size.
+// Saved through a download link (the desktop app turns that into a save dialog).
+import type { LabModel, TimelineEvent } from '../../common/model';
+import { renderFigure, type Figure } from '../../lab/figure';
+import { latestCopy } from '../../lab/report-doc';
+import type { ReportLang } from '../../lab/report-text';
 
-/** Margin around the graph, in graph pixels. */
-const PADDING = 24;
-/** Longest image side; bigger graphs are scaled down to fit. */
-const MAX_SIDE = 8000;
+export interface FigureSource {
+  readonly model: LabModel;
+  readonly timeline: readonly TimelineEvent[];
+  readonly program: string;
+  readonly lang: ReportLang;
+}
 
-export async function exportGraph(format: 'png' | 'svg', container: HTMLElement, graphBounds: Rect | null, background: string): Promise<string> {
-  const viewportEl = container.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewportEl) throw new Error('the graph is not drawn yet');
-  const bounds = graphBounds && graphBounds.width > 0 ? graphBounds : { x: 0, y: 0, width: 320, height: 240 };
-  // At zoom 1 the image is the graph's own size, up to a limit browsers can still encode.
-  const zoom = Math.min(1, MAX_SIDE / Math.max(bounds.width + 2 * PADDING, bounds.height + 2 * PADDING));
-  const width = Math.ceil((bounds.width + 2 * PADDING) * zoom);
-  const height = Math.ceil((bounds.height + 2 * PADDING) * zoom);
-  const x = (PADDING - bounds.x) * zoom;
-  const y = (PADDING - bounds.y) * zoom;
-  const options = {
-    backgroundColor: background,
-    width,
-    height,
-    pixelRatio: format === 'png' ? 2 : 1,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
-  };
-  // React Flow draws each edge in a default-sized (300x150) SVG with visible overflow, which
-  // the cloned image would clip: give the edge SVGs the graph's extent while the image is taken.
-  const edgeLayers = [...viewportEl.querySelectorAll<SVGSVGElement>('.react-flow__edges svg')];
-  const saved = edgeLayers.map((svg) => [svg.style.width, svg.style.height] as const);
-  for (const svg of edgeLayers) {
-    svg.style.width = `${Math.ceil(Math.max(0, bounds.x) + bounds.width + PADDING)}px`;
-    svg.style.height = `${Math.ceil(Math.max(0, bounds.y) + bounds.height + PADDING)}px`;
-  }
+export function figureOf(src: FigureSource): Figure {
+  const copy = latestCopy(src.timeline, src.model);
+  return renderFigure(src.model, { program: src.program, lang: src.lang, ...(copy ? { copy } : {}) });
+}
+
+/** Draws an SVG figure on a canvas, `scale` pixels per figure pixel; resolves to PNG bytes. */
+export async function svgToPng(figure: Figure, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([figure.svg], { type: 'image/svg+xml' }));
   try {
-    return await (format === 'png' ? toPng(viewportEl, options) : toSvg(viewportEl, options));
-  } finally {
-    edgeLayers.forEach((svg, i) => {
-      svg.style.width = saved[i]![0];
-      svg.style.height = saved[i]![1];
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the figure could not be drawn'));
+      img.src = url;
     });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(figure.width * scale);
+    canvas.height = Math.ceil(figure.height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('this browser cannot draw on a canvas');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
   }
 }
 
-export function download(dataUrl: string, fileName: string): void {
+export async function exportGraph(format: 'png' | 'svg', src: FigureSource): Promise<Blob> {
+  const figure = figureOf(src);
+  return format === 'svg' ? new Blob([figure.svg], { type: 'image/svg+xml' }) : svgToPng(figure);
+}
+
+export function download(data: Blob | string, fileName: string): void {
+  const url = typeof data === 'string' ? data : URL.createObjectURL(data);
   const a = document.createElement('a');
-  a.href = dataUrl;
+  a.href = url;
   a.download = fileName;
   a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
   a.remove();
+  if (typeof data !== 'string') setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -3,13 +3,15 @@
 // text to whoever draws it (the terminal), and runs a debounced build while the user types so
 // diagnostics show as markers. Build ids tell a stale answer from the current one.
 
-import type { HostEvent, HostRequest, RunThen, StopKind } from '../../common/protocol';
+import type { HostEvent, HostRequest, MomentData, RunThen, StopKind } from '../../common/protocol';
 import type { HostLink } from '../host/link';
 import { appsFor, clearRun, reduceHostEvent, type Store } from './store';
 
 export type ConsoleSink = (data: string) => void;
 /** Receives a session report the host produced, to save it (dialog or download). */
 export type ReportListener = (text: string, fileName: string) => void;
+/** Receives a session with the state at each bookmark, for a report document. */
+export type DocumentListener = (text: string, moments: readonly MomentData[]) => void;
 
 /**
  * Flow control for models: the host walks the page tables for a new model only after the
@@ -57,6 +59,9 @@ export interface Controller {
   /** Replays a session report's text; its files replace the session's when the replay ends. */
   openReport(text: string): void;
   onReport(listener: ReportListener): () => void;
+  /** Asks the host for the session and the state at each bookmark; it arrives through onDocument. */
+  exportDocument(title: string): void;
+  onDocument(listener: DocumentListener): () => void;
   /** The terminal drew `chars` characters. */
   ack(chars: number): void;
   /** Called on every edit; schedules a diagnostics build. */
@@ -76,6 +81,7 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
   let pending = '';
   const clearListeners = new Set<() => void>();
   const reportListeners = new Set<ReportListener>();
+  const documentListeners = new Set<DocumentListener>();
   /**
    * Set while the host checks a report we sent. The old run's picture stays until the host
    * starts the replay (a bad file leaves it alone and only gets an error).
@@ -105,7 +111,8 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     latestBuild = id;
     const s = store.get();
     ignoreModels = true;
-    store.set(clearRun);
+    // Bookmarks belong to one run; a reset of a live run replays the same run and keeps them.
+    store.set((st) => ({ ...clearRun(st), bookmarks: [] }));
     clearListeners.forEach((l) => l());
     const apps = appsFor(s);
     send({ type: 'run', id, files: s.files, ...(apps ? { apps } : {}), ...(then ? { then } : {}) });
@@ -118,7 +125,9 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
       return;
     }
     if (ev.type === 'report') {
-      reportListeners.forEach((l) => l(ev.text, ev.fileName));
+      const moments = ev.moments;
+      if (moments) documentListeners.forEach((l) => l(ev.text, moments));
+      else reportListeners.forEach((l) => l(ev.text, ev.fileName));
       return;
     }
     if (ev.type === 'model') {
@@ -181,7 +190,15 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
       send({ type: 'speed', ips });
     },
     input: (data) => send({ type: 'input', data }),
-    exportReport: (title) => send({ type: 'export-report', title }),
+    exportReport(title) {
+      const bookmarks = store.get().bookmarks;
+      send(bookmarks.length > 0 ? { type: 'export-report', title, bookmarks } : { type: 'export-report', title });
+    },
+    exportDocument: (title) => send({ type: 'export-report', title, bookmarks: store.get().bookmarks, moments: true }),
+    onDocument(l) {
+      documentListeners.add(l);
+      return () => void documentListeners.delete(l);
+    },
     openReport(text) {
       replayPending = true;
       send({ type: 'open-report', text });

@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../../toolchain/diagnostics';
 import { emptyModel, type LabModel, type TimelineEvent } from '../../common/model';
-import type { HostEvent, RunState } from '../../common/protocol';
+import type { BookmarkData, HostEvent, RunState } from '../../common/protocol';
 import { appNames } from '../../lab/initrd';
 import { translate, type Language } from '../i18n/messages';
 
@@ -45,6 +45,8 @@ export interface AppState {
   readonly speed: number | null;
   /** A place the editor should show and put the cursor on (a click in the problems list). */
   readonly reveal: Reveal | null;
+  /** Moments of this run marked for the lab report, in instruction order. */
+  readonly bookmarks: readonly BookmarkData[];
 }
 
 /** `seq` makes a second click on the same problem a new request. */
@@ -79,6 +81,7 @@ export function initialState(language: Language, theme: 'light' | 'dark'): AppSt
     notice: null,
     speed: null,
     reveal: null,
+    bookmarks: [],
   };
 }
 
@@ -106,7 +109,7 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'error':
       return { ...s, notice: ev.message };
     case 'report-opened':
-      return openedReport(s, ev.title, ev.sources, ev.exact, ev.bootargs);
+      return { ...openedReport(s, ev.title, ev.sources, ev.exact, ev.bootargs), bookmarks: ev.bookmarks ?? [] };
     case 'console':
     case 'report':
     case 'debug-breakpoints':
@@ -146,6 +149,11 @@ export function openedReport(s: AppState, title: string, sources: Readonly<Recor
     viewing: null,
     notice: exact ? s.notice : translate(s.language, 'reportInexact', { title }),
   };
+}
+
+/** Adds a bookmark, kept in instruction order (two at one instant are two sections). */
+export function addBookmark(s: AppState, insn: number, caption: string): AppState {
+  return { ...s, bookmarks: [...s.bookmarks, { insn, caption }].sort((a, b) => a.insn - b.insn) };
 }
 
 /** State to start a new run from: the machine's picture is cleared, the session kept. */

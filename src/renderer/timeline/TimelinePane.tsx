@@ -8,6 +8,7 @@ import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
 import { describeMos } from '../mos/timeline';
+import { BookmarkButton } from '../report/BookmarkButton';
 
 const ROWS = 400;
 
@@ -29,6 +30,7 @@ export const TimelinePane = memo(function TimelinePane({ store }: { store: Store
     <section className="pane timeline-pane">
       <header className="pane-title">
         {t('timeline')} ({timeline.length})
+        <BookmarkButton store={store} />
       </header>
       <ol className="timeline" data-testid="timeline">
         {shown.length === 0 && <li className="muted">{t('noEvents')}</li>}

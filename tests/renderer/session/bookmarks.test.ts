@@ -1,0 +1,66 @@
+// Bookmarks in the renderer: added in instruction order, sent with session and report exports,
+// dropped by a new run (other programs, other instants), kept by a reset (the same run again),
+// and restored when a session file is reopened.
+import { describe, expect, test } from 'vitest';
+import type { HostEvent, HostRequest } from '../../../src/common/protocol';
+import type { HostLink } from '../../../src/renderer/host/link';
+import { createController } from '../../../src/renderer/session/controller';
+import { addBookmark, addExample, createStore, initialState, reduceHostEvent } from '../../../src/renderer/session/store';
+
+function fakeLink() {
+  const sent: HostRequest[] = [];
+  let listener: ((ev: HostEvent) => void) | null = null;
+  const link: HostLink = {
+    send: (r) => void sent.push(r),
+    onEvent: (l) => {
+      listener = l;
+      return () => (listener = null);
+    },
+    dispose: () => undefined,
+  };
+  return { link, sent, emit: (ev: HostEvent) => listener?.(ev) };
+}
+
+describe('bookmarks', () => {
+  test('are kept in instruction order, two at one instant included', () => {
+    let s = initialState('en', 'light');
+    s = addBookmark(s, 900, 'later');
+    s = addBookmark(s, 100, 'fork');
+    s = addBookmark(s, 900, 'same moment');
+    expect(s.bookmarks).toEqual([{ insn: 100, caption: 'fork' }, { insn: 900, caption: 'later' }, { insn: 900, caption: 'same moment' }]);
+  });
+
+  test('go with the session export and the report export, and a report hands back the document', () => {
+    const { link, sent, emit } = fakeLink();
+    const store = createStore(addBookmark(addExample(initialState('en', 'light'), 'cow.c', 'x'), 42, 'at the fork'));
+    const c = createController(link, store);
+    c.exportReport('lab 3');
+    c.exportDocument('lab 3');
+    expect(sent).toEqual([
+      { type: 'export-report', title: 'lab 3', bookmarks: [{ insn: 42, caption: 'at the fork' }] },
+      { type: 'export-report', title: 'lab 3', bookmarks: [{ insn: 42, caption: 'at the fork' }], moments: true },
+    ]);
+    const docs: number[] = [];
+    const sessions: string[] = [];
+    c.onDocument((_t, moments) => void docs.push(moments.length));
+    c.onReport((_t, name) => void sessions.push(name));
+    emit({ type: 'report', text: '{}', fileName: 's.json', moments: [{ insn: 42, model: { insn: 42, processes: [], frames: [], warnings: [] }, console: '' }] });
+    emit({ type: 'report', text: '{}', fileName: 's.json' });
+    expect(docs).toEqual([1]);
+    expect(sessions).toEqual(['s.json']);
+  });
+
+  test('a new run drops them, a reset keeps them, a reopened session brings its own', () => {
+    const { link } = fakeLink();
+    const store = createStore(addBookmark(addExample(initialState('en', 'light'), 'cow.c', 'x'), 42, 'a'));
+    const c = createController(link, store);
+    store.set({ runState: 'paused', insn: 50 });
+    c.reset();
+    expect(store.get().bookmarks).toHaveLength(1);
+    c.run();
+    expect(store.get().bookmarks).toEqual([]);
+    const opened = reduceHostEvent(store.get(), { type: 'report-opened', title: 't', sources: { 'cow.c': 'x' }, exact: true, bookmarks: [{ insn: 7, caption: 'b' }] });
+    expect(opened.bookmarks).toEqual([{ insn: 7, caption: 'b' }]);
+    expect(reduceHostEvent(opened, { type: 'report-opened', title: 't', sources: { 'cow.c': 'x' }, exact: true }).bookmarks).toEqual([]);
+  });
+});
