@@ -12,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { messages } from '../../src/renderer/i18n/messages';
+import { tool } from '../tools';
 import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
 import { countPixels, readPng } from '../support/png';
 import { strFromU8, unzipSync } from 'fflate';
@@ -100,6 +105,23 @@ describe('web edition shell', () => {
 
 let page: Page;
 let errors: string[];
+
+/** The smallest on-screen size (CSS px) of any text in a process node: font size times zoom. */
+async function smallestNodeTextPx(p: Page): Promise<number> {
+  // A string: this file is compiled without the DOM's types; the function runs in the page.
+  return p.evaluate<number>(`(() => {
+    const vp = document.querySelector('.react-flow__viewport') ;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
+    let min = Infinity;
+    for (const node of document.querySelectorAll('[data-testid="process-node"]')) {
+      for (const el of node.querySelectorAll('*')) {
+        if (!el.textContent?.trim() || el.children.length > 0) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize) * zoom);
+      }
+    }
+    return min;
+  })()`);
+}
 
 async function runState(): Promise<string | null> {
   return page.getByTestId('run-state').getAttribute('data-state');
@@ -379,6 +401,15 @@ describe('a fork bomb', () => {
     expect(await p.getByTestId('process-node').count()).toBeGreaterThan(40);
     expect(text).toContain('forkbomb: every process has exited; the system survived');
     await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    // Fit to view keeps the text of every process node readable (>= 10 px on screen) with the
+    // whole table of processes drawn; what does not fit is a pan away.
+    await p.getByTestId('fit-view').click();
+    await p.waitForTimeout(400);
+    expect(await p.getByTestId('process-node').count()).toBeGreaterThanOrEqual(60);
+    expect(await smallestNodeTextPx(p)).toBeGreaterThanOrEqual(10);
+    await p.screenshot({ path: join(SCREENSHOTS, 'forkbomb-fit.png') });
+    // Zoomed out (the user's choice) every node is on screen to click.
+    for (let i = 0; i < 5; i++) await p.locator('.react-flow__controls-zoomout').click();
     // The page still responds to the user: selecting a process fills the inspector.
     for (const node of [p.getByTestId('process-node').first(), p.getByTestId('process-node').last()]) {
       const pid = await node.getAttribute('data-pid');
@@ -409,4 +440,154 @@ describe('console input', () => {
     await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
     await page.screenshot({ path: join(SCREENSHOTS, 'sh-input.png') });
   }, 120_000);
+});
+
+// Issue 13's first hour, as a newcomer does it: a new file, a compile error explained in words,
+// a fix, a run; a broken second file that does not stop the first; the Chinese UI.
+describe('a newcomer writes a program', () => {
+  const broken = '#include <stdio.h>\nint main(void) {\n    printf("PASS mine\\n");\n    return missing;\n}\n';
+  const fixed = broken.replace('return missing;', 'return 0;');
+  const editorText = (p: Page) => p.locator('.monaco-editor .view-lines').textContent().then((t) => (t ?? '').replace(/\u00a0/g, ' '));
+
+  /** gcc's own first line for the error in `source` (the reference the problems list must match). */
+  function gccSays(source: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'forklab-gcc-'));
+    const file = join(dir, 'mine.c');
+    execFileSync('sh', ['-c', `cat > ${file}`], { input: source });
+    let out = '';
+    try {
+      execFileSync(tool('riscv64-linux-gnu-gcc'), ['-fsyntax-only', 'mine.c'], { cwd: dir, env: { ...process.env, LC_ALL: 'C' }, stdio: 'pipe' });
+    } catch (err) {
+      out = String((err as { stderr: Buffer }).stderr);
+    }
+    return out.split('\n').find((l) => l.includes(': error: '))!;
+  }
+
+  async function replaceEditorText(p: Page, text: string): Promise<void> {
+    await p.locator('.monaco-editor .view-lines').click();
+    await p.keyboard.press('Control+A');
+    await p.keyboard.press('Delete');
+    // insertText types it as one input (Monaco's auto-closing brackets would double them).
+    await p.keyboard.insertText(text);
+  }
+
+  test('creates a file, reads gcc\'s message in the problems list and on hover, fixes it and runs it to PASS', async () => {
+    const { page: p, errors } = await openPage(web);
+    await p.getByTestId('new-file').click();
+    await p.getByTestId('new-file-name').fill('mine.c');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('tab-mine.c').waitFor();
+    await expect.poll(() => editorText(p)).toContain('int main(void)');
+    await replaceEditorText(p, broken);
+    const problem = p.getByTestId('problem').first();
+    await problem.waitFor({ timeout: 30_000 });
+    // gcc compiles the text the editor really holds (Monaco indents as it is typed), from the
+    // saved workspace.
+    await p.waitForTimeout(1000);
+    const typed = await p.evaluate<string>(`JSON.parse(localStorage.getItem('forklab.workspace')).files['mine.c']`);
+    expect(typed).toContain('return missing;');
+    expect(await problem.textContent()).toBe(gccSays(typed));
+    expect(await p.getByTestId('build-errors').textContent()).toBe('1 error(s)');
+    // Hovering the squiggle shows the same words.
+    await p.locator('.monaco-editor .squiggly-error').first().hover({ force: true });
+    await expect.poll(() => p.locator('.monaco-hover').first().textContent(), { timeout: 10_000 }).toContain("'missing' undeclared (first use in this function)");
+    // A click on the problem puts the cursor on it.
+    await p.getByTestId('problem').first().click();
+    await expect.poll(() => p.locator('.monaco-editor .current-line').count()).toBeGreaterThan(0);
+    await p.screenshot({ path: join(SCREENSHOTS, 'newcomer-1-problem.png') });
+    await replaceEditorText(p, fixed);
+    await expect.poll(() => p.getByTestId('problems').count(), { timeout: 30_000 }).toBe(0);
+    await p.getByTestId('run').click();
+    await expect.poll(() => p.getByTestId('console-text').textContent(), { timeout: 180_000 }).toContain('PASS mine');
+    // Closing the tab keeps the file; the session list still has it.
+    await p.getByTestId('tab-mine.c').locator('xpath=..').getByRole('button', { name: 'Close' }).click();
+    await p.getByTestId('file-mine.c').waitFor();
+    expect(errors).toEqual([]);
+    await p.context().close();
+  }, 300_000);
+
+  test('runs a program while another session file does not compile, naming that file', async () => {
+    const { page: p, errors } = await openPage(web);
+    await p.getByTestId('example-hello').click();
+    await p.getByTestId('tab-hello.c').waitFor();
+    await replaceEditorText(p, broken.replace('PASS mine', 'hello'));
+    await p.getByTestId('problem').first().waitFor({ timeout: 30_000 });
+    await p.getByTestId('example-cow').click();
+    await p.getByTestId('tab-cow.c').waitFor();
+    // cow.c itself is fine: no error count over it, the other file's error is named by file.
+    expect(await p.getByTestId('build-errors').count()).toBe(0);
+    await expect.poll(() => p.getByTestId('build-errors-elsewhere').textContent()).toContain('1 error(s) in other files');
+    expect(await p.getByTestId('problem').first().getAttribute('data-file')).toBe('hello.c');
+    await p.getByTestId('run').click();
+    await expect.poll(() => p.getByTestId('console-text').textContent(), { timeout: 180_000 }).toContain('PASS cow');
+    expect(await p.getByTestId('problem').first().textContent()).toMatch(/^hello\.c:4:\d+: error: 'missing' undeclared/);
+    // The example is a template: the original text comes back on request.
+    await p.getByTestId('tab-hello.c').click();
+    await p.getByTestId('restore-example').click();
+    await expect.poll(() => editorText(p)).toContain('hello from pid');
+    await expect.poll(() => p.getByTestId('problems').count(), { timeout: 30_000 }).toBe(0);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  }, 300_000);
+
+  test('shows every visible string in Chinese, checked against the dictionary, and nothing clipped at 1280x720 and 1920x1080', async () => {
+    const zh = Object.values(messages['zh-CN']).join('\n');
+    const en = messages.en;
+    // English sentences that have a different Chinese translation must never be on screen.
+    const englishOnly = Object.entries(en)
+      .filter(([k, v]) => v !== messages['zh-CN'][k as keyof typeof en] && /[a-z]{3}/.test(v))
+      .map(([, v]) => v.split(/\{\w+\}/)[0]!.trim())
+      .filter((v) => v.length >= 4);
+    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+      for (const locale of ['zh-CN', 'en-US']) {
+        const { page: p, errors } = await openPage(web, locale);
+        await p.setViewportSize({ width: w, height: h });
+        await p.getByTestId('example-cow').click();
+        await p.getByTestId('run').click();
+        await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 180_000 }).toBe('halted');
+        await p.locator('[data-testid="process-node"]').first().click();
+        await p.waitForTimeout(500);
+        await p.screenshot({ path: join(SCREENSHOTS, `newcomer-${locale}-${w}x${h}.png`) });
+        // Text that does not fit its box (cut with no way to read it) in the panes' chrome.
+        const clipped = await p.evaluate<string[]>(`(() =>
+          [...document.querySelectorAll('button, .pane-title, .tab-name, .status-bar span, .sidebar h2, .sidebar h3, .maps')]
+            .filter((el) => {
+              const e = el;
+              if (e.closest('.react-flow, .problems, .session-files')) return false;
+              const cut = e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+              const style = getComputedStyle(e);
+              const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+              return cut && !scrolls && !e.title;
+            })
+            .map((el) => el.outerHTML.slice(0, 120))
+        )()`);
+        expect(clipped).toEqual([]);
+        if (locale === 'zh-CN') {
+          const texts = await p.evaluate<string[]>(`(() => {
+            const skip = '.monaco-editor, .console-host, .xterm, .console-text, .maps, .pte-table td, .source-list, .session-files, [data-testid^="example-"], .timeline .insn, .timeline .what, .node-title, .brand, .react-flow__attribution';
+            const out = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const el = n.parentElement;
+              const text = n.textContent?.trim() ?? '';
+              if (!el || !text || el.closest(skip) || el.closest('[hidden], option:not(:checked)')) continue;
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) continue;
+              out.push(text);
+            }
+            return out;
+          })()`);
+          const leftovers = texts.filter((t) => englishOnly.some((e) => t.includes(e)));
+          expect(leftovers).toEqual([]);
+          // Every Latin word on screen is one the Chinese dictionary itself uses (PNG, fork, MIPS ...),
+          // a number, an address, or a program's name.
+          const names = new Set(['kinit', 'cow', 'idle', 'ForkLab', 'English']);
+          const words = texts.flatMap((t) => t.match(/[A-Za-z][A-Za-z_-]+/g) ?? []);
+          expect(words.filter((word) => !names.has(word) && !zh.includes(word) && !/^0x/.test(word))).toEqual([]);
+        }
+        expect(errors).toEqual([]);
+        await p.context().close();
+      }
+    }
+  }, 900_000);
 });

@@ -38,10 +38,10 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
               <tr>
                 <th>{t('va')}</th>
                 <th>{t('frame')}</th>
-                <th>RWXUAD</th>
-                <th title={rswTitle(t)}>RSW</th>
+                <th title={t('pteFlagsHint')}>{t('pteFlags')}</th>
+                <th title={rswTitle(t)}>{t('pteRsw')}</th>
                 <th>{t('cow')}</th>
-                <th>VMA</th>
+                <th>{t('vmaColumn')}</th>
               </tr>
             </thead>
             <tbody>
