@@ -22,6 +22,8 @@ import { Sidebar } from './session/Sidebar';
 import { addExample, createStore, initialState, type AppState, type Store } from './session/store';
 import { useStore } from './session/use-store';
 import { TimelinePane } from './timeline/TimelinePane';
+import { DebuggerPane, useDebugging } from './debugger/DebuggerPane';
+import { debugStore } from './debugger/store';
 
 const LOCAL_KEY = 'forklab.workspace';
 const SIZES_KEY = 'forklab.panes';
@@ -106,10 +108,13 @@ export function App() {
     const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
     return createStore(initialState(detectLanguage(navigator.languages ?? [navigator.language]), dark ? 'dark' : 'light'));
   }, []);
-  const controller = useMemo(() => {
+  const link = useMemo(() => {
     const api = desktopApi();
-    return createController(api ? createElectronLink(api) : createWorkerLink(), store);
-  }, [store]);
+    return api ? createElectronLink(api) : createWorkerLink();
+  }, []);
+  const controller = useMemo(() => createController(link, store), [link, store]);
+  useEffect(() => debugStore.connect(link, store), [link, store]);
+  const debugging = useDebugging();
   // The host lives as long as the page (StrictMode's mount-unmount-mount must not kill it).
   useEffect(() => {
     const onHide = (e: PageTransitionEvent) => {
@@ -226,7 +231,10 @@ export function App() {
           <div className="column center" style={{ gridTemplateRows: `minmax(0, ${sizes.editor}fr) ${SPLIT}px minmax(0, ${1 - sizes.editor}fr)` }}>
             <EditorPane store={store} controller={controller} />
             <Splitter axis="y" testId="split-editor" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('editor', px / len)} onStep={step('editor')} />
-            <ConsolePane store={store} controller={controller} />
+            <div className={`center-bottom${debugging ? ' debugging' : ''}`}>
+              {debugging && <DebuggerPane store={store} />}
+              <ConsolePane store={store} controller={controller} />
+            </div>
           </div>
           <Splitter
             axis="x"

@@ -28,6 +28,8 @@ export interface DebugImage {
   code(addr: bigint, len: number): Uint8Array | null;
   /** Address of a symbol by name. */
   symbol(name: string): bigint | undefined;
+  /** The nearest code symbol at or below `pc` (names assembly labels without a size). */
+  labelAt(pc: bigint): string | undefined;
 }
 
 /** The kernel: gcc's DWARF line table. */
@@ -48,6 +50,7 @@ function makeImage(name: string, elf: Uint8Array, lines: LineIndex, problems: st
   const functions: FunctionSymbol[] = [];
   const symbols = new Map<string, bigint>();
   const code: { addr: bigint; data: Uint8Array }[] = [];
+  const labels: { name: string; addr: bigint }[] = [];
   if (parsed) {
     for (const s of parsed.symbols) {
       if (s.name === '' || s.shndx === 0) continue;
@@ -55,6 +58,9 @@ function makeImage(name: string, elf: Uint8Array, lines: LineIndex, problems: st
       if (s.type === STT_FUNC && s.size > 0n) functions.push({ name: s.name, start: s.value, end: s.value + s.size });
     }
     for (const sec of parsed.sections) if ((sec.flags & SHF_EXECINSTR) !== 0n && sec.addr !== 0n) code.push({ addr: sec.addr, data: sec.data });
+    const inCode = (a: bigint) => code.some((c) => a >= c.addr && a < c.addr + BigInt(c.data.length));
+    for (const s of parsed.symbols) if (s.name !== '' && !s.name.startsWith('.L') && s.shndx !== 0 && s.type !== 3 && s.type !== 4 && inCode(s.value)) labels.push({ name: s.name, addr: s.value });
+    labels.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   } else problems = [...problems, `${name}: ${r.error}`];
   functions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   return {
@@ -84,5 +90,13 @@ function makeImage(name: string, elf: Uint8Array, lines: LineIndex, problems: st
       return null;
     },
     symbol: (n) => symbols.get(n),
+    labelAt(pc) {
+      let found: string | undefined;
+      for (const l of labels) {
+        if (l.addr > pc) break;
+        found = l.name;
+      }
+      return found;
+    },
   };
 }

@@ -212,7 +212,7 @@ export function walkStack(regs: UnwindRegs, env: WalkEnv, trapFrame: (at: bigint
     const fn = image?.functionAt(lookup);
     const line = (inner ? image?.lines.displayLineAt(lookup) : image?.lines.lineAt(lookup)) ?? null;
     const un = image && fn ? unwind(image, fn, cur, inner, env) : null;
-    frames.push({ pc: cur.pc, space, function: fn?.name ?? null, line, cfa: un?.cfa ?? null, trapped });
+    frames.push({ pc: cur.pc, space, function: fn?.name ?? image?.labelAt(lookup) ?? null, line, cfa: un?.cfa ?? null, trapped });
     if (!un || un.cfa === null || un.ra === null) break;
     // A sane stack grows down: each caller's frame lies above its callee's.
     if (lastCfa !== null && un.cfa <= lastCfa) break;

@@ -13,6 +13,7 @@ import { markersFor } from './markers';
 import { languageFor, monaco, readonlyUri, sessionUri } from './monaco';
 import { errorCounts } from './problems';
 import { ProblemsList } from './ProblemsList';
+import { attachDebugGutter } from '../debugger/gutter';
 
 function modelFor(uri: monaco.Uri, text: string, lang: string): monaco.editor.ITextModel {
   const existing = monaco.editor.getModel(uri);
@@ -51,6 +52,7 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
       model: null,
     });
     editor.current = ed;
+    const gutter = attachDebugGutter(ed, () => store.get().language);
     const sub = ed.onDidChangeModelContent(() => {
       const model = ed.getModel();
       if (!model || ed.getOption(monaco.editor.EditorOption.readOnly)) return;
@@ -61,6 +63,7 @@ export const EditorPane = memo(function EditorPane({ store, controller }: { stor
     });
     return () => {
       sub.dispose();
+      gutter.dispose();
       ed.dispose();
     };
   }, [store, controller]);

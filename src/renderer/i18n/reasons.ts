@@ -3,6 +3,7 @@
 // and says them in the UI's language; anything else (an emulator error's own message) is
 // shown as it came, since a raw sentence beats none.
 import { translate, type Language, type MessageKey } from './messages';
+import { translateDebugReason } from '../debugger/messages';
 
 interface Pattern {
   readonly re: RegExp;
@@ -61,5 +62,5 @@ function say(patterns: readonly Pattern[], lang: Language, reason: string): stri
     });
     return translate(lang, p.key, vars);
   }
-  return reason;
+  return translateDebugReason(lang, reason) ?? reason;
 }

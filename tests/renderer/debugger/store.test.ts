@@ -1,0 +1,66 @@
+// The renderer's debugger store: gutter clicks become the breakpoint list the host gets, a
+// stop shows its file (session tab or the kernel source read-only), and the debugger's status
+// sentences are said in Chinese.
+import { describe, expect, test } from 'vitest';
+import type { HostEvent, HostRequest } from '../../../src/common/protocol';
+import type { DebugStop } from '../../../src/common/debug';
+import { createDebugStore, debugFileOf, readonlySource } from '../../../src/renderer/debugger/store';
+import { translateDebugReason } from '../../../src/renderer/debugger/messages';
+import { translateReason } from '../../../src/renderer/i18n/reasons';
+import { createStore, initialState } from '../../../src/renderer/session/store';
+
+function fakeLink() {
+  const sent: HostRequest[] = [];
+  let listener: ((ev: HostEvent) => void) | null = null;
+  return {
+    sent,
+    emit: (ev: HostEvent) => listener?.(ev),
+    link: { send: (r: HostRequest) => void sent.push(r), onEvent: (l: (ev: HostEvent) => void) => ((listener = l), () => (listener = null)), dispose() {} },
+  };
+}
+
+const stop = (file: string, line: number): DebugStop => ({
+  insn: 1, pid: 3, space: file.startsWith('/') ? 'kernel' : 'user', program: 'cow', pc: '0x10000', line: { file, line },
+  reason: { kind: 'breakpoint', id: 1 }, stack: [], registers: { values: { sp: '0x3fffffff00' }, mode: 'U', changed: [] }, pgd: 0x80000000,
+});
+
+describe('the debugger store', () => {
+  test('toggles breakpoints and sends the whole list each time', () => {
+    const { link, sent } = fakeLink();
+    const dbg = createDebugStore();
+    dbg.connect(link, createStore(initialState('en', 'light')));
+    dbg.toggle('cow.c', 47);
+    dbg.toggle('/forklab/kernel/mm/fault.c', 121);
+    dbg.restrict(1, 3);
+    dbg.toggle('cow.c', 47);
+    expect(sent.at(-1)).toEqual({ type: 'debug-breakpoints', breakpoints: [{ file: '/forklab/kernel/mm/fault.c', line: 121, pid: 3 }] });
+  });
+
+  test('shows the stopped file: the session tab, or the kernel source read-only', () => {
+    const { link, emit } = fakeLink();
+    const app = createStore({ ...initialState('en', 'light'), files: { 'cow.c': 'int main(){}' }, open: [], active: null });
+    createDebugStore().connect(link, app);
+    emit({ type: 'debug-stopped', stop: stop('cow.c', 1) });
+    expect(app.get()).toMatchObject({ active: 'cow.c', open: ['cow.c'], viewing: null });
+    emit({ type: 'debug-stopped', stop: stop('/forklab/kernel/mm/fault.c', 121) });
+    expect(app.get().viewing?.path).toBe('kernel/mm/fault.c');
+    expect(app.get().viewing?.text).toContain('void do_page_fault(');
+  });
+
+  test('maps editor paths to debugger file names and back', () => {
+    expect(debugFileOf('kernel/mm/fault.c', true)).toBe('/forklab/kernel/mm/fault.c');
+    expect(debugFileOf('user/lib/printf.c', true)).toBe('/forklab/lib/printf.c');
+    expect(debugFileOf('cow.c', false)).toBe('cow.c');
+    expect(readonlySource('/forklab/lib/printf.c')?.path).toBe('user/lib/printf.c');
+    expect(readonlySource('/forklab/kernel/no/such.c')).toBeNull();
+  });
+});
+
+describe('debugger status sentences', () => {
+  test('are translated to Chinese through the shared reason translator', () => {
+    expect(translateReason('zh-CN', 'stopped at a breakpoint')).toBe('停在断点');
+    expect(translateReason('zh-CN', 'stepped (over)')).toBe('已单步（跳过）');
+    expect(translateReason('zh-CN', 'stopped after exit at instruction 4550955')).toBe('在第 4,550,955 条指令的 退出 之后停下');
+    expect(translateDebugReason('en', 'something else')).toBeNull();
+  });
+});
