@@ -49,7 +49,7 @@ export interface DebugRegisters {
 /** Why the debugger stopped, for the status line. */
 export type DebugStopReason =
   | { readonly kind: 'breakpoint'; readonly id: number }
-  | { readonly kind: 'step'; readonly goal: DebugGoal }
+  | { readonly kind: 'step'; readonly goal: DebugGoal | 'back' }
   | { readonly kind: 'event'; readonly event: 'fault' | 'fork' | 'exit'; readonly pid: number }
   | { readonly kind: 'exited'; readonly pid: number }
   | { readonly kind: 'paused' }
@@ -79,6 +79,9 @@ export interface MemoryPageView {
   /** Hex, two digits per byte (mapped pages only). */
   readonly hex?: string;
 }
+
+/** Reverse goals: back one source line, back to the previous breakpoint hit. */
+export type DebugBackGoal = 'line' | 'continue';
 
 export function isBreakpointSpec(v: unknown): v is BreakpointSpec {
   if (typeof v !== 'object' || v === null) return false;

@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../toolchain/diagnostics';
 import type { LabModel, TimelineEvent } from './model';
-import { DEBUG_GOALS, isBreakpointSpec, type BreakpointSpec, type BreakpointState, type DebugGoal, type DebugStop, type MemoryPageView } from './debug';
+import { DEBUG_GOALS, isBreakpointSpec, type BreakpointSpec, type BreakpointState, type DebugBackGoal, type DebugGoal, type DebugStop, type MemoryPageView } from './debug';
 
 /** A marked moment of a run (src/lab/report.ts): retired-instruction count and caption. */
 export interface BookmarkData {
@@ -86,6 +86,8 @@ export type HostRequest =
   | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointSpec[] }
   /** Run a debugger goal (step into/over/out by line, continue, run until this process's event). */
   | { readonly type: 'debug-run'; readonly goal: DebugGoal; readonly pid?: number }
+  /** Go back in the recorded run: one source line of this process, or to the previous breakpoint hit. */
+  | { readonly type: 'debug-back'; readonly goal: DebugBackGoal; readonly pid?: number }
   /** Read [va, va+length) of a process's virtual memory through its page table. */
   | { readonly type: 'debug-memory'; readonly pgd: number; readonly va: number; readonly length: number };
 
@@ -146,7 +148,7 @@ export const CONSOLE_WINDOW = 64 * 1024;
 const requestTypes = new Set([
   'build', 'run', 'pause', 'resume', 'step', 'run-until', 'step-back', 'seek', 'stop', 'reset', 'speed', 'input',
   'console-ack', 'model-ack', 'export-report', 'open-report',
-  'debug-breakpoints', 'debug-run', 'debug-memory',
+  'debug-breakpoints', 'debug-run', 'debug-memory', 'debug-back',
 ]);
 const stopKinds: ReadonlySet<unknown> = new Set(STOP_KINDS);
 
@@ -189,6 +191,8 @@ export function isHostRequest(value: unknown): value is HostRequest {
       return Array.isArray(m.breakpoints) && m.breakpoints.length <= 1000 && m.breakpoints.every(isBreakpointSpec);
     case 'debug-run':
       return DEBUG_GOALS.includes(m.goal as DebugGoal) && (m.pid === undefined || Number.isInteger(m.pid));
+    case 'debug-back':
+      return (m.goal === 'line' || m.goal === 'continue') && (m.pid === undefined || Number.isInteger(m.pid));
     case 'debug-memory':
       return Number.isInteger(m.pgd) && Number.isInteger(m.va) && (m.va as number) >= 0 && Number.isInteger(m.length) && (m.length as number) >= 0;
     default:

@@ -307,6 +307,16 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       case 'debug-run':
         if (runner && (loop.state === 'paused' || loop.state === 'running') && debug.handle(msg)) loop.start();
         return;
+      case 'debug-back':
+        if (runner && loop.state !== 'building' && loop.state !== 'idle') {
+          let reason = '';
+          jumped(() => {
+            reason = debug.back(runner!, msg);
+            return null;
+          }, undefined);
+          status(reason);
+        }
+        return;
     }
   }
 

@@ -24,6 +24,7 @@ import { useStore } from './session/use-store';
 import { TimelinePane } from './timeline/TimelinePane';
 import { DebuggerPane, useDebugging } from './debugger/DebuggerPane';
 import { debugStore } from './debugger/store';
+import { readonlySource } from './debugger/sources';
 
 const LOCAL_KEY = 'forklab.workspace';
 const SIZES_KEY = 'forklab.panes';
@@ -113,7 +114,7 @@ export function App() {
     return api ? createElectronLink(api) : createWorkerLink();
   }, []);
   const controller = useMemo(() => createController(link, store), [link, store]);
-  useEffect(() => debugStore.connect(link, store), [link, store]);
+  useEffect(() => debugStore.connect(link, store, readonlySource), [link, store]);
   const debugging = useDebugging();
   // The host lives as long as the page (StrictMode's mount-unmount-mount must not kill it).
   useEffect(() => {

@@ -58,7 +58,7 @@ export type GoalKind = DebugGoal;
 export type GoalEnd =
   | { readonly kind: 'more' }
   | { readonly kind: 'breakpoint'; readonly id: number }
-  | { readonly kind: 'step'; readonly goal: GoalKind }
+  | { readonly kind: 'step'; readonly goal: GoalKind | 'back' }
   | { readonly kind: 'event'; readonly event: LabEvent }
   | { readonly kind: 'exited'; readonly pid: number }
   | { readonly kind: 'halted'; readonly reason: string }
@@ -151,7 +151,8 @@ export class Debugger {
     return this.programCache.names.get(pid) ?? null;
   }
 
-  private imageFor(space: Space, pid: number): DebugImage | null {
+  /** The image whose code runs in `space` for process `pid` (its program, or the kernel). */
+  imageFor(space: Space, pid: number): DebugImage | null {
     if (space === 'kernel') return this.kernel;
     const name = this.programOf(pid);
     return name === null ? null : (this.programs.get(name) ?? null);
@@ -200,6 +201,16 @@ export class Debugger {
       out.push(resolved);
     }
     return out;
+  }
+
+  /** Every pc some breakpoint is on. */
+  breakpointAddresses(): Set<bigint> {
+    return this.breakpointPcs();
+  }
+
+  /** The breakpoint that applies where the hart is now (process, space, program), if any. */
+  applyingBreakpoint(): ResolvedBreakpoint | null {
+    return this.breakpointHere();
   }
 
   private breakpointPcs(): Set<bigint> {

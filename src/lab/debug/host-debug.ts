@@ -10,8 +10,10 @@ import type { LabSession } from '../session';
 import { Debugger, type BreakpointSpec, type GoalEnd, type GoalKind } from './engine';
 import { kernelImage, programImage, type DebugImage } from './image';
 import { rootOfSatp } from './vmem';
+import { reverseContinue, stepBackLine, type History } from './reverse';
 
 export type DebugRequest = Extract<HostRequest, { type: 'debug-breakpoints' | 'debug-run' | 'debug-memory' }>;
+export type DebugBackRequest = Extract<HostRequest, { type: 'debug-back' }>;
 
 export type DebugSliceEnd = { readonly kind: 'more' } | { readonly kind: 'stopped'; readonly reason: string } | { readonly kind: 'halted'; readonly reason: string };
 
@@ -24,6 +26,12 @@ export interface DebugControl {
   slice(budget: number): DebugSliceEnd;
   /** The machine paused outside the debugger (pause, instruction step): show where. */
   paused(): void;
+  /**
+   * Goes back in the recorded run (synchronous: it replays from checkpoints). The stop it
+   * reaches is posted by the `paused()` that follows (the host's jump publishing); returns the
+   * status sentence.
+   */
+  back(history: History, msg: DebugBackRequest): string;
 }
 
 const hex = (v: bigint) => `0x${BigInt.asUintN(64, v).toString(16)}`;
@@ -39,6 +47,8 @@ export function createDebugControl(kernelElf: Uint8Array, post: (ev: HostEvent) 
   let dbg: Debugger | null = null;
   let specs: readonly BreakpointSpec[] = [];
   let goal: GoalKind | null = null;
+  /** The reason the next paused() reports (set by back()). */
+  let pendingReason: DebugStopReason | null = null;
 
   function publishBreakpoints(): void {
     if (!dbg) return;
@@ -69,7 +79,7 @@ export function createDebugControl(kernelElf: Uint8Array, post: (ev: HostEvent) 
       case 'breakpoint':
         return { reason: end, words: 'stopped at a breakpoint' };
       case 'step':
-        return { reason: end, words: `stepped (${end.goal})` };
+        return { reason: end, words: end.goal === 'back' ? 'stepped back one line' : `stepped (${end.goal})` };
       case 'event': {
         const ev = end.event;
         const pid = ev.type === 'fork' ? ev.parent : ev.type === 'fault' || ev.type === 'exit' ? ev.pid : -1;
@@ -132,7 +142,17 @@ export function createDebugControl(kernelElf: Uint8Array, post: (ev: HostEvent) 
       if (!dbg) return;
       dbg.cancel();
       goal = null;
-      post({ type: 'debug-stopped', stop: stopInfo({ kind: 'paused' }) });
+      post({ type: 'debug-stopped', stop: stopInfo(pendingReason ?? { kind: 'paused' }) });
+      pendingReason = null;
+    },
+    back(history, msg) {
+      if (!dbg) return 'nothing to go back in';
+      dbg.cancel();
+      goal = null;
+      const end = msg.goal === 'line' ? stepBackLine(dbg, history, msg.pid) : reverseContinue(dbg, history);
+      const info = describe(end);
+      pendingReason = info?.reason ?? null;
+      return info?.words ?? 'went back';
     },
   };
 }

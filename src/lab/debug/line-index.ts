@@ -98,11 +98,16 @@ export class LineIndex {
 
   /** True when `pc` is where a line's code starts (a breakpoint address of some line). */
   isStatementStart(pc: bigint): boolean {
+    return this.statementStarts().has(pc);
+  }
+
+  /** Every address where a line's code starts. */
+  statementStarts(): ReadonlySet<bigint> {
     if (!this.starts) {
       this.starts = new Set();
       for (const list of this.lineMap().values()) for (const a of list) this.starts.add(a);
     }
-    return this.starts.has(pc);
+    return this.starts;
   }
 
   /** The first line at or after `line` in `file` that has code (a breakpoint moves there), or undefined. */

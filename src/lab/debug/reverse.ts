@@ -14,10 +14,12 @@ export interface History {
 }
 
 /**
- * Back one source line in process `pid` (GDB's reverse-next): to the most recent moment before
- * now at which this process, in this space and in this frame or a caller's, was at the start
- * of a line other than the one it is at the start of now. From the middle of a line that is
- * the start of the same line.
+ * Back one source line in process `pid` (GDB's reverse-step): to the most recent moment before
+ * now at which this process, in this space (user or kernel), was at the start of a line, a
+ * different one when it is at a line's start now. Like reverse-step it goes back into a
+ * function called on the line (from the middle of `x = f();` it lands on f's last line): after
+ * a write that followed a system call, that is the moment the call has returned and the write
+ * has not happened.
  */
 export function stepBackLine(dbg: Debugger, history: History, pid?: number): GoalEnd {
   const m = dbg.session.machine;
@@ -25,21 +27,19 @@ export function stepBackLine(dbg: Debugger, history: History, pid?: number): Goa
   const space = dbg.context().space;
   const image = dbg.imageFor(space, target);
   if (!image) return { kind: 'gave-up', why: 'no line table for the code running now' };
-  const pc = m.pc;
   const sp = m.getReg(2);
-  const atStart = image.lines.isStatementStart(pc);
-  const here = image.lines.displayLineAt(pc);
-  const pcs = image.lines.statementStarts();
+  const atStart = image.lines.isStatementStart(m.pc);
+  const here = image.lines.displayLineAt(m.pc);
   const found = history.findLast(
     () => {
-      if (dbg.pid() !== target || dbg.context().space !== space || m.getReg(2) < sp) return false;
+      if (dbg.pid() !== target || dbg.context().space !== space) return false;
       if (!atStart) return true;
       const at = image.lines.statementAt(m.pc);
-      // The same line again at the same depth is this line's own start (or a loop's previous
-      // iteration of it): a different line is wanted.
+      // The same line at the same depth is this line again (a loop's previous iteration is
+      // another matter, but it has another line in between): a different line is wanted.
       return !(at && here && at.file === here.file && at.line === here.line && m.getReg(2) === sp);
     },
-    { before: history.insn, pcs },
+    { before: history.insn, pcs: image.lines.statementStarts() },
   );
   return found === null ? { kind: 'gave-up', why: 'no earlier line of this process in the recorded run' } : { kind: 'step', goal: 'back' };
 }

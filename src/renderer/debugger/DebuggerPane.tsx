@@ -7,7 +7,8 @@ import type { DebugFrame, DebugStop, MemoryPageView } from '../../common/debug';
 import { openTab, type Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { useDebugT } from './use-debug-t';
-import { debugStore, readonlySource } from './store';
+import { debugStore } from './store';
+import { readonlySource } from './sources';
 import './debugger.css';
 
 type Tab = 'stack' | 'registers' | 'memory' | 'breakpoints';
@@ -32,6 +33,8 @@ export const DebuggerPane = memo(function DebuggerPane({ store }: { store: Store
   const [tab, setTab] = useState<Tab>('stack');
   const stop = s.stop;
   const canStep = stop !== null && !s.running && runState === 'paused';
+  // Going back works from the end of a run too: the recorded history is still there.
+  const canBack = !s.running && (runState === 'paused' || runState === 'halted');
   const tabs: [Tab, string][] = [
     ['stack', t('callStack')],
     ['registers', t('registers')],
@@ -53,6 +56,12 @@ export const DebuggerPane = memo(function DebuggerPane({ store }: { store: Store
         </button>
         <button data-testid="dbg-out" disabled={!canStep} onClick={() => debugStore.run('out', stop?.pid)} title="Shift+F11">
           ↑ {t('stepOut')}
+        </button>
+        <button data-testid="dbg-back" disabled={!canBack} onClick={() => debugStore.back('line', stop?.pid)} title={t('stepBackHint')}>
+          ↶ {t('stepBack')}
+        </button>
+        <button data-testid="dbg-reverse-continue" disabled={!canBack || s.breakpoints.length === 0} onClick={() => debugStore.back('continue')}>
+          ◀ {t('reverseContinue')}
         </button>
         <select
           data-testid="dbg-until"

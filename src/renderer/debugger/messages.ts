@@ -9,6 +9,7 @@ const en = {
   stepInto: 'Step into',
   stepOut: 'Step out',
   stepBack: 'Step back',
+  stepBackHint: 'Back one source line of this process, in the recorded run',
   reverseContinue: 'Reverse continue',
   untilFault: 'Its next fault',
   untilFork: 'Its next fork',
@@ -44,6 +45,7 @@ const en = {
   reasonGaveUp: 'stopped: {why}',
   toggleBreakpoint: 'Toggle breakpoint',
   'status.breakpoint': 'stopped at a breakpoint',
+  'status.back': 'stepped back one line',
   'status.stepped': 'stepped ({goal})',
   'status.event': 'stopped after {event} at instruction {insn}',
   'status.exited': 'process {pid} exited during the step',
@@ -62,7 +64,8 @@ const zhCN: typeof en = {
   stepOver: '单步跳过',
   stepInto: '单步进入',
   stepOut: '单步跳出',
-  stepBack: '后退一步',
+  stepBack: '后退一行',
+  stepBackHint: '在已记录的运行中，回到本进程的上一行源代码',
   reverseContinue: '反向继续',
   untilFault: '它的下一次缺页异常',
   untilFork: '它的下一次 fork',
@@ -98,6 +101,7 @@ const zhCN: typeof en = {
   reasonGaveUp: '已停止：{why}',
   toggleBreakpoint: '切换断点',
   'status.breakpoint': '停在断点',
+  'status.back': '已后退一行',
   'status.stepped': '已单步（{goal}）',
   'status.event': '在第 {insn} 条指令的 {event} 之后停下',
   'status.exited': '单步期间进程 {pid} 已退出',
@@ -122,6 +126,7 @@ export function translateDebugReason(lang: Language, reason: string): string | n
   const t = (key: DebugMessageKey, vars?: Record<string, string | number>) => translateDebug(lang, key, vars);
   let m: RegExpExecArray | null;
   if (reason === 'stopped at a breakpoint') return t('status.breakpoint');
+  if (reason === 'stepped back one line') return t('status.back');
   if ((m = /^stepped \((over|into|out)\)$/.exec(reason))) return t('status.stepped', { goal: t(`goal.${m[1]}` as DebugMessageKey) });
   if ((m = /^stopped after (exit|fork|fault) at instruction (\d+)$/.exec(reason)))
     return t('status.event', { event: t(`event.${m[1]}` as DebugMessageKey), insn: Number(m[2]).toLocaleString('en') });

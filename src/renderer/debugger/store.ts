@@ -4,7 +4,6 @@
 // the stopped line: the session file's tab, or the kernel / library source read-only.
 import { KERNEL_SOURCE_PREFIX, USER_LIBRARY_PREFIX, type BreakpointSpec, type BreakpointState, type DebugGoal, type DebugStop, type MemoryPageView } from '../../common/debug';
 import type { HostLink } from '../host/link';
-import { kernelFiles, userFiles } from '../session/resources';
 import { openTab, type Store } from '../session/store';
 
 export interface DebugState {
@@ -26,6 +25,8 @@ export interface DebugStore {
   remove(index: number): void;
   restrict(index: number, pid: number | undefined): void;
   run(goal: DebugGoal, pid?: number): void;
+  /** Back in the recorded run: one source line of `pid`, or to the previous breakpoint hit. */
+  back(goal: 'line' | 'continue', pid?: number): void;
   readMemory(pgd: number, va: number, length: number): void;
 }
 
@@ -37,21 +38,12 @@ export function debugFileOf(path: string, readonly: boolean): string {
   return `/forklab/${path}`;
 }
 
-/** The read-only file to show for a debugger file name outside the session, if it is bundled. */
-export function readonlySource(file: string): { path: string; text: string } | null {
-  const path = file.startsWith(KERNEL_SOURCE_PREFIX)
-    ? `kernel/${file.slice(KERNEL_SOURCE_PREFIX.length)}`
-    : file.startsWith(USER_LIBRARY_PREFIX)
-      ? `user/lib/${file.slice(USER_LIBRARY_PREFIX.length)}`
-      : null;
-  if (path === null) return null;
-  const text = (path.startsWith('kernel/') ? kernelFiles : userFiles)[`../../../resources/${path}`];
-  return text === undefined ? null : { path, text };
-}
+/** Finds the bundled read-only source for a debugger file name (sources.ts in the app). */
+export type SourceLookup = (file: string) => { path: string; text: string } | null;
 
 const MEMORY_BYTES = 256;
 
-export function createDebugStore(): DebugStore & { connect(link: HostLink, app: Store): () => void } {
+export function createDebugStore(): DebugStore & { connect(link: HostLink, app: Store, sources: SourceLookup): () => void } {
   let state: DebugState = { breakpoints: [], resolved: [], stop: null, running: false, memory: null, stopSerial: 0 };
   const listeners = new Set<Listener>();
   let link: HostLink | null = null;
@@ -87,10 +79,13 @@ export function createDebugStore(): DebugStore & { connect(link: HostLink, app: 
     run(goal, pid) {
       link?.send({ type: 'debug-run', goal, ...(pid !== undefined ? { pid } : {}) });
     },
+    back(goal, pid) {
+      link?.send({ type: 'debug-back', goal, ...(pid !== undefined ? { pid } : {}) });
+    },
     readMemory(pgd, va, length) {
       link?.send({ type: 'debug-memory', pgd, va, length });
     },
-    connect(l, app) {
+    connect(l, app, sources) {
       link = l;
       sendBreakpoints();
       return l.onEvent((ev) => {
@@ -106,7 +101,7 @@ export function createDebugStore(): DebugStore & { connect(link: HostLink, app: 
             return;
           case 'debug-stopped': {
             set({ stop: ev.stop, running: false, stopSerial: state.stopSerial + 1 });
-            showLine(app, ev.stop);
+            showLine(app, ev.stop, sources);
             const sp = BigInt(ev.stop.registers.values.sp ?? '0x0');
             const va = ev.stop.space === 'user' ? Number(sp & ~0xfn) : (state.memory?.va ?? 0x10000);
             l.send({ type: 'debug-memory', pgd: ev.stop.pgd, va: state.memory && state.memory.pgd === ev.stop.pgd ? state.memory.va : va, length: MEMORY_BYTES });
@@ -125,14 +120,14 @@ export function createDebugStore(): DebugStore & { connect(link: HostLink, app: 
 }
 
 /** Brings the stopped line's file to the editor: its tab, or the read-only source. */
-function showLine(app: Store, stop: DebugStop): void {
+function showLine(app: Store, stop: DebugStop, sources: SourceLookup): void {
   const file = stop.line?.file;
   if (!file) return;
   if (!file.startsWith('/')) {
     if (app.get().files[file] !== undefined) app.set((s) => openTab(s, file));
     return;
   }
-  const src = readonlySource(file);
+  const src = sources(file);
   if (src) app.set({ viewing: src });
 }
 
