@@ -59,7 +59,8 @@ describe('debugger status sentences', () => {
   test('are translated to Chinese through the shared reason translator', () => {
     expect(translateReason('zh-CN', 'stopped at a breakpoint')).toBe('停在断点');
     expect(translateReason('zh-CN', 'stepped (over)')).toBe('已单步（跳过）');
-    expect(translateReason('zh-CN', 'stopped after exit at instruction 4550955')).toBe('在第 4,550,955 条指令的 退出 之后停下');
+    expect(translateReason('zh-CN', 'process 3 exited during the step')).toBe('单步期间进程 3 已退出');
+    expect(translateReason('zh-CN', 'stepped back one line')).toBe('已后退一行');
     expect(translateDebugReason('en', 'something else')).toBeNull();
   });
 });
