@@ -146,10 +146,13 @@ export class ModelBuilder {
         return { insn: ev.insn, kind: 'exofork', pid: ev.parent, other: ev.child };
       }
       case 'env': {
+        // The idle task has an env too (0x800), but it is kernel-internal and not drawn.
+        if (ev.pid === IDLE_PID) return null;
         this.process(ev.pid, ev.insn).envid = ev.envid;
         return null;
       }
       case 'env_status': {
+        if (ev.pid === IDLE_PID) return null;
         const p = this.process(ev.pid, ev.insn);
         p.envStatus = ev.status;
         if (ev.envid !== 0) p.envid = ev.envid;

@@ -22,6 +22,7 @@ import { countPixels, readPng } from '../support/png';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseReport } from '../../src/lab/report';
 import { sessionFromHtml } from '../../src/lab/report-doc';
+import { openExample, openSmallPage, runToIpcUntil, setLanguage, shot } from './mos-flow';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -590,4 +591,52 @@ describe('a newcomer writes a program', () => {
       }
     }
   }, 900_000);
+});
+
+describe('MOS lab 4 in the web edition (issue 9)', () => {
+  let mp: Page;
+  let mosErrors: string[];
+  beforeAll(async () => {
+    ({ page: mp, errors: mosErrors } = await openSmallPage(web));
+  }, 60_000);
+
+  test('the IPC ping-pong, run to the first IPC: an IPC edge with its value and the receiver still in ipc_recv', async () => {
+    await openExample(mp, 'mos_ipc');
+    await mp.getByTestId('run').click();
+    const ipcEdges = () => mp.locator('.react-flow__edge.edge-ipc').count();
+    await runToIpcUntil(mp, async () => (await ipcEdges()) >= 1);
+    expect(await mp.locator('.react-flow__edge.edge-ipc.newest').count()).toBe(1);
+    expect(await mp.locator('.react-flow__edge.edge-ipc .react-flow__edge-text').first().textContent()).toMatch(/^IPC value \d+/);
+    // The receiver has its message but has not run since: it is still inside ipc_recv.
+    const waiting = mp.locator('[data-testid="process-node"][data-ipc-wait]');
+    expect(await waiting.count()).toBeGreaterThanOrEqual(1);
+    expect(await waiting.first().textContent()).toMatch(/ipc_recv|message arrived/);
+    expect(await mp.getByTestId('run-state').textContent()).toContain('IPC');
+    expect(await mp.locator('.timeline').textContent()).toContain('IPC: send');
+    await shot(mp, 'mos-ipc-en.png');
+    await setLanguage(mp, 'zh-CN');
+    expect(await mp.locator('.timeline').textContent()).toContain('进程间通信');
+    expect(await mp.locator('.react-flow__edge.edge-ipc .react-flow__edge-text').first().textContent()).toContain('进程间通信');
+    await shot(mp, 'mos-ipc-zh-CN.png');
+    await setLanguage(mp, 'en');
+  }, 180_000);
+
+  test('the LIBRARY test: one frame shared by three processes, marked as sent by IPC and LIBRARY', async () => {
+    await openExample(mp, 'mos_library');
+    await mp.getByTestId('run').click();
+    const library3 = () => mp.locator('[data-testid="frame-node"][data-library="true"][data-refcount="3"]').count();
+    await runToIpcUntil(mp, async () => (await library3()) >= 1, 60);
+    const node = mp.locator('[data-testid="frame-node"][data-library="true"][data-refcount="3"]').first();
+    expect(await node.getAttribute('data-sharing')).toBe('ipc');
+    expect(await node.textContent()).toContain('LIBRARY');
+    await node.click();
+    expect(await mp.getByTestId('inspector-frame').textContent()).toMatch(/sent by IPC from process \d+ to process \d+/);
+    expect(await mp.getByTestId('inspector-frame').locator('tbody tr').count()).toBe(3);
+    await shot(mp, 'mos-library-en.png');
+    await setLanguage(mp, 'zh-CN');
+    expect(await mp.getByTestId('inspector-frame').textContent()).toContain('进程间通信');
+    await shot(mp, 'mos-library-zh-CN.png');
+    await setLanguage(mp, 'en');
+    expect(mosErrors).toEqual([]);
+  }, 240_000);
 });

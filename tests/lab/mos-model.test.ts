@@ -242,6 +242,16 @@ describe('the model of MOS programs (hand-built event streams)', () => {
     expect(m.warnings).toEqual([]);
   });
 
+  test('the idle task (pid 0) gets an env but is never drawn', () => {
+    const s = spaces();
+    const b = new ModelBuilder();
+    apply(b, [
+      { type: 'env', insn: 1, pid: 0, envid: 0x800, parentEnvid: 0 },
+      { type: 'env_status', insn: 2, pid: 0, status: 'runnable', envid: 0x800 },
+    ]);
+    expect(b.snapshot(s.read, 3, { checkRefcounts: false }).processes).toEqual([]);
+  });
+
   test('a process that exits while waiting no longer waits', () => {
     const s = spaces();
     const { b } = exoforked(s);
