@@ -42,6 +42,7 @@ export const BookmarkButton = memo(function BookmarkButton({ store }: { store: S
       {editing !== null && (
         <form
           className="bookmark-form"
+          style={{ display: 'inline-flex', gap: '0.25em', alignItems: 'center' }}
           onSubmit={(e) => {
             e.preventDefault();
             save();
@@ -49,6 +50,7 @@ export const BookmarkButton = memo(function BookmarkButton({ store }: { store: S
         >
           <input
             data-testid="bookmark-caption"
+            style={{ width: '9em', minWidth: 0 }}
             autoFocus
             maxLength={MAX_CAPTION}
             placeholder={t('bookmarkCaption', { insn: editing.toLocaleString('en') })}

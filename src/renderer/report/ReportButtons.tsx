@@ -107,7 +107,7 @@ export const ReportButtons = memo(function ReportButtons({ store, controller, ap
   const label = { md: t('reportFormatMd'), html: t('reportFormatHtml'), pdf: t('reportFormatPdf') };
   return (
     <span className="report-buttons">
-      <select data-testid="report-format" style={{ width: 'auto', flex: 'none' }} aria-label={t('reportFormat')} title={t('reportFormat')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
+      <select data-testid="report-format" style={{ width: 'auto', flex: '0 0 auto' }} aria-label={t('reportFormat')} title={t('reportFormat')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
         {FORMATS.map((f) => (
           <option key={f} value={f}>
             {label[f]}
