@@ -60,7 +60,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       state: loop.state,
       insn: runner?.insn ?? 0,
       mips: loop.state === 'running' ? loop.mips : 0,
-      frontier: runner?.frontier ?? 0,
+      frontier: runner?.reached ?? 0,
       ...(reason ? { reason } : {}),
       ...(runner?.session.machine.tier.kind === 'interpreter' ? { interpreterOnly: runner.session.machine.tier.reason } : {}),
     });
@@ -88,6 +88,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
 
   function publish(force: boolean): void {
     if (!runner) return;
+    const timeline = runner.takeTimeline();
     if (runner.rewinds !== seenRewinds) {
       // The machine went back in time: the terminal restarts from the text up to now.
       seenRewinds = runner.rewinds;
@@ -95,10 +96,9 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       pendingConsole = '';
       unacked = 0;
       const text = runner.consoleText();
-      post({ type: 'rewound', insn: runner.insn, console: text.slice(-REWIND_CONSOLE), frontier: runner.frontier });
+      post({ type: 'rewound', insn: runner.insn, console: text.slice(-REWIND_CONSOLE), frontier: runner.reached });
     }
     flushConsole();
-    const timeline = runner.takeTimeline();
     if (timeline.length > 0) post({ type: 'timeline', events: timeline });
     if (force || !modelInFlight) {
       modelInFlight = true;
@@ -255,7 +255,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       case 'step-back':
         if (runner && loop.state !== 'building') {
           const to = msg.to;
-          if (to) jumped(() => runner!.backTo(to), runner.events.length > 0 ? `went back to the previous ${to}` : undefined);
+          if (to) jumped(() => runner!.backTo(to));
           else jumped(() => runner!.stepBack(msg.count ?? 1));
         }
         return;

@@ -135,7 +135,10 @@ export class RunLoop {
       this.mipsWindow = { at: now, insn: r.insn };
     }
     if (end.kind === 'halted') return this.ended(end);
-    if (end.kind === 'event') return this.pause(`stopped after ${goal.kind === 'until' ? goal.event : end.event.type} at instruction ${end.event.insn}`);
+    if (end.kind === 'event') {
+      const kind = goal.kind === 'until' ? goal.event : end.event.type;
+      return this.pause(`stopped after ${kind} at instruction ${end.event.insn}`);
+    }
     if (end.kind === 'breakpoint') return this.pause(`stopped at breakpoint 0x${end.pc.toString(16)}`);
     if (goal.kind === 'target' && r.insn >= goal.insn) {
       this.pause(`replayed to instruction ${r.insn}`);

@@ -57,8 +57,13 @@ export class Runner {
   private inputs: { insn: number; data: string }[] = [];
   /** Console text produced since the host last took it (live or re-executed). */
   private stream = '';
-  /** Timeline entries recorded since the host last took them. */
-  private fresh: TimelineEvent[] = [];
+  /** Timeline entries the host has taken (the first `sent` of `timeline`). */
+  private sent = 0;
+  /**
+   * Furthest instruction shown to the user (the scrub bar's end): like the frontier, but a
+   * run-until's look-ahead past its event, which it then goes back from, does not count.
+   */
+  reached = 0;
   /** Every event recorded, up to the frontier (the session holds those up to now). */
   private readonly allEvents: LabEvent[] = [];
   /** Furthest instruction ever reached. */
@@ -114,11 +119,14 @@ export class Runner {
     return text;
   }
 
-  /** Timeline entries newly recorded since the last call. */
+  /** Timeline entries reached for the first time since the last call (the host shows them). */
   takeTimeline(): TimelineEvent[] {
-    const entries = this.fresh;
-    this.fresh = [];
-    return entries;
+    if (this.insn > this.reached) this.reached = this.insn;
+    const end = this.timelineNow;
+    if (end <= this.sent) return [];
+    const out = this.timeline.slice(this.sent, end);
+    this.sent = end;
+    return out;
   }
 
   /**
@@ -297,6 +305,8 @@ export class Runner {
     this.consoleLog = this.consoleText();
     this.inputs = this.inputs.filter((i) => i.insn < this.insn);
     this.frontier = this.insn;
+    this.sent = Math.min(this.sent, this.timelineNow);
+    this.reached = this.insn;
   }
 
   /**
@@ -359,10 +369,7 @@ export class Runner {
     const evs = this.session.events;
     for (let i = this.allEvents.length; i < evs.length; i++) this.allEvents.push(evs[i]!);
     for (const e of this.session.takeTimeline()) {
-      if (this.timelineNow >= this.timeline.length) {
-        this.timeline.push(e);
-        this.fresh.push(e);
-      }
+      if (this.timelineNow >= this.timeline.length) this.timeline.push(e);
       this.timelineNow++;
     }
     if (this.insn > this.frontier) this.frontier = this.insn;

@@ -182,7 +182,11 @@ export class LabSession {
   model(): LabModel {
     const readPage = (pa: number) => this.machine.readPhys(BigInt(pa), PAGE_SIZE);
     const quiet = this.halted !== null || this.machine.hart.priv === 0;
-    return this.builder.snapshot(readPage, this.machine.instret, { checkRefcounts: quiet });
+    const model = this.builder.snapshot(readPage, this.machine.instret, { checkRefcounts: quiet });
+    // The machine is off: nothing runs any more (the kernel does not report its own tasks,
+    // such as kinit, ending at shutdown).
+    if (this.halted === null) return model;
+    return { ...model, processes: model.processes.map((p) => (p.state === 'dead' ? p : { ...p, state: 'dead' as const })) };
   }
 
   private interpret(stop: StopReason): SliceEnd {

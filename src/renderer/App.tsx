@@ -250,7 +250,7 @@ export function App() {
             <div className="row bottom" style={{ gridTemplateColumns: `minmax(0, ${sizes.inspector}fr) ${SPLIT}px minmax(0, ${1 - sizes.inspector}fr)` }}>
               <InspectorPane store={store} />
               <Splitter axis="x" testId="split-inspector" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('inspector', px / len)} onStep={step('inspector')} />
-              <TimelinePane store={store} />
+              <TimelinePane store={store} controller={controller} />
             </div>
           </div>
         </div>

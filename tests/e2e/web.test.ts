@@ -640,3 +640,77 @@ describe('MOS lab 4 in the web edition (issue 9)', () => {
     expect(mosErrors).toEqual([]);
   }, 240_000);
 });
+
+describe('time travel in the web edition (issue 10), and the controls from a fresh page (issue 13)', () => {
+  async function smallPage(locale = 'en-US'): Promise<Page> {
+    const context = await web.browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
+    const p = await context.newPage();
+    await p.goto(web.url);
+    await p.getByTestId('run').waitFor();
+    return p;
+  }
+  const state = (p: Page) => p.getByTestId('run-state').getAttribute('data-state');
+  const nodesWith = (p: Page, attr: string) => p.locator(`[data-testid="frame-node"]${attr}`);
+
+  test('cow at full speed to the end; its fork in the timeline brings back frames shared with refcount 2, its first COW copy the split', async () => {
+    const p = await smallPage();
+    await p.getByTestId('example-cow').click();
+    await p.getByTestId('tab-cow.c').waitFor();
+    await p.getByTestId('run').click();
+    await expect.poll(() => state(p), { timeout: 90_000 }).toBe('halted');
+    await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count()).toBe(0);
+    // cow's own fork (the first fork in the timeline is kinit starting cow, pid 1).
+    const fork = p.locator('.timeline li.ev-fork:not([data-pid="1"])').first();
+    await fork.locator('button').click();
+    await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await state(p)).toBe('paused');
+    expect(await nodesWith(p, '[data-split="true"]').count()).toBe(0);
+    expect(await fork.getAttribute('data-when')).toBe('current');
+    // Later entries are the run's recorded future.
+    expect(await p.locator('.timeline li.ev-cow-copy').first().getAttribute('data-when')).toBe('future');
+    await p.screenshot({ path: join(SCREENSHOTS, 'tt-1-fork-1280.png') });
+
+    const copy = p.locator('.timeline li.ev-cow-copy').first();
+    const frames = [await copy.getAttribute('data-old-frame'), await copy.getAttribute('data-frame')].sort();
+    await copy.locator('button').click();
+    const split = nodesWith(p, '[data-split="true"]');
+    await expect.poll(() => split.count(), { timeout: 30_000 }).toBe(2);
+    const got = await Promise.all((await split.all()).map(async (n) => [await n.getAttribute('data-addr'), await n.getAttribute('data-refcount')]));
+    expect(got.map((f) => f[0]).sort()).toEqual(frames);
+    expect(got.map((f) => f[1])).toEqual(['1', '1']);
+    await p.screenshot({ path: join(SCREENSHOTS, 'tt-2-copy-1280.png') });
+
+    // One instruction back: the instruction count goes down by one.
+    const before = Number((await p.getByTestId('insn').textContent())!.replace(/,/g, ''));
+    await p.getByTestId('step-back').click();
+    await expect.poll(async () => Number((await p.getByTestId('insn').textContent())!.replace(/,/g, ''))).toBe(before - 1);
+    await p.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => p.getByTestId('step-back').textContent()).toContain('后退');
+    await p.screenshot({ path: join(SCREENSHOTS, 'tt-3-zh-CN-1280.png') });
+    await p.context().close();
+  }, 180_000);
+
+  test('from a fresh page, Run to fork on cow stops with refcount-2 frames and no split; the next fault shows the split', async () => {
+    const p = await smallPage();
+    await p.getByTestId('example-cow').click();
+    await p.getByTestId('tab-cow.c').waitFor();
+    expect(await p.getByTestId('until-fork').isEnabled()).toBe(true);
+    await p.getByTestId('until-fork').click();
+    await expect.poll(() => state(p), { timeout: 90_000 }).toBe('paused');
+    await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count()).toBeGreaterThan(0);
+    expect(await nodesWith(p, '[data-split="true"]').count()).toBe(0);
+    expect(await p.locator('.timeline li.ev-cow-copy').count()).toBe(0);
+    expect(await p.getByTestId('mips').textContent()).toBe('—');
+    await p.screenshot({ path: join(SCREENSHOTS, 'tt-4-until-fork-1280.png') });
+    const reason = await p.getByTestId('run-state').textContent();
+    await p.getByTestId('until-fault').click();
+    await expect.poll(() => p.getByTestId('run-state').textContent(), { timeout: 30_000 }).not.toBe(reason);
+    await expect.poll(() => nodesWith(p, '[data-split="true"]').count(), { timeout: 30_000 }).toBe(2);
+    // Stop ends the run; Reset goes back to the start, paused.
+    await p.getByTestId('stop').click();
+    await expect.poll(() => state(p)).toBe('halted');
+    await p.getByTestId('reset').click();
+    await expect.poll(() => p.getByTestId('insn').textContent()).toBe('0');
+    await p.context().close();
+  }, 180_000);
+});

@@ -26,7 +26,7 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
         {t('instructions')}: <b data-testid="insn">{insn.toLocaleString('en')}</b>
       </span>
       <span>
-        {t('mips')}: <b>{mips.toFixed(1)}</b>
+        {t('mips')}: <b data-testid="mips">{runState === 'running' ? mips.toFixed(1) : '—'}</b>
         {interpreterOnly !== null && (
           <span data-testid="interpreter-only" title={t('interpreterOnlyHint', { reason: interpreterOnly })}>
             {' '}({t('interpreterOnly')})

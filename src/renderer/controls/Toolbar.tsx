@@ -23,7 +23,11 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
   const theme = useStore(store, (s) => s.theme);
   const speed = useStore(store, (s) => s.speed);
   const hasProgram = useStore(store, (s) => s.active !== null);
-  const running = runState === 'running' || runState === 'building';
+  // Step, Run to fork / fault and Reset act from any state: with no run to continue they
+  // build, boot and then stop where asked. They cannot act without a program or mid-build.
+  const canStart = hasProgram && runState !== 'building';
+  const live = runState === 'running' || runState === 'paused';
+  const startTip = (tip: string) => (!hasProgram ? t('needProgram') : runState === 'building' ? t('busyBuilding') : tip);
   return (
     <header className="toolbar" role="toolbar">
       <span className="brand">ForkLab</span>
@@ -31,10 +35,10 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
       {onSave && <button onClick={onSave}>{t('save')}</button>}
       <SessionButtons store={store} controller={controller} api={desktopApi()} />
       <span className="sep" />
-      <button data-testid="build" onClick={() => controller.build()} disabled={!hasProgram}>
+      <button data-testid="build" onClick={() => controller.build()} disabled={!hasProgram} title={hasProgram ? undefined : t('needProgram')}>
         {t('build')}
       </button>
-      <button data-testid="run" className="primary" onClick={() => controller.run()} disabled={!hasProgram}>
+      <button data-testid="run" className="primary" onClick={() => controller.run()} disabled={!hasProgram} title={hasProgram ? t('runTip') : t('needProgram')}>
         ▶ {t('run')}
       </button>
       {runState === 'paused' ? (
@@ -42,23 +46,26 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
           {t('resume')}
         </button>
       ) : (
-        <button data-testid="pause" onClick={() => controller.pause()} disabled={!running}>
+        <button data-testid="pause" onClick={() => controller.pause()} disabled={runState !== 'running'} title={runState === 'running' ? undefined : t('nothingRunning')}>
           {t('pause')}
         </button>
       )}
-      <button data-testid="step" onClick={() => controller.step(1)} disabled={running}>
+      <button data-testid="stop" onClick={() => controller.stop()} disabled={!live} title={live ? t('stopTip') : t('nothingRunning')}>
+        ■ {t('stop')}
+      </button>
+      <button data-testid="step" onClick={() => controller.step(1)} disabled={!canStart} title={startTip(t('stepTip'))}>
         {t('step')}
       </button>
-      <button data-testid="until-fork" onClick={() => controller.runUntil('fork')}>
+      <button data-testid="until-fork" onClick={() => controller.runUntil('program-fork')} disabled={!canStart} title={startTip(t('untilForkTip'))}>
         {t('untilFork')}
       </button>
-      <button data-testid="until-fault" onClick={() => controller.runUntil('fault')}>
+      <button data-testid="until-fault" onClick={() => controller.runUntil('fault')} disabled={!canStart} title={startTip(t('untilFaultTip'))}>
         {t('untilFault')}
       </button>
       <button data-testid="until-ipc" onClick={() => controller.runUntil('ipc')}>
         {t('untilIpc')}
       </button>
-      <button data-testid="reset" onClick={() => controller.reset()}>
+      <button data-testid="reset" onClick={() => controller.reset()} disabled={!canStart} title={startTip(t('resetTip'))}>
         {t('reset')}
       </button>
       <label className="speed">

@@ -19,6 +19,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: /^stopped after cow-copy at instruction (\d+)$/, key: 'reason.stoppedCowCopy', vars: ['insn'] },
   { re: /^stopped after exit at instruction (\d+)$/, key: 'reason.stoppedExit', vars: ['insn'] },
   { re: /^stopped after ipc at instruction (\d+)$/, key: 'reason.stoppedIpc', vars: ['insn'] },
+  { re: /^stopped by the user$/, key: 'reason.stoppedByUser', vars: [] },
+  { re: /^stopped at breakpoint (0x[0-9a-f]+)$/, key: 'reason.breakpoint', vars: ['pc'] },
   { re: /^the kernel shut the machine down$/, key: 'reason.shutdown', vars: [] },
   { re: /^the kernel reported a failure \(code (-?\d+)\)$/, key: 'reason.kernelFailure', vars: ['code'] },
   { re: /^tohost = (\d+)$/, key: 'reason.tohost', vars: ['value'] },

@@ -15,14 +15,19 @@ export type DocumentListener = (text: string, moments: readonly MomentData[]) =>
 
 /**
  * Flow control for models: the host walks the page tables for a new model only after the
- * renderer acknowledges the last one, and the renderer acknowledges once the model has been
- * rendered and painted. A slow graph (dozens of processes) thus slows the model stream
- * instead of freezing the page. Injected for tests.
+ * renderer acknowledges the last one. The renderer acknowledges once the model has been
+ * rendered and painted, and then only after waiting as long again as the drawing took: a slow
+ * graph (dozens of processes) slows the model stream, and the page spends at most about half
+ * its time drawing, so it stays responsive. Injected for tests.
  */
 export interface Pacing {
   /** Calls back once the page has rendered and painted what was just set. */
   afterPaint(cb: () => void): void;
+  now(): number;
 }
+
+/** Longest wait before acknowledging a drawn model, however slow drawing is. */
+export const MAX_MODEL_GAP_MS = 1000;
 
 // Looked up on globalThis: this module is also compiled and tested without the DOM's types.
 const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame?.bind(globalThis);
@@ -30,6 +35,7 @@ const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => numbe
 const browserPacing: Pacing = {
   // A timeout queued from a frame callback runs after that frame has been painted.
   afterPaint: (cb) => void (frame ? frame(() => setTimeout(cb, 0)) : setTimeout(cb, 0)),
+  now: () => performance.now(),
 };
 
 /** Quiet time after the last keystroke before the editor asks for diagnostics. */
@@ -89,9 +95,13 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
   let replayPending = false;
   let disposed = false;
   function applyModel(ev: Extract<HostEvent, { type: 'model' }>): void {
+    const started = pacing.now();
     store.set((s) => reduceHostEvent(s, ev));
     pacing.afterPaint(() => {
-      if (!disposed) send({ type: 'model-ack' });
+      const cost = Math.min(MAX_MODEL_GAP_MS, Math.max(0, pacing.now() - started));
+      setTimeout(() => {
+        if (!disposed) send({ type: 'model-ack' });
+      }, cost);
     });
   }
 

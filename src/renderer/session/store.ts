@@ -102,8 +102,12 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
       const timeline = s.timeline.filter((e) => e.insn <= ev.frontier);
       return { ...s, timeline, insn: ev.insn, frontier: ev.frontier, split: splitAt(timeline, ev.insn) ?? new Set() };
     }
-    case 'status':
-      return { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null, interpreterOnly: ev.interpreterOnly ?? null };
+    case 'status': {
+      const next = { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null, interpreterOnly: ev.interpreterOnly ?? null };
+      // A stop after a jump in time (forward or back): the highlighted split is the latest
+      // COW copy up to the new instant.
+      return ev.state === 'running' ? next : { ...next, split: splitAt(s.timeline, ev.insn) ?? new Set() };
+    }
     case 'diagnostics':
       return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
     case 'error':

@@ -1,16 +1,26 @@
 // The timeline: fork, exec, exit, page faults by kind and COW copies, each with the
-// instruction count. Clicking an entry selects what it touched: the frame when there is one,
-// else the process. Only the latest entries are drawn.
-import { memo } from 'react';
+// instruction count; and the run's time controls. It is a scrubber: clicking an entry brings
+// the whole app to that instant (the host goes back or forward to right after the event, at
+// the next return to user mode: graph, inspector, console and status follow) and selects what
+// the entry touched, the frame when there is one, else the process. Entries after the current
+// instant are the run's recorded future, drawn dimmed. The scrub bar goes to any instruction
+// of the recorded run; Step back and Back to go back by one instruction or to the previous
+// event of a kind. Only the latest entries are drawn.
+import { memo, useEffect, useRef, useState } from 'react';
 import type { TimelineEvent } from '../../common/model';
+import { STOP_KINDS, type StopKind } from '../../common/protocol';
 import { useT, type T } from '../i18n';
+import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
 import { describeMos } from '../mos/timeline';
 import { BookmarkButton } from '../report/BookmarkButton';
+import './timeline.css';
 
 const ROWS = 400;
+/** Least time between two seeks sent while the scrub bar is dragged. */
+const SCRUB_THROTTLE_MS = 120;
 
 function describe(e: TimelineEvent, t: T): string {
   const parts = [`${t('process')} ${e.pid}`];
@@ -22,39 +32,139 @@ function describe(e: TimelineEvent, t: T): string {
   return parts.join(' ');
 }
 
-export const TimelinePane = memo(function TimelinePane({ store }: { store: Store }) {
+/** Index of the last entry at or before `insn` (-1 when none). */
+function currentIndex(timeline: readonly TimelineEvent[], insn: number): number {
+  let lo = 0, hi = timeline.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeline[mid]!.insn <= insn) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+export const TimelinePane = memo(function TimelinePane({ store, controller }: { store: Store; controller?: Controller }) {
   const t = useT();
   const timeline = useStore(store, (s) => s.timeline);
-  const shown = timeline.slice(-ROWS);
+  const insn = useStore(store, (s) => s.insn);
+  const frontier = useStore(store, (s) => s.frontier);
+  const runState = useStore(store, (s) => s.runState);
+  const offset = Math.max(0, timeline.length - ROWS);
+  const shown = timeline.slice(offset);
+  const current = currentIndex(timeline, insn);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [backKind, setBackKind] = useState<StopKind>('fork');
+  const canTravel = controller !== undefined && (runState === 'paused' || runState === 'halted') && frontier > 0;
+
+  // Keep the current entry in view as time moves.
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>('li.current');
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
   return (
     <section className="pane timeline-pane">
       <header className="pane-title">
-        {t('timeline')} ({timeline.length})
+        <span className="pane-name">
+          {t('timeline')} ({timeline.length})
+        </span>
         <BookmarkButton store={store} />
-      </header>
-      <ol className="timeline" data-testid="timeline">
-        {shown.length === 0 && <li className="muted">{t('noEvents')}</li>}
-        {shown.map((e, i) => (
-          <li
-            key={timeline.length - shown.length + i}
-            className={`ev ev-${e.kind}`}
-            data-kind={e.kind}
-            data-pid={e.pid}
-            data-frame={e.frame ? hex(e.frame) : undefined}
-            data-old-frame={e.oldFrame ? hex(e.oldFrame) : undefined}
-          >
-            <button
-              onClick={() =>
-                store.set({ selection: e.frame ? { kind: 'frame', addr: e.frame } : { kind: 'process', pid: e.kind === 'fork' && e.other ? e.other : e.pid } })
-              }
-            >
-              <span className="insn">{e.insn.toLocaleString('en')}</span>
-              <span className="kind">{t(`ev.${e.kind}`)}</span>
-              <span className="what">{describe(e, t)}</span>
+        {controller && (
+          <span className="time-controls">
+            <button data-testid="step-back" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : insn === 0 ? t('atStart') : t('stepBackTip')} onClick={() => controller.stepBack()}>
+              {t('stepBack')}
             </button>
-          </li>
-        ))}
+            <select data-testid="back-kind" value={backKind} onChange={(e) => setBackKind(e.target.value as StopKind)} aria-label={t('backTo')}>
+              {STOP_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+            <button data-testid="back-to" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : t('backToTip')} onClick={() => controller.stepBack(backKind)}>
+              ◀ {t('backTo')}
+            </button>
+          </span>
+        )}
+      </header>
+      {controller && <ScrubBar insn={insn} frontier={frontier} enabled={canTravel} onSeek={(n) => controller.seek(n)} label={t('scrub')} tip={t('scrubTip')} />}
+      <ol className="timeline" data-testid="timeline" ref={listRef}>
+        {shown.length === 0 && <li className="muted">{t('noEvents')}</li>}
+        {shown.map((e, i) => {
+          const index = offset + i;
+          const when = index === current ? 'current' : index > current ? 'future' : 'past';
+          const what = describe(e, t);
+          const kind = t(`ev.${e.kind}`);
+          return (
+            <li
+              key={index}
+              className={`ev ev-${e.kind} ${when}`}
+              data-kind={e.kind}
+              data-pid={e.pid}
+              data-insn={e.insn}
+              data-when={when}
+              data-frame={e.frame ? hex(e.frame) : undefined}
+              data-old-frame={e.oldFrame ? hex(e.oldFrame) : undefined}
+            >
+              <button
+                title={`${e.insn.toLocaleString('en')} · ${kind} · ${what}${when === 'future' ? ` (${t('future')})` : ''}`}
+                onClick={() => {
+                  store.set({ selection: e.frame ? { kind: 'frame', addr: e.frame } : { kind: 'process', pid: e.kind === 'fork' && e.other ? e.other : e.pid } });
+                  if (controller && runState !== 'running' && runState !== 'building' && runState !== 'idle') controller.seek(e.insn, true);
+                }}
+              >
+                <span className="insn">{e.insn.toLocaleString('en')}</span>
+                <span className="kind">{kind}</span>
+                <span className="what">{what}</span>
+              </button>
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
 });
+
+/** A range input over the run's instructions; seeks while dragged (throttled) and on release. */
+function ScrubBar({ insn, frontier, enabled, onSeek, label, tip }: { insn: number; frontier: number; enabled: boolean; onSeek: (insn: number) => void; label: string; tip: string }) {
+  const [dragging, setDragging] = useState<number | null>(null);
+  const last = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const value = dragging ?? insn;
+  const send = (n: number, now: boolean) => {
+    if (pending.current) clearTimeout(pending.current);
+    const wait = now ? 0 : Math.max(0, SCRUB_THROTTLE_MS - (Date.now() - last.current));
+    pending.current = setTimeout(() => {
+      last.current = Date.now();
+      onSeek(n);
+    }, wait);
+  };
+  const release = () => {
+    if (dragging !== null) send(dragging, true);
+    setDragging(null);
+  };
+  return (
+    <div className="scrub" title={tip}>
+      <input
+        type="range"
+        data-testid="scrub"
+        aria-label={label}
+        min={0}
+        max={Math.max(1, frontier)}
+        step={1}
+        value={Math.min(value, Math.max(1, frontier))}
+        disabled={!enabled}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          setDragging(n);
+          send(n, false);
+        }}
+        onPointerUp={release}
+        onKeyUp={release}
+        onBlur={release}
+      />
+      <span className="scrub-at" data-testid="scrub-at">
+        {value.toLocaleString('en')} / {frontier.toLocaleString('en')}
+      </span>
+    </div>
+  );
+}

@@ -14,6 +14,10 @@ describe('host stop reasons in the UI language', () => {
     expect(translateReason('zh-CN', 'the machine is idle with nothing left to wake it')).toBe('机器处于空闲状态，已没有能唤醒它的事件');
     expect(translateReason('zh-CN', 'replayed to instruction 3577185')).toBe('已重放到第 3,577,185 条指令');
     expect(translateReason('zh-CN', 'the build failed')).toBe('编译失败');
+    expect(translateReason('zh-CN', 'stopped after program-fork at instruction 3555284')).toBe('在第 3,555,284 条指令处程序创建进程（fork）后暂停');
+    expect(translateReason('zh-CN', 'stopped after cow-copy at instruction 7')).toBe('在第 7 条指令处写时复制后暂停');
+    expect(translateReason('zh-CN', 'stopped by the user')).toBe('已停止');
+    expect(translateReason('en', 'stopped at breakpoint 0x10a2c')).toBe('stopped at a breakpoint (0x10a2c)');
   });
 
   test('keeps the English sentences, naming the event in words', () => {
@@ -30,10 +34,12 @@ describe('host stop reasons in the UI language', () => {
 
   test('recognises sentences the lab host really writes', () => {
     // A rename in the host would otherwise fall back to English without anyone noticing.
-    const host = ['host', 'session', 'run-loop', 'runner'].map((f) => readFileSync(`src/lab/${f}.ts`, 'utf8')).join('');
+    const host = ['src/lab/host.ts', 'src/lab/session.ts', 'src/lab/run-loop.ts', 'src/lab/runner.ts'].map((f) => readFileSync(f, 'utf8')).join('');
     for (const sentence of [
-      '`stopped after ${goal.kind === \'until\' ? goal.event : end.event.type} at instruction ${end.event.insn}`',
+      '`stopped after ${kind} at instruction ${end.event.insn}`',
       '`replayed to instruction ${r.insn}`',
+      "'stopped by the user'",
+      '`stopped at breakpoint 0x${end.pc.toString(16)}`',
       "'the build failed'",
       "'the kernel shut the machine down'",
       '`the kernel reported a failure (code ${stop.code})`',

@@ -135,22 +135,26 @@ describe('session controller', () => {
     expect(store.get().active).toBe('cow.c');
   });
 
-  test('acknowledges each model once it is painted, so the host walks the next one only then', () => {
+  test('acknowledges each model once it is painted and as long again as drawing took, so the host walks the next one only then', () => {
     const { link, sent, emit } = fakeLink();
     const store = createStore(initialState('en', 'light'));
     const painted: (() => void)[] = [];
-    createController(link, store, { afterPaint: (cb) => void painted.push(cb) });
+    let clock = 0;
+    createController(link, store, { afterPaint: (cb) => void painted.push(cb), now: () => clock });
     emit({ type: 'model', model: { ...afterFork(), insn: 1 } });
     expect(store.get().model.insn).toBe(1);
-    expect(sent).toEqual([]);
+    clock = 80; // drawing took 80 ms
     painted.shift()!();
+    vi.advanceTimersByTime(79);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(sent).toEqual([{ type: 'model-ack' }]);
   });
 
   test('a jump in time restarts the terminal with the console text up to that instant', () => {
     const { link, emit } = fakeLink();
     const store = createStore(initialState('en', 'light'));
-    const c = createController(link, store, { afterPaint: () => undefined });
+    const c = createController(link, store, { afterPaint: () => undefined, now: () => 0 });
     const got: string[] = [];
     let cleared = 0;
     c.onConsoleClear(() => {
@@ -172,7 +176,7 @@ describe('session controller', () => {
   test('Step, Run to fork and Reset from idle build and boot a run that stops there', () => {
     const { link, sent } = fakeLink();
     const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
-    const c = createController(link, store, { afterPaint: () => undefined });
+    const c = createController(link, store, { afterPaint: () => undefined, now: () => 0 });
     c.step();
     expect(sent.at(-1)).toMatchObject({ type: 'run', apps: 'cow', then: { kind: 'step' } });
     c.runUntil('program-fork');
@@ -190,7 +194,7 @@ describe('session controller', () => {
   test('never draws a model of the previous run after Run starts a new one', () => {
     const { link, emit } = fakeLink();
     const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
-    const c = createController(link, store, { afterPaint: (cb) => cb() });
+    const c = createController(link, store, { afterPaint: (cb) => cb(), now: () => 0 });
     c.run();
     emit({ type: 'model', model: afterFork() });
     vi.runAllTimers();
