@@ -20,8 +20,9 @@ export interface Viewport {
 export const MIN_TEXT_PX = 10;
 /** Smallest font size used inside nodes (CSS px at zoom 1; see styles.css .node). */
 export const SMALLEST_NODE_FONT_PX = 12;
-/** Zoom below which node text would be smaller than MIN_TEXT_PX. */
-export const MIN_READABLE_ZOOM = MIN_TEXT_PX / SMALLEST_NODE_FONT_PX;
+/** Zoom below which node text would be smaller than MIN_TEXT_PX (rounded up, so float error in
+ * the transform cannot take it a hair below). */
+export const MIN_READABLE_ZOOM = Math.ceil((MIN_TEXT_PX / SMALLEST_NODE_FONT_PX) * 1000) / 1000;
 /** A small graph is not blown up beyond this. */
 export const MAX_FIT_ZOOM = 1.25;
 const PAD = 24;
