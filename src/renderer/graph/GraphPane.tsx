@@ -92,6 +92,9 @@ function GraphInner({ store }: { store: Store }) {
             // cannot collide however many edges there are. (IPC edges carry their value.)
             label: undefined,
             animated: animate && e.data?.kind === 'fork',
+        // Edges are not clickable: a wide invisible hit path would steal clicks from small nodes.
+        interactionWidth: 0,
+        focusable: false,
             style: EDGE_STYLE[e.data?.kind ?? 'map'],
           },
           t,
