@@ -69,13 +69,13 @@ const files = { 'hello.c': readFileSync(helloPath, 'utf8') };
 port.emit('message', { data: { type: 'run', id: 1, files, apps: 'hello' } });
 const consoleText = () => fromHost.filter((e) => e.type === 'console').map((e) => e.data).join('');
 let acked = 0;
-await poll('the program output', () => {
+await poll('the kernel to shut down after the program', () => {
   const text = consoleText();
   if (text.length > acked) {
     acked = text.length;
     port.emit('message', { data: { type: 'console-ack', chars: acked } });
   }
-  return /hello from pid \d+/.test(text) || fromHost.find((e) => e.type === 'error');
+  return /kinit: shutdown/.test(text) || fromHost.find((e) => e.type === 'error');
 }, 120_000);
 result.hostErrors = fromHost.filter((e) => e.type === 'error').map((e) => e.message);
 result.console = consoleText();

@@ -75,7 +75,7 @@ describe('the built desktop app', () => {
     expect(seen.preload.exposed).toEqual(['forklab']);
     expect(seen.preload.apiKeys).toEqual([
       'connectHost', 'loadWorkspace', 'onHostNotice', 'onMenu', 'openFile', 'openReport',
-      'platform', 'saveFile', 'saveReport', 'saveWorkspace', 'setLanguage',
+      'platform', 'saveDocument', 'saveFile', 'savePdf', 'saveReport', 'saveWorkspace', 'setLanguage',
     ]);
     expect(seen.preload.listening).toEqual(['forklab:host-port']);
     expect(seen.preload.invoked).toEqual(['forklab:workspace-save', 'forklab:host-connect']);

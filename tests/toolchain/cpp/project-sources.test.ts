@@ -37,16 +37,23 @@ function filesUnder(root: string, dir: string): Record<string, string> {
 }
 
 const trees = [
-  { name: 'user library', root: join(repo, 'user'), dirs: ['lib', 'examples', 'tests'] },
-  { name: 'lab kernel', root: join(repo, 'kernel'), dirs: ['arch', 'kernel', 'mm'] },
+  { name: 'user library', root: join(repo, 'user'), dirs: ['lib', 'examples', 'tests'], userAfter: false },
+  // The kernel's Makefile adds `-idirafter ../user/include` for the MOS ABI header it shares
+  // with the user library (<mos/abi.h>); `userinc` stands for that directory, searched last.
+  { name: 'lab kernel', root: join(repo, 'kernel'), dirs: ['arch', 'kernel', 'mm'], userAfter: true },
 ];
+const userHeaders = Object.fromEntries(
+  Object.entries(filesUnder(join(repo, 'user'), 'include')).map(([path, text]) => [path.replace(/^include\//, 'userinc/'), text]),
+);
 // the kernel takes <stdarg.h> from the compiler; both sides get the user library's
 const systemHeaders = { 'sysinc/stdarg.h': readFileSync(join(repo, 'user/include/stdarg.h'), 'utf8') };
 
 for (const tree of trees) {
   describe(`${tree.name} through the preprocessor`, () => {
     const sources = sourcesOf(tree.root, tree.dirs);
-    const hdrs: Record<string, string> = { ...filesUnder(tree.root, 'include'), ...systemHeaders };
+    const hdrs: Record<string, string> = { ...filesUnder(tree.root, 'include'), ...systemHeaders, ...(tree.userAfter ? userHeaders : {}) };
+    const ourDirs = ['include', 'sysinc', ...(tree.userAfter ? ['userinc'] : [])];
+    const gccDirs = ['-Iinclude', '-Isysinc', ...(tree.userAfter ? ['-idirafter', 'userinc'] : [])];
     test('finds the sources', () => {
       expect(sources.length).toBeGreaterThan(5);
     });
@@ -54,9 +61,9 @@ for (const tree of trees) {
       test(`${file} preprocesses to gcc's tokens`, () => {
         const text = readFileSync(join(tree.root, file), 'utf8');
         const assembler = file.endsWith('.S');
-        const ours = preprocess('main.c', text, { provider: { read: (p) => hdrs[p] }, assembler, includeDirs: ['include', 'sysinc'] });
+        const ours = preprocess('main.c', text, { provider: { read: (p) => hdrs[p] }, assembler, includeDirs: ourDirs });
         expect(ours.diagnostics).toEqual([]);
-        const theirs = gccPreprocess(text, hdrs, ['-Iinclude', '-Isysinc', ...(assembler ? ['-x', 'assembler-with-cpp'] : [])]);
+        const theirs = gccPreprocess(text, hdrs, [...gccDirs, ...(assembler ? ['-x', 'assembler-with-cpp'] : [])]);
         expect(tokenStream(ours.text)).toEqual(tokenStream(theirs));
       });
     }
