@@ -96,52 +96,48 @@ export class ModelBuilder {
     this.windows = opts.windows ?? MOS_WINDOWS;
   }
 
+  /** A new child of `parentPid` (fork or exofork), running, with a copy of the parent's VMAs. */
+  private childOf(
+    parentPid: number,
+    pid: number,
+    pgd: number,
+    insn: number,
+    how: Pick<ProcessRecord, 'origin' | 'envid' | 'envStatus'>,
+  ): ProcessRecord {
+    const parent = this.processes.get(parentPid);
+    return {
+      pid,
+      parent: parentPid,
+      name: parent?.name ?? `pid ${pid}`,
+      state: 'running',
+      kernelThread: false,
+      exitCode: null,
+      killed: false,
+      pgd,
+      createdAt: insn,
+      vmas: new Map(parent?.vmas ?? []),
+      ...how,
+      ipcWait: null,
+    };
+  }
+
   /** Applies one event; returns the timeline entry it makes, if any. */
   apply(ev: LabEvent): TimelineEvent | null {
     switch (ev.type) {
       case 'fork': {
-        const parent = this.processes.get(ev.parent);
-        this.processes.set(ev.child, {
-          pid: ev.child,
-          parent: ev.parent,
-          name: parent?.name ?? `pid ${ev.child}`,
-          state: 'running',
-          kernelThread: false,
-          exitCode: null,
-          killed: false,
-          pgd: ev.pgd,
-          createdAt: ev.insn,
-          // A forked child starts with a copy of its parent's VMAs (copy_vma); the kernel may also
-          // report them one by one, which simply replaces these entries.
-          vmas: new Map(parent?.vmas ?? []),
-          origin: 'fork',
-          envid: 0,
-          envStatus: null,
-          ipcWait: null,
-        });
+        // A forked child starts with a copy of its parent's VMAs (copy_vma); the kernel may also
+        // report them one by one, which simply replaces these entries.
+        this.processes.set(ev.child, this.childOf(ev.parent, ev.child, ev.pgd, ev.insn, { origin: 'fork', envid: 0, envStatus: null }));
         return { insn: ev.insn, kind: 'fork', pid: ev.parent, other: ev.child };
       }
       case 'exofork': {
-        const parent = this.processes.get(ev.parent);
-        this.processes.set(ev.child, {
-          pid: ev.child,
-          parent: ev.parent,
-          name: parent?.name ?? `pid ${ev.child}`,
-          state: 'running',
-          kernelThread: false,
-          exitCode: null,
-          killed: false,
-          pgd: ev.pgd,
-          createdAt: ev.insn,
-          // The parent's mem_map calls (duppage) fill the child's pages; its layout is the
-          // parent's, so the parent's VMAs name them.
-          vmas: new Map(parent?.vmas ?? []),
-          origin: 'exofork',
-          envid: ev.envid,
-          // MOS: a child of exofork is NOT_RUNNABLE until its parent sets it runnable.
-          envStatus: 'not-runnable',
-          ipcWait: null,
-        });
+        // The parent's mem_map calls (duppage) fill the child's pages; its layout is the
+        // parent's, so the parent's VMAs name them. MOS: a child of exofork is NOT_RUNNABLE until
+        // its parent sets it runnable.
+        this.processes.set(
+          ev.child,
+          this.childOf(ev.parent, ev.child, ev.pgd, ev.insn, { origin: 'exofork', envid: ev.envid, envStatus: 'not-runnable' }),
+        );
         this.impliedStatus.set(ev.child, 'not-runnable');
         return { insn: ev.insn, kind: 'exofork', pid: ev.parent, other: ev.child };
       }

@@ -6,6 +6,7 @@
 
 import type { FrameSharing, ProcessState, TimelineKind } from '../common/model';
 import { MOS_EVENT_WORDS_EN, MOS_EVENT_WORDS_ZH } from '../common/mos-words';
+import { LAB_EVENT_WORDS_EN, LAB_EVENT_WORDS_ZH } from '../common/event-words';
 
 export type ReportLang = 'en' | 'zh-CN';
 
@@ -69,15 +70,7 @@ const en = {
   'state.sleeping': 'sleeping',
   'state.zombie': 'zombie',
   'state.dead': 'dead',
-  'ev.fork': 'fork',
-  'ev.exec': 'exec',
-  'ev.exit': 'exit',
-  'ev.kill': 'killed',
-  'ev.demand-file': 'page fault (file)',
-  'ev.demand-anon': 'page fault (anonymous)',
-  'ev.demand-shared': 'page fault (shared)',
-  'ev.cow-copy': 'COW copy',
-  'ev.cow-reuse': 'COW reuse',
+  ...LAB_EVENT_WORDS_EN,
   ...MOS_EVENT_WORDS_EN,
 };
 
@@ -141,15 +134,7 @@ const zh = {
   'state.sleeping': '睡眠',
   'state.zombie': '僵尸',
   'state.dead': '已结束',
-  'ev.fork': '创建进程（fork）',
-  'ev.exec': '加载程序（exec）',
-  'ev.exit': '退出',
-  'ev.kill': '被杀死',
-  'ev.demand-file': '缺页（文件）',
-  'ev.demand-anon': '缺页（匿名）',
-  'ev.demand-shared': '缺页（共享）',
-  'ev.cow-copy': '写时复制',
-  'ev.cow-reuse': '写时复制（直接复用）',
+  ...LAB_EVENT_WORDS_ZH,
   ...MOS_EVENT_WORDS_ZH,
 } satisfies Record<ReportKey, string>;
 

@@ -74,7 +74,7 @@ describe('forklab report', () => {
     expect(withFigure.length).toBeGreaterThanOrEqual(2);
     const text = execFileSync(tool('pdftotext'), [pdf, '-'], { encoding: 'utf8' });
     if (lang === 'zh-CN') {
-      for (const s of ['书签 1', '第 2 次创建进程（fork）之后', '虚拟内存区域', '到此刻为止的控制台输出', '源代码']) expect(text).toContain(s);
+      for (const s of ['书签 1', '第 2 次创建进程之后', '虚拟内存区域', '到此刻为止的控制台输出', '源代码']) expect(text).toContain(s);
       const fonts = execFileSync(tool('pdffonts'), [pdf], { encoding: 'utf8' });
       expect(fonts).toMatch(/WenQuanYi|Noto ?Sans ?CJK|NotoSansCJK/);
     } else {

@@ -3,6 +3,7 @@
 // 引用计数 reference count). Keys are typed: a missing translation fails to compile.
 
 import { mosEn, mosZh } from './mos-messages';
+import { LAB_EVENT_WORDS_EN, LAB_EVENT_WORDS_ZH } from '../../common/event-words';
 
 const en = {
   appTitle: 'ForkLab',
@@ -147,15 +148,7 @@ const en = {
   'pstate.sleeping': 'sleeping',
   'pstate.zombie': 'zombie',
   'pstate.dead': 'dead',
-  'ev.fork': 'fork',
-  'ev.exec': 'exec',
-  'ev.exit': 'exit',
-  'ev.kill': 'killed',
-  'ev.demand-file': 'page fault (file)',
-  'ev.demand-anon': 'page fault (anonymous)',
-  'ev.demand-shared': 'page fault (shared)',
-  'ev.cow-copy': 'COW copy',
-  'ev.cow-reuse': 'COW reuse',
+  ...LAB_EVENT_WORDS_EN,
   'vma.text': 'text',
   'vma.data': 'data',
   'vma.bss': 'bss',
@@ -340,15 +333,7 @@ const zhCN: Messages = {
   'pstate.sleeping': '睡眠',
   'pstate.zombie': '僵尸',
   'pstate.dead': '已回收',
-  'ev.fork': '创建进程',
-  'ev.exec': '执行程序',
-  'ev.exit': '退出',
-  'ev.kill': '被杀死',
-  'ev.demand-file': '缺页异常（文件）',
-  'ev.demand-anon': '缺页异常（匿名页）',
-  'ev.demand-shared': '缺页异常（共享页）',
-  'ev.cow-copy': '写时复制：复制',
-  'ev.cow-reuse': '写时复制：复用',
+  ...LAB_EVENT_WORDS_ZH,
   'vma.text': '代码段',
   'vma.data': '数据段',
   'vma.bss': 'BSS 段',
