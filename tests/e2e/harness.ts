@@ -3,7 +3,7 @@
 // Playwright's own browser when installed, else Debian's /usr/bin/chromium.
 // Screenshots go to test-results/e2e/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -47,10 +47,13 @@ export interface WebEdition {
  */
 export async function startWebEdition(script = 'scripts/web.mjs', env: Record<string, string> = {}): Promise<WebEdition> {
   const port = await freePort();
+  // Each caller builds into its own folder: test files run in parallel, and a shared out/web
+  // would be emptied by one build while another file's server is serving it.
+  const outDir = join(process.cwd(), 'test-results', `web-${process.pid}-${port}`);
   const server: ChildProcess = spawn(process.execPath, [script, '--port', String(port)], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, FORKLAB_WEB_OUT: outDir, ...env },
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
@@ -77,6 +80,7 @@ export async function startWebEdition(script = 'scripts/web.mjs', env: Record<st
         server.kill('SIGTERM');
         await exited;
       }
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

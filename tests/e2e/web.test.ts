@@ -1,6 +1,6 @@
 // End-to-end tests of the web edition in headless Chromium, on the real kernel, toolchain and
-// lab host. One file, so the web edition is built and served once (test files run in
-// parallel and would otherwise build into out/web at the same time).
+// lab host. One file, so the web edition is built and served once for all these stories (each
+// e2e file builds its own copy into its own folder, see harness.ts).
 //
 // 1. The shell without running anything: page errors, languages, gallery, editor, theme.
 // 2. The lab's story with the cow lab test: open it, run it slowly, stop at its fork and see
