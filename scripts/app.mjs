@@ -4,7 +4,7 @@
 // are blocked unless approved, and approving Electron's would break `npm ci` on machines without
 // a route to Electron's servers, CI included). So it is fetched here on first start; where that
 // is impossible the same app starts as the web edition instead, so the command always works.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,5 +19,8 @@ if (process.env.FORKLAB_WEB !== '1' && node('scripts/ensure-electron.mjs').statu
   process.exit(bin('preview').status ?? 1);
 }
 console.log('\nStarting the web edition: open the address below in a browser.\n');
-// Arguments (e.g. `-- --port N`) are the web edition's.
-process.exit(node('scripts/web.mjs', ...process.argv.slice(2)).status ?? 1);
+// Arguments (e.g. `-- --port N`) are the web edition's. The server runs until it is stopped;
+// a stop meant for this command (Ctrl+C, a test's SIGTERM) is handed on, so no server outlives it.
+const web = spawn(process.execPath, [join(root, 'scripts/web.mjs'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => web.kill(signal));
+web.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

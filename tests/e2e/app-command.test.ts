@@ -17,4 +17,12 @@ describe('npm run app without Electron', () => {
     await page.getByTestId('tab-cow.c').waitFor();
     expect(errors).toEqual([]);
   }, 240_000);
+
+  test('takes its web server down with it when stopped, leaving nothing serving', async () => {
+    const { url } = web!;
+    expect((await fetch(url)).ok).toBe(true);
+    await web!.stop();
+    web = undefined;
+    await expect(fetch(url)).rejects.toThrow();
+  }, 60_000);
 });
