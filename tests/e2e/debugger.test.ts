@@ -31,11 +31,16 @@ afterAll(async () => {
 
 /** Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number. */
 async function clickGutter(line: number): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+g');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
   const number = page.locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
+  // A file just opened may not be in the editor yet when Ctrl+G is pressed: go again until
+  // the line is drawn.
+  for (let attempt = 0; attempt < 5 && !(await number.isVisible()); attempt++) {
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await number.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  }
   const box = (await number.boundingBox())!;
   const margin = (await page.locator('.monaco-editor .glyph-margin').first().boundingBox())!;
   await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
