@@ -85,9 +85,16 @@ export async function startWebEdition(script = 'scripts/web.mjs', env: Record<st
   };
 }
 
-/** Opens a fresh page (fresh storage) in a given UI language, collecting page errors. */
-export async function openPage(web: WebEdition, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-  const context = await web.browser.newContext({ locale, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+/** The smallest window the layout must work in (issue 13). */
+export const SMALL_VIEWPORT = { width: 1280, height: 720 } as const;
+
+/** Opens a fresh page (fresh storage) in a given UI language and window size, collecting page errors. */
+export async function openPage(
+  web: WebEdition,
+  locale = 'en-US',
+  viewport: { readonly width: number; readonly height: number } = { width: 1440, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await web.browser.newContext({ locale, viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

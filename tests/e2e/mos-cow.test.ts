@@ -7,15 +7,15 @@
 // Its own file, like debugger.test.ts: it builds and serves its own web edition.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startWebEdition, type WebEdition } from './harness';
-import { openExample, openSmallPage, shot } from './mos-flow';
+import { openPage, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
+import { openExample, shot } from './mos-flow';
 
 let web: WebEdition;
 let page: Page;
 let errors: string[];
 beforeAll(async () => {
   web = await startWebEdition();
-  ({ page, errors } = await openSmallPage(web));
+  ({ page, errors } = await openPage(web, 'en-US', SMALL_VIEWPORT));
 }, 180_000);
 afterAll(async () => {
   await web?.stop();

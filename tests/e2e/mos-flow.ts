@@ -5,17 +5,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, type WebEdition } from './harness';
-
-export async function openSmallPage(web: WebEdition): Promise<{ page: Page; errors: string[] }> {
-  const context = await web.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(web.url);
-  await page.getByTestId('run').waitFor();
-  return { page, errors };
-}
+import { SCREENSHOTS } from './harness';
 
 const runState = (page: Page) => page.getByTestId('run-state').getAttribute('data-state');
 

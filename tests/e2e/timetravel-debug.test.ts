@@ -8,19 +8,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
+import { SCREENSHOTS, SMALL_VIEWPORT, openPage, startWebEdition, type WebEdition } from './harness';
 
 let web: WebEdition;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   web = await startWebEdition();
-  const context = await web.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(web.url);
-  await page.getByTestId('run').waitFor();
+  ({ page, errors } = await openPage(web, 'en-US', SMALL_VIEWPORT));
 }, 180_000);
 
 afterAll(async () => {

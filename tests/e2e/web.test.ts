@@ -17,12 +17,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { messages } from '../../src/renderer/i18n/messages';
 import { tool } from '../tools';
-import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
+import { openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
 import { countPixels, readPng } from '../support/png';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseReport } from '../../src/lab/report';
 import { sessionFromHtml } from '../../src/lab/report-doc';
-import { openExample, openSmallPage, runToIpcUntil, setLanguage, shot } from './mos-flow';
+import { openExample, runToIpcUntil, setLanguage, shot } from './mos-flow';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -602,7 +602,7 @@ describe('MOS lab 4 in the web edition (issue 9)', () => {
   let mp: Page;
   let mosErrors: string[];
   beforeAll(async () => {
-    ({ page: mp, errors: mosErrors } = await openSmallPage(web));
+    ({ page: mp, errors: mosErrors } = await openPage(web, 'en-US', SMALL_VIEWPORT));
   }, 60_000);
 
   test('the IPC ping-pong, run to the first IPC: an IPC edge with its value and the receiver still in ipc_recv', async () => {
