@@ -2,7 +2,9 @@
 // the console text after OpenSBI's banner. The kernel powers off by itself (SBI SRST) when its
 // apps are done; a time limit turns a hang into a failed test instead of a stuck suite.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packInitrd } from '../../src/lab/initrd';
 import { tool } from '../tools';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -51,4 +53,13 @@ export function bootOnQemu(bootargs: string, options: BootOptions = {}): KernelR
 /** The console lines a given pid printed through the kernel's `[PID = n] ...` log. */
 export function linesMatching(console: string, re: RegExp): string[] {
   return console.split('\n').filter((l) => re.test(l));
+}
+
+/** Packs programs into an initrd (the kernel's format, src/lab/initrd.ts) at dir/initrd.img, for QEMU's -initrd and ForkLab alike. */
+export function writeInitrd(dir: string, apps: { name: string; elf: Uint8Array }[]): string {
+  const packed = packInitrd(apps);
+  if (!packed.ok) throw new Error(packed.error);
+  const path = join(dir, 'initrd.img');
+  writeFileSync(path, packed.value);
+  return path;
 }

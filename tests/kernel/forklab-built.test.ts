@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packInitrd } from '../../src/lab/initrd';
 import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
-import { bootOnQemu, ROOT } from './boot';
+import { bootOnQemu, ROOT, writeInitrd } from './boot';
 import { bootOnForkLab } from './boot-forklab';
 
 // The product path: the lab tests compiled by ForkLab's own C compiler (with the user libc it
@@ -27,10 +26,7 @@ describe('lab tests built by ForkLab\'s compiler on the lab kernel', () => {
       expect(cc.status, `${name}: ${cc.stderr}`).toBe(0);
       return { name, elf: new Uint8Array(readFileSync(out)) };
     });
-    const packed = packInitrd(apps);
-    if (!packed.ok) throw new Error(packed.error);
-    initrd = join(dir, 'initrd.img');
-    writeFileSync(initrd, packed.value);
+    initrd = writeInitrd(dir, apps);
   }, 300_000);
 
   test('pass on ForkLab', () => {

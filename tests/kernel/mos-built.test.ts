@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSessionPrograms } from '../../src/lab/build';
-import { packInitrd } from '../../src/lab/initrd';
 import { loadUserFiles } from '../../src/cli/resources';
 import { makeWorkDir, removeWorkDir } from '../support/riscv-tools';
-import { bootOnQemu, ROOT } from './boot';
+import { bootOnQemu, ROOT, writeInitrd } from './boot';
 import { bootOnForkLab } from './boot-forklab';
 import { CGETC_INPUT, CGETC_LINES, EXPECTED_CALLS, EXPECTED_MEM, MOS_INTERACTIVE, MOS_PROGRAMS, checkLines } from './mos-expect';
 
@@ -27,10 +26,7 @@ describe('MOS programs built by ForkLab\'s toolchain (the Run path)', () => {
     expect(built.text).toEqual([]);
     expect(built.ok).toBe(true);
     expect(built.apps.map((a) => a.name).sort()).toEqual([...MOS_PROGRAMS, MOS_INTERACTIVE].sort());
-    const packed = packInitrd(built.apps);
-    if (!packed.ok) throw new Error(packed.error);
-    initrd = join(dir, 'initrd.img');
-    writeFileSync(initrd, packed.value);
+    initrd = writeInitrd(dir, built.apps);
   }, 300_000);
 
   test('pass on ForkLab', () => {
