@@ -102,3 +102,9 @@ export async function openPage(
   await page.getByTestId('run').waitFor();
   return { page, errors };
 }
+
+/** Opens the toolbar's File menu (Export/Open session, Export report) unless it is open. */
+export async function openFileMenu(page: Page): Promise<void> {
+  if ((await page.getByTestId('file-menu').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('file-menu').click();
+  await page.getByTestId('file-menu-panel').waitFor();
+}

@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { messages } from '../../src/renderer/i18n/messages';
 import { tool } from '../tools';
-import { openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
+import { openFileMenu, openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
 import { countPixels, readPng } from '../support/png';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseReport } from '../../src/lab/report';
@@ -232,7 +232,9 @@ describe('the cow lab test in the web edition', () => {
   }, 60_000);
 
   test('exports a lab report with both bookmarks as Markdown + PNG, Chinese HTML and a printed page', async () => {
+    await openFileMenu(page);
     await page.getByTestId('report-format').selectOption('md');
+    await openFileMenu(page);
     const [zip] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
     expect(zip.suggestedFilename()).toBe('forklab-report-cow.zip');
     const zipPath = join(SCREENSHOTS, 'report.zip');
@@ -255,7 +257,9 @@ describe('the cow lab test in the web edition', () => {
     expect(session.ok && session.report.bookmarks.map((b) => b.caption)).toEqual(['right after fork', 'after the first COW copy']);
 
     await page.getByTestId('language').selectOption('zh-CN');
+    await openFileMenu(page);
     await page.getByTestId('report-format').selectOption('html');
+    await openFileMenu(page);
     const [html] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-report').click()]);
     const htmlPath = join(SCREENSHOTS, 'report-zh-CN.html');
     await html.saveAs(htmlPath);
@@ -267,7 +271,9 @@ describe('the cow lab test in the web edition', () => {
     const embedded = parseReport(sessionFromHtml(text) ?? '');
     expect(embedded.ok && session.ok && { ...embedded.report, title: '' }).toEqual(session.ok && { ...session.report, title: '' });
 
+    await openFileMenu(page);
     await page.getByTestId('report-format').selectOption('pdf');
+    await openFileMenu(page);
     await page.getByTestId('export-report').click();
     const frame = page.getByTestId('report-print-frame');
     await frame.waitFor({ state: 'attached', timeout: 60_000 });
@@ -334,6 +340,7 @@ describe('session reports', () => {
     const exported = await picture(p1);
     expect(exported.pids.length).toBeGreaterThanOrEqual(3);
     expect(exported.shared.length).toBeGreaterThan(0);
+    await openFileMenu(p1);
     const [download] = await Promise.all([p1.waitForEvent('download'), p1.getByTestId('export-session').click()]);
     expect(download.suggestedFilename()).toMatch(/^forklab-session-\d+\.json$/);
     const file = join(SCREENSHOTS, 'session.json');
@@ -346,6 +353,7 @@ describe('session reports', () => {
     // A fresh page (fresh storage: no cow.c saved in it) gets everything from the file.
     const { page: p2, errors } = await openPage(web);
     expect(await p2.getByTestId('tab-cow.c').count()).toBe(0);
+    await openFileMenu(p2);
     const [chooser] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
     await chooser.setFiles(file);
     await expect.poll(() => p2.getByTestId('run-state').textContent(), { timeout: 60_000 }).toMatch(/replayed/);
@@ -358,6 +366,7 @@ describe('session reports', () => {
     // A file that is not a report gets a clear message, and the page keeps working.
     const bad = join(SCREENSHOTS, 'not-a-session.json');
     await writeFile(bad, '{"hello": 1}');
+    await openFileMenu(p2);
     const [chooser2] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
     await chooser2.setFiles(bad);
     await expect.poll(() => p2.getByTestId('notice').textContent()).toMatch(/not a ForkLab session file/);
@@ -369,6 +378,7 @@ describe('session reports', () => {
     const alteredFile = join(SCREENSHOTS, 'session-altered.json');
     await writeFile(alteredFile, JSON.stringify(altered));
     await p2.locator('[data-testid="notice"] button').click();
+    await openFileMenu(p2);
     const [chooser3] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
     await chooser3.setFiles(alteredFile);
     await expect.poll(() => p2.getByTestId('notice').textContent(), { timeout: 60_000 }).toMatch(/differs from the exported one/);
@@ -568,6 +578,27 @@ describe('a newcomer writes a program', () => {
             .map((el) => el.outerHTML.slice(0, 120))
         )()`);
         expect(clipped).toEqual([]);
+        // The toolbar is one row, inside the window, and so is the File menu when open.
+        const inWindow = `(() => {
+          const bar = document.querySelector('.toolbar').getBoundingClientRect();
+          const kids = [...document.querySelectorAll('.toolbar > *, .file-menu-panel > *, .file-menu-panel .report-buttons > *')]
+            .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+          return {
+            // One row: every item's vertical centre within a few pixels of the others'.
+            rows: (() => {
+              const mid = [...document.querySelectorAll('.toolbar > *')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.top + r.height / 2);
+              return Math.max(...mid) - Math.min(...mid) < 6 ? 1 : 2;
+            })(),
+            barHeight: Math.round(bar.height),
+            outside: kids.filter((r) => r.right > innerWidth || r.bottom > innerHeight || r.left < 0).length,
+          };
+        })()`;
+        expect(await p.evaluate(inWindow)).toEqual({ rows: 1, barHeight: expect.any(Number), outside: 0 });
+        expect((await p.evaluate<{ barHeight: number }>(inWindow)).barHeight).toBeLessThan(48);
+        await openFileMenu(p);
+        expect(await p.evaluate(inWindow)).toMatchObject({ rows: 1, outside: 0 });
+        await p.keyboard.press('Escape');
+        await p.getByTestId('file-menu-panel').waitFor({ state: 'hidden' });
         if (locale === 'zh-CN') {
           const texts = await p.evaluate<string[]>(`(() => {
             const skip = '.monaco-editor, .console-host, .xterm, .console-text, .maps, .pte-table td, .source-list, .session-files, [data-testid^="example-"], .timeline .insn, .timeline .what, .node-title, .brand, .react-flow__attribution';

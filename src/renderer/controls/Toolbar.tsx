@@ -1,4 +1,7 @@
 // Run controls, language and theme. Buttons keep their data-testids whatever the language.
+// One row from 1280 px up in both languages: the session and report commands sit in the File
+// menu, the language select says its name in its tooltip, and the controls come in two groups
+// (start and stop a run; stop at a point of it).
 import { memo } from 'react';
 import { useT } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
@@ -6,6 +9,7 @@ import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { desktopApi } from '../host/host-link';
+import { FileMenu } from './FileMenu';
 import { SessionButtons } from './SessionButtons';
 
 /** Speed presets in instructions per second; null is flat out. */
@@ -31,9 +35,11 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
   return (
     <header className="toolbar" role="toolbar">
       <span className="brand">ForkLab</span>
-      {onOpen && <button onClick={onOpen}>{t('open')}</button>}
-      {onSave && <button onClick={onSave}>{t('save')}</button>}
-      <SessionButtons store={store} controller={controller} api={desktopApi()} />
+      <FileMenu>
+        {onOpen && <button onClick={onOpen}>{t('open')}</button>}
+        {onSave && <button onClick={onSave}>{t('save')}</button>}
+        <SessionButtons store={store} controller={controller} api={desktopApi()} />
+      </FileMenu>
       <span className="sep" />
       <button data-testid="build" onClick={() => controller.build()} disabled={!hasProgram} title={hasProgram ? undefined : t('needProgram')}>
         {t('build')}
@@ -53,6 +59,7 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
       <button data-testid="stop" onClick={() => controller.stop()} disabled={!live} title={live ? t('stopTip') : t('nothingRunning')}>
         ■ {t('stop')}
       </button>
+      <span className="sep" />
       <button data-testid="step" onClick={() => controller.step(1)} disabled={!canStart} title={startTip(t('stepTip'))}>
         {t('step')}
       </button>
@@ -83,9 +90,8 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
         </select>
       </label>
       <span className="tab-spacer" />
-      <label>
-        {t('language')}{' '}
-        <select data-testid="language" value={language} onChange={(e) => store.set({ language: e.target.value as Language })}>
+      <label title={t('language')}>
+        <select data-testid="language" aria-label={t('language')} value={language} onChange={(e) => store.set({ language: e.target.value as Language })}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {l === 'en' ? 'English' : '中文'}
