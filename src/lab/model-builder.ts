@@ -211,6 +211,7 @@ export class ModelBuilder {
         return null;
       }
       case 'exit': {
+        if (ev.pid === IDLE_PID) return null;
         const p = this.process(ev.pid, ev.insn);
         p.exitCode = ev.code;
         p.killed = ev.killed;
@@ -247,6 +248,7 @@ export class ModelBuilder {
         return null;
       }
       case 'vma': {
+        if (ev.pid === IDLE_PID) return null;
         this.process(ev.pid, ev.insn).vmas.set(ev.start, {
           start: ev.start,
           end: ev.end,
@@ -257,6 +259,7 @@ export class ModelBuilder {
         return null;
       }
       case 'vma_remove': {
+        if (ev.pid === IDLE_PID) return null;
         const vmas = this.process(ev.pid, ev.insn).vmas;
         for (const [start, vma] of vmas) {
           if (vma.start >= ev.start && vma.end <= ev.end) vmas.delete(start);

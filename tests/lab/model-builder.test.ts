@@ -31,6 +31,18 @@ function forkScenario(b: ModelBuilder, pgd1: number, pgd2: number, vmaFlags: num
 }
 
 describe('lab model builder', () => {
+  test('keeps the idle task (pid 0) out of the model whatever the kernel reports about it', () => {
+    const { read, pgd1, pgd2 } = twoProcesses(0x8700_0000, RO, 0x8700_0000, RO);
+    const b = new ModelBuilder();
+    b.apply({ type: 'env', insn: 1, pid: 0, envid: 0x800, parentEnvid: 0 });
+    b.apply({ type: 'state', insn: 2, pid: 0, state: 'running' });
+    b.apply({ type: 'vma', insn: 3, pid: 0, start: 0x1000, end: 0x2000, flags: VM_READ, kind: 'text', offset: 0 });
+    b.apply({ type: 'vma_remove', insn: 4, pid: 0, start: 0x1000, end: 0x2000 });
+    b.apply({ type: 'exit', insn: 5, pid: 0, code: 0, killed: false });
+    forkScenario(b, pgd1, pgd2, VM_READ | VM_WRITE);
+    expect(b.snapshot(read, 30, { checkRefcounts: true }).processes.map((p) => p.pid)).toEqual([1, 2]);
+  });
+
   test('after fork both processes map one read-only frame of a writable VMA: a COW frame with refcount 2', () => {
     const { read, pgd1, pgd2 } = twoProcesses(0x8700_0000, RO, 0x8700_0000, RO);
     const b = new ModelBuilder();

@@ -1,6 +1,6 @@
 // Model -> graph: turns a LabModel into React Flow nodes and edges, before layout.
 //
-// - One `process` node per process; fork edges parent -> child, children in fork order
+// - One `process` node per process (not the idle task, pid 0: kinit is the root); fork edges parent -> child, children in fork order
 //   (createdAt), which the layout keeps top to bottom (the tree grows left to right).
 // - A frame mapped by two or more processes (or with a kernel refcount above one) is a `frame`
 //   node of its own, with one edge from every (process, page) that maps it: that is where
@@ -82,6 +82,9 @@ export interface GraphOptions {
 /** Above this many processes the graph draws frames for the selection only, unless asked. */
 export const FRAMES_ALL_LIMIT = 6;
 
+/** The kernel's idle task; never drawn (see buildGraph). */
+export const IDLE_PID = 0;
+
 export const VMA_ORDER: readonly VmaKind[] = ['text', 'data', 'bss', 'heap', 'mmap', 'stack', 'other'];
 
 export const processId = (pid: number) => `p${pid}`;
@@ -104,7 +107,9 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   const framesOf = opts.framesOf;
   const drawsFramesOf = (pid: number) => !framesOf || framesOf.has(pid);
   const procs = model.processes
-    .filter((p) => !(opts.hideKernelThreads && p.kernelThread))
+    // The idle task (pid 0) is the scheduler's fallback, not a process of the fork tree: kinit
+    // (pid 1, parent 0) is the root, as the lab model and `ps` (PPID 0) have it.
+    .filter((p) => p.pid !== IDLE_PID && !(opts.hideKernelThreads && p.kernelThread))
     .slice()
     .sort((a, b) => a.createdAt - b.createdAt || a.pid - b.pid);
   const shown = new Set(procs.map((p) => p.pid));

@@ -8,12 +8,23 @@ describe('model to graph mapping', () => {
   test('after fork, draws one node per process and a fork edge from parent to child', () => {
     const g = buildGraph(afterFork());
     const procs = byType(g, 'process') as ProcessNode[];
-    expect(procs.map((p) => p.data.pid)).toEqual([0, 1, 2, 3]);
+    expect(procs.map((p) => p.data.pid)).toEqual([1, 2, 3]);
     const forks = g.edges.filter((e) => e.data?.kind === 'fork');
     expect(forks.map((e) => [e.source, e.target])).toEqual([
       [processId(1), processId(2)],
       [processId(2), processId(3)],
     ]);
+  });
+
+  test('does not draw the idle task (pid 0): the fork tree has one root, kinit, which every process descends from', () => {
+    const g = buildGraph(afterFork());
+    const procs = byType(g, 'process') as ProcessNode[];
+    expect(afterFork().processes.some((p) => p.pid === 0 && p.name === 'idle')).toBe(true);
+    expect(procs.some((p) => p.data.pid === 0)).toBe(false);
+    const parentOf = new Map(g.edges.filter((e) => e.data?.kind === 'fork').map((e) => [e.target, e.source]));
+    const roots = procs.filter((p) => !parentOf.has(p.id)).map((p) => p.data.name);
+    expect(roots).toEqual(['init']);
+    expect(g.edges.some((e) => e.source === processId(0) || e.target === processId(0))).toBe(false);
   });
 
   test('after fork, the text, data and stack frames are drawn as shared frames with refcount 2', () => {
@@ -72,7 +83,7 @@ describe('model to graph mapping', () => {
     const m = afterFork();
     const late = { ...m.processes[3]!, pid: 4, createdAt: 4000, pages: [] };
     const g = buildGraph({ ...m, processes: [...m.processes, late] });
-    expect((byType(g, 'process') as ProcessNode[]).map((p) => p.data.pid)).toEqual([0, 1, 2, 4, 3]);
+    expect((byType(g, 'process') as ProcessNode[]).map((p) => p.data.pid)).toEqual([1, 2, 4, 3]);
   });
 
   test('keeps the shape key when only states and counts change, and changes it when a frame splits', () => {
@@ -99,7 +110,7 @@ describe('frames for the selection only (many processes)', () => {
     expect(maps.every((e) => e.source === processId(3))).toBe(true);
     // pid 2's private heap group is not drawn; every process still is
     expect(byType(g, 'private')).toEqual([]);
-    expect(byType(g, 'process')).toHaveLength(4);
+    expect(byType(g, 'process')).toHaveLength(3);
   });
 
   test('draws no frames when no process is chosen', () => {
