@@ -181,25 +181,34 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       return;
     }
     flushConsole();
+    const r = runner;
+    // Bookmarks may lie in the run's recorded future (the student went back in time after
+    // marking them): the saved run then ends at the last bookmark, rebuilt by a replay, so none
+    // is dropped and the screen stays where it is.
+    const kept = marks.filter((b) => b.insn <= Math.max(r.insn, r.reached)).sort((a, b) => a.insn - b.insn);
+    const end = Math.max(r.insn, ...kept.map((b) => b.insn));
+    const instants = kept.map((b) => b.insn);
+    const needReplay = withMoments || end > r.insn;
+    const replayed = needReplay ? replayMoments(optionsUsed, [...instants, end]) : null;
+    if (replayed && !replayed.ok) {
+      post({ type: 'error', message: replayed.error });
+      return;
+    }
+    const last = replayed?.ok ? replayed.moments[replayed.moments.length - 1]! : null;
+    const atEnd = end > r.insn && last !== null;
     const report = createReport({
       title,
       sources: lastRun.files,
       bootargs: bootargsUsed,
-      insn: runner.insn,
-      console: runner.consoleText(),
-      timeline: runner.timeline.slice(0, runner.timelineCount),
-      model: runner.session.model(),
-      bookmarks: marks.filter((b) => b.insn <= runner!.insn),
+      insn: end,
+      console: atEnd ? last.console : r.consoleText(),
+      timeline: atEnd ? r.timeline.filter((e) => e.insn <= end) : r.timeline.slice(0, r.timelineCount),
+      model: atEnd ? last.model : r.session.model(),
+      bookmarks: kept,
     });
-    const fileName = `forklab-session-${runner.insn}.json`;
-    if (!withMoments) {
-      post({ type: 'report', text: serializeReport(report), fileName });
-      return;
-    }
-    // A fresh replay to each bookmark, so the session on screen stays where it is.
-    const replayed = replayMoments(optionsUsed, report.bookmarks.map((b) => b.insn));
-    if (!replayed.ok) post({ type: 'error', message: replayed.error });
-    else post({ type: 'report', text: serializeReport(report), fileName, moments: replayed.moments });
+    const fileName = `forklab-session-${end}.json`;
+    if (!withMoments || !replayed?.ok) post({ type: 'report', text: serializeReport(report), fileName });
+    else post({ type: 'report', text: serializeReport(report), fileName, moments: replayed.moments.slice(0, instants.length) });
   }
 
   function openReport(text: string): void {

@@ -136,6 +136,42 @@ describe('the lab host and bookmarks', () => {
     expect(opened).toMatchObject({ exact: true, bookmarks: [{ insn: paused.insn, caption: 'at the fork' }] });
     b.host.dispose();
   }, 180_000);
+
+  test('keeps a bookmark in the recorded future: gone back to the fork, the saved run ends at the later bookmark', async () => {
+    const a = hostHarness();
+    const stop = () => a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
+    const lastModel = () => a.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!.model;
+    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    a.host.handle({ type: 'pause' });
+    for (let i = 0; i < 2; i++) {
+      a.events.length = 0;
+      a.host.handle({ type: 'run-until', event: 'fork' });
+      await stop();
+    }
+    const atFork = lastModel();
+    a.events.length = 0;
+    a.host.handle({ type: 'run-until', event: 'cow-copy' });
+    await stop();
+    const atCopy = lastModel();
+    expect(atCopy.insn).toBeGreaterThan(atFork.insn);
+    a.events.length = 0;
+    a.host.handle({ type: 'seek', insn: atFork.insn });
+    await stop();
+    expect(lastModel().insn).toBe(atFork.insn);
+    a.events.length = 0;
+    const marks = [{ insn: atFork.insn, caption: 'fork' }, { insn: atCopy.insn, caption: 'copy' }];
+    a.host.handle({ type: 'export-report', title: 'cow', bookmarks: marks, moments: true });
+    const doc = await a.until((e): e is Extract<HostEvent, { type: 'report' }> => e.type === 'report');
+    expect(doc.moments?.map((m) => m.model)).toEqual([atFork, atCopy]);
+    const parsed = parseReport(doc.text);
+    expect(parsed.ok && parsed.report.bookmarks).toEqual(marks);
+    expect(parsed.ok && parsed.report.insn).toBe(atCopy.insn);
+    expect(parsed.ok && parsed.report.model).toEqual(atCopy);
+    expect(parsed.ok && parsed.report.timeline.some((e) => e.kind === 'cow-copy')).toBe(true);
+    // The screen stays at the fork: the export posts no model of its own.
+    expect(a.events.filter((e) => e.type === 'model')).toEqual([]);
+    a.host.dispose();
+  }, 180_000);
 });
 
 describe('bookmarks in session files', () => {
