@@ -1,48 +1,61 @@
-// The Bookmark button: marks the moment the run is paused at (its instruction count) with a
-// caption the student types, for the lab report. Shown in the timeline's header; a bookmark is
-// only an instruction count, so the report rebuilds the moment by replaying the run.
+// Bookmarks in the timeline's header, for the lab report (docs/reports.md): the Bookmark button
+// marks the moment the run is paused at (its instruction count, past instants included), the
+// caption field asks for the student's words, and the count opens the list of bookmarks, where
+// a caption is edited, a bookmark removed or its moment gone to. A bookmark is only an
+// instruction count: the report rebuilds the moment by replaying the run. A timeline row's own
+// "bookmark" action (RowBookmark) goes to that row's moment first, then asks for the caption.
 import { memo, useState } from 'react';
 import { MAX_CAPTION } from '../../lab/report';
 import { useT } from '../i18n';
+import type { Controller } from '../session/controller';
 import { addBookmark, type Store } from '../session/store';
 import { useStore } from '../session/use-store';
+import { BookmarkList } from './BookmarkList';
+import './report.css';
 
-export const BookmarkButton = memo(function BookmarkButton({ store }: { store: Store }) {
+export const BookmarkButton = memo(function BookmarkButton({ store, controller }: { store: Store; controller?: Controller }) {
   const t = useT();
   const insn = useStore(store, (s) => s.insn);
   const stopped = useStore(store, (s) => (s.runState === 'paused' || s.runState === 'halted') && s.insn > 0);
-  const bookmarks = useStore(store, (s) => s.bookmarks);
-  const [editing, setEditing] = useState<number | null>(null);
+  const count = useStore(store, (s) => s.bookmarks.length);
+  const draft = useStore(store, (s) => s.bookmarkDraft);
   const [caption, setCaption] = useState('');
+  const [listOpen, setListOpen] = useState(false);
 
+  const close = () => {
+    store.set({ bookmarkDraft: null });
+    setCaption('');
+  };
   const save = () => {
-    if (editing === null) return;
-    const at = editing;
-    store.set((s) => addBookmark(s, at, caption.trim()));
-    setEditing(null);
+    if (typeof draft !== 'number') return;
+    const text = caption.trim();
+    store.set((s) => ({ ...addBookmark(s, draft, text), bookmarkDraft: null }));
     setCaption('');
   };
 
-  const list = bookmarks.map((b) => `${b.insn.toLocaleString('en')}: ${b.caption}`).join('\n');
   return (
-    <span className="bookmarks">
+    <>
       <button
         data-testid="bookmark"
         disabled={!stopped}
         title={stopped ? t('bookmarkHint', { insn: insn.toLocaleString('en') }) : t('bookmarkNeedsPause')}
-        onClick={() => setEditing(insn)}
+        onClick={() => store.set({ bookmarkDraft: insn })}
       >
         {t('bookmark')}
       </button>
-      {bookmarks.length > 0 && (
-        <span className="muted" data-testid="bookmark-count" title={list}>
-          {t('bookmarks', { n: bookmarks.length })}
+      {count > 0 && (
+        <button data-testid="bookmark-count" className="bookmark-count" aria-expanded={listOpen} title={t('bookmarkListHint')} onClick={() => setListOpen(!listOpen)}>
+          {t('bookmarks', { n: count })} {listOpen ? '▴' : '▾'}
+        </button>
+      )}
+      {draft === 'next-stop' && (
+        <span className="muted" data-testid="bookmark-going">
+          {t('bookmarkGoing')}
         </span>
       )}
-      {editing !== null && (
+      {typeof draft === 'number' && (
         <form
           className="bookmark-form"
-          style={{ display: 'inline-flex', gap: '0.25em', alignItems: 'center' }}
           onSubmit={(e) => {
             e.preventDefault();
             save();
@@ -50,23 +63,24 @@ export const BookmarkButton = memo(function BookmarkButton({ store }: { store: S
         >
           <input
             data-testid="bookmark-caption"
-            style={{ width: '9em', minWidth: 0 }}
             autoFocus
             maxLength={MAX_CAPTION}
-            placeholder={t('bookmarkCaption', { insn: editing.toLocaleString('en') })}
-            aria-label={t('bookmarkCaption', { insn: editing.toLocaleString('en') })}
+            placeholder={t('bookmarkCaption', { insn: draft.toLocaleString('en') })}
+            aria-label={t('bookmarkCaption', { insn: draft.toLocaleString('en') })}
+            title={t('bookmarkCaption', { insn: draft.toLocaleString('en') })}
             value={caption}
             onChange={(e) => setCaption(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+            onKeyDown={(e) => e.key === 'Escape' && close()}
           />
           <button type="submit" data-testid="bookmark-save">
             {t('bookmarkSave')}
           </button>
-          <button type="button" onClick={() => setEditing(null)}>
+          <button type="button" data-testid="bookmark-cancel" onClick={close}>
             {t('bookmarkCancel')}
           </button>
         </form>
       )}
-    </span>
+      {listOpen && count > 0 && <BookmarkList store={store} controller={controller} />}
+    </>
   );
 });

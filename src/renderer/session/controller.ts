@@ -122,7 +122,7 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     const s = store.get();
     ignoreModels = true;
     // Bookmarks belong to one run; a reset of a live run replays the same run and keeps them.
-    store.set((st) => ({ ...clearRun(st), bookmarks: [] }));
+    store.set((st) => ({ ...clearRun(st), bookmarks: [], bookmarkDraft: null }));
     clearListeners.forEach((l) => l());
     const apps = appsFor(s);
     send({ type: 'run', id, files: s.files, ...(apps ? { apps } : {}), ...(then ? { then } : {}) });

@@ -47,6 +47,12 @@ export interface AppState {
   readonly reveal: Reveal | null;
   /** Moments of this run marked for the lab report, in instruction order. */
   readonly bookmarks: readonly BookmarkData[];
+  /**
+   * The moment whose caption is being typed: an instruction count, `'next-stop'` while the host
+   * goes to a timeline row the student asked to bookmark (the instant is known when it stops),
+   * or null.
+   */
+  readonly bookmarkDraft: number | 'next-stop' | null;
 }
 
 /** `seq` makes a second click on the same problem a new request. */
@@ -82,6 +88,7 @@ export function initialState(language: Language, theme: 'light' | 'dark'): AppSt
     speed: null,
     reveal: null,
     bookmarks: [],
+    bookmarkDraft: null,
   };
 }
 
@@ -105,8 +112,11 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'status': {
       const next = { ...s, runState: ev.state, insn: ev.insn, mips: ev.mips, frontier: ev.frontier ?? s.frontier, stopReason: ev.reason ?? null, interpreterOnly: ev.interpreterOnly ?? null };
       // A stop after a jump in time (forward or back): the highlighted split is the latest
-      // COW copy up to the new instant.
-      return ev.state === 'running' ? next : { ...next, split: splitAt(s.timeline, ev.insn) ?? new Set() };
+      // COW copy up to the new instant; a bookmark asked for on a timeline row gets its instant.
+      if (ev.state === 'running') return next;
+      const stopped = ev.state === 'paused' || ev.state === 'halted';
+      const draft = s.bookmarkDraft !== 'next-stop' ? s.bookmarkDraft : stopped ? ev.insn : ev.state === 'idle' ? null : 'next-stop';
+      return { ...next, split: splitAt(s.timeline, ev.insn) ?? new Set(), bookmarkDraft: draft };
     }
     case 'diagnostics':
       return { ...s, diagnostics: ev.diagnostics, buildOk: ev.ok };
@@ -158,6 +168,19 @@ export function openedReport(s: AppState, title: string, sources: Readonly<Recor
 /** Adds a bookmark, kept in instruction order (two at one instant are two sections). */
 export function addBookmark(s: AppState, insn: number, caption: string): AppState {
   return { ...s, bookmarks: [...s.bookmarks, { insn, caption }].sort((a, b) => a.insn - b.insn) };
+}
+
+/** Sets the caption of bookmark `index` (its place in `bookmarks`); other indexes change nothing. */
+export function captionBookmark(s: AppState, index: number, caption: string): AppState {
+  const b = s.bookmarks[index];
+  if (!b || b.caption === caption) return s;
+  return { ...s, bookmarks: s.bookmarks.map((x, i) => (i === index ? { insn: x.insn, caption } : x)) };
+}
+
+/** Removes bookmark `index`. */
+export function removeBookmark(s: AppState, index: number): AppState {
+  if (!s.bookmarks[index]) return s;
+  return { ...s, bookmarks: s.bookmarks.filter((_, i) => i !== index) };
 }
 
 /** State to start a new run from: the machine's picture is cleared, the session kept. */

@@ -16,6 +16,7 @@ import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
 import { describeMos } from '../mos/timeline';
 import { BookmarkButton } from '../report/BookmarkButton';
+import { RowBookmark } from '../report/RowBookmark';
 import './timeline.css';
 
 const ROWS = 400;
@@ -67,7 +68,7 @@ export const TimelinePane = memo(function TimelinePane({ store, controller }: { 
         <span className="pane-name">
           {t('timeline')} ({timeline.length})
         </span>
-        <BookmarkButton store={store} />
+        <BookmarkButton store={store} controller={controller} />
         {controller && (
           <span className="time-controls">
             <button data-testid="step-back" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : insn === 0 ? t('atStart') : t('stepBackTip')} onClick={() => controller.stepBack()}>
@@ -116,6 +117,7 @@ export const TimelinePane = memo(function TimelinePane({ store, controller }: { 
                 <span className="kind">{kind}</span>
                 <span className="what">{what}</span>
               </button>
+              {controller && <RowBookmark store={store} controller={controller} insn={e.insn} enabled={canTravel} />}
             </li>
           );
         })}

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { HostEvent, HostRequest } from '../../../src/common/protocol';
 import type { HostLink } from '../../../src/renderer/host/link';
 import { createController } from '../../../src/renderer/session/controller';
-import { addBookmark, addExample, createStore, initialState, reduceHostEvent } from '../../../src/renderer/session/store';
+import { type AppState, addBookmark, addExample, captionBookmark, createStore, initialState, reduceHostEvent, removeBookmark } from '../../../src/renderer/session/store';
 
 function fakeLink() {
   const sent: HostRequest[] = [];
@@ -62,5 +62,40 @@ describe('bookmarks', () => {
     const opened = reduceHostEvent(store.get(), { type: 'report-opened', title: 't', sources: { 'cow.c': 'x' }, exact: true, bookmarks: [{ insn: 7, caption: 'b' }] });
     expect(opened.bookmarks).toEqual([{ insn: 7, caption: 'b' }]);
     expect(reduceHostEvent(opened, { type: 'report-opened', title: 't', sources: { 'cow.c': 'x' }, exact: true }).bookmarks).toEqual([]);
+  });
+
+  test('a caption is edited and a bookmark removed by its place, even when two share an instant', () => {
+    let s = initialState('en', 'light');
+    s = addBookmark(addBookmark(addBookmark(s, 100, 'fork'), 900, 'a'), 900, 'b');
+    s = captionBookmark(s, 2, 'the second at 900');
+    expect(s.bookmarks).toEqual([{ insn: 100, caption: 'fork' }, { insn: 900, caption: 'a' }, { insn: 900, caption: 'the second at 900' }]);
+    s = removeBookmark(s, 1);
+    expect(s.bookmarks).toEqual([{ insn: 100, caption: 'fork' }, { insn: 900, caption: 'the second at 900' }]);
+    // Out of range, or the same caption again: the state itself comes back (nothing to redraw).
+    expect(captionBookmark(s, 5, 'x')).toBe(s);
+    expect(captionBookmark(s, 0, 'fork')).toBe(s);
+    expect(removeBookmark(s, -1)).toBe(s);
+  });
+
+  test('a timeline row asked to be bookmarked gets the instant the host stops at after going there', () => {
+    let s: AppState = { ...initialState('en', 'light'), runState: 'paused', insn: 5000, bookmarkDraft: 'next-stop' };
+    // Going there: a running status changes nothing; the stop names the instant.
+    s = reduceHostEvent(s, { type: 'status', state: 'running', insn: 5000, mips: 0 });
+    expect(s.bookmarkDraft).toBe('next-stop');
+    s = reduceHostEvent(s, { type: 'status', state: 'paused', insn: 1234, mips: 0 });
+    expect(s.bookmarkDraft).toBe(1234);
+    // A draft with its instant stays through later stops (the student is typing).
+    s = reduceHostEvent(s, { type: 'status', state: 'paused', insn: 99, mips: 0 });
+    expect(s.bookmarkDraft).toBe(1234);
+    // The run ending before the host got there drops the request.
+    const ended = reduceHostEvent({ ...s, bookmarkDraft: 'next-stop' }, { type: 'status', state: 'idle', insn: 0, mips: 0 });
+    expect(ended.bookmarkDraft).toBeNull();
+  });
+
+  test('a new run drops a caption being typed', () => {
+    const { link } = fakeLink();
+    const store = createStore({ ...addExample(initialState('en', 'light'), 'cow.c', 'x'), bookmarkDraft: 77 });
+    createController(link, store).run();
+    expect(store.get().bookmarkDraft).toBeNull();
   });
 });
