@@ -13,6 +13,8 @@ export interface Device {
   write(offset: number, size: number, value: number): void;
 }
 
+import { allocateMemory, MEM_CODE_PAGES, type MemoryLayout } from './layout';
+
 /** codePages bits: the page holds translated code (jit.ts). */
 export const PAGE_CODE = 1;
 /** codePages bits: the page is clean since the last checkpoint; its first write is recorded. */
@@ -36,12 +38,17 @@ export class Ram {
   private tracking = false;
   /** Called when a page with translated code is written (the translations are stale). */
   onCodeWrite: ((page: number) => void) | null = null;
+  /** The buffer RAM lives in, with the hart's registers and TLBs (layout.ts). */
+  readonly layout: MemoryLayout;
   constructor(readonly base: number, readonly size: number) {
-    this.bytes = new Uint8Array(size);
-    this.dv = new DataView(this.bytes.buffer);
-    this.u16 = new Uint16Array(this.bytes.buffer);
-    this.i32 = new Int32Array(this.bytes.buffer);
-    this.codePages = new Uint8Array(Math.ceil(size / 4096));
+    const layout = allocateMemory(size);
+    this.layout = layout;
+    const buf = layout.buffer, at = layout.ramOffset;
+    this.bytes = new Uint8Array(buf, at, size);
+    this.dv = new DataView(buf, at, size);
+    this.u16 = new Uint16Array(buf, at, size >>> 1);
+    this.i32 = new Int32Array(buf, at, size >>> 2);
+    this.codePages = new Uint8Array(buf, MEM_CODE_PAGES, Math.ceil(size / 4096));
     this.dirty = new Uint8Array(this.codePages.length);
   }
   get pages(): number {

@@ -19,6 +19,7 @@ import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
 import { numberToBig } from './bits';
+import { MEM_REGS } from './layout';
 
 /** Firmware that sees traps into M-mode first (ForkLab's SBI); true = handled. */
 export interface Firmware {
@@ -42,10 +43,10 @@ const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
 
 export class Hart {
   /** 32 registers plus a scratch slot (index 32) that writes to x0 go to, so no op tests rd. */
-  readonly regBuf = new ArrayBuffer(33 * 8);
-  /** x[2i] = low 32 bits of register i, x[2i+1] = high 32 bits. */
-  readonly x = new Int32Array(this.regBuf);
-  readonly x64 = new BigInt64Array(this.regBuf);
+  readonly regBuf: ArrayBuffer;
+  /** x[2i] = low 32 bits of register i, x[2i+1] = high 32 bits (layout.ts: in RAM's buffer). */
+  readonly x: Int32Array;
+  readonly x64: BigInt64Array;
   pc = 0;
   npc = 0;
   pcExact: bigint | null = null;
@@ -112,6 +113,9 @@ export class Hart {
   private sameTrapCount = 0;
 
   constructor(readonly bus: Bus) {
+    this.regBuf = bus.ram.layout.buffer;
+    this.x = new Int32Array(this.regBuf, MEM_REGS, 66);
+    this.x64 = new BigInt64Array(this.regBuf, MEM_REGS, 33);
     this.mmu = new Mmu(this, bus);
     this.jit = new Jit(this);
   }
@@ -298,7 +302,7 @@ export class Hart {
         const block = off >= 0 ? this.jit.lookup(off) : null;
         if (block !== null) {
           this.edge = true;
-          const r = block(this);
+          const r = block(this, Math.min(max - n, this.timerCycle - this.cycles));
           if (r >= 0) {
             this.instret += r;
             this.cycles += r;

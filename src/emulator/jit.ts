@@ -1,6 +1,9 @@
-// Basic-block translation: straight-line runs of guest instructions become one JS function
-// each (built with `new Function`), so the hot loop pays fetch, decode, dispatch and the
-// per-instruction bookkeeping once per block instead of once per instruction.
+// Basic-block translation: straight-line runs of guest instructions become one function each,
+// so the hot loop pays fetch, decode, dispatch and the per-instruction bookkeeping once per
+// block instead of once per instruction. Two backends: WebAssembly (wasm/translate.ts, the
+// default where the host compiles wasm: hot blocks are batched into modules over the
+// machine's memory, layout.ts) and JS functions built with `new Function` (below). Both
+// follow the contract described here; the run loop does not know which one made a block.
 //
 // A block starts at a (physical RAM offset, virtual pc) pair, stays inside one 4 KiB page and
 // holds at most MAX_BLOCK instructions: integer ALU ops (inline JS on the register pairs), M
@@ -28,6 +31,10 @@ import type { Hart } from './hart';
 import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
+import { MEM_PC } from './layout';
+import { buildModule, type WasmFunction } from './wasm/emit';
+import { wasmApi } from './wasm/host';
+import { translateBlock } from './wasm/translate';
 
 export const MAX_BLOCK = 64;
 const FAST_SIZE = 4096;
@@ -41,13 +48,28 @@ const FAST_MASK = FAST_SIZE - 1;
  */
 const HOT_THRESHOLD = 32768;
 
-type BlockFn = (h: Hart) => number;
+/**
+ * Executions of a block start before the wasm backend translates it: a wasm function is
+ * compiled by Liftoff in about the time of interpreting a few hundred instructions, and never
+ * deoptimizes, so lukewarm kernel code pays too.
+ */
+const WASM_HOT_THRESHOLD = 64;
+/** Blocks per wasm module, and how long (in thresholds) a hot block waits for the batch. */
+const WASM_BATCH = 16;
+const WASM_BATCH_WAIT = 4;
+
+/** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
+export type BlockFn = (h: Hart, room: number) => number;
+type WasmBlockFn = (room: number, mode: number) => number;
+export type JitBackend = 'wasm' | 'js';
 interface Block {
   readonly pc: number;
   fn: BlockFn | null;
   count: number;
   /** True when translation found nothing to translate at this pc. */
   untranslatable: boolean;
+  /** Hot, waiting in the wasm batch (jit.ts compileBatch). */
+  queued: boolean;
 }
 
 export class Jit {
@@ -66,9 +88,24 @@ export class Jit {
   /** Runs of a block start before translation (tests lower it). */
   hotThreshold = HOT_THRESHOLD;
   translated = 0;
+  /**
+   * What blocks become: WebAssembly functions over the machine's memory (the default where
+   * the host compiles WebAssembly), or JS functions made with `new Function`.
+   */
+  backend: JitBackend = 'js';
+  /** Hot blocks waiting for the next wasm module, and their RAM offsets. */
+  private readonly queue: Block[] = [];
+  private readonly queueOff: number[] = [];
+  /** The pc a wasm block left behind (layout.ts MEM_PC). */
+  private readonly wasmPc: Float64Array;
 
   constructor(private readonly h: Hart) {
     const ram = h.bus.ram;
+    this.wasmPc = new Float64Array(ram.layout.buffer, MEM_PC, 1);
+    if (ram.layout.memory !== null && wasmProblem() === null) {
+      this.backend = 'wasm';
+      this.hotThreshold = WASM_HOT_THRESHOLD;
+    }
     this.env = {
       x: h.x, dv: ram.dv, ram, cm: ram.codePages, mmu: h.mmu,
       TL: h.mmu.tag[1], OL: h.mmu.off[1], TS: h.mmu.tag[2], OS: h.mmu.off[2],
@@ -84,7 +121,7 @@ export class Jit {
     }
     // Known from the start, so a host can say which tier runs before anything is hot.
     const evalProblem = codeGenerationProblem();
-    if (evalProblem !== null) {
+    if (evalProblem !== null && this.backend === 'js') {
       this.disabled = true;
       this.disabledReason = evalProblem;
     }
@@ -92,6 +129,9 @@ export class Jit {
 
   /** Forget every translation (fence.i, restore). */
   flush(): void {
+    for (const b of this.queue) b.queued = false;
+    this.queue.length = 0;
+    this.queueOff.length = 0;
     this.blocks.clear();
     this.pageBlocks.clear();
     this.fastOff.fill(-1);
@@ -127,7 +167,7 @@ export class Jit {
     } else {
       b = this.blocks.get(off);
       if (b === undefined || b.pc !== pc) {
-        b = { pc, fn: null, count: 0, untranslatable: false };
+        b = { pc, fn: null, count: 0, untranslatable: false, queued: false };
         this.blocks.set(off, b);
         const page = off >>> 12;
         const list = this.pageBlocks.get(page);
@@ -138,7 +178,8 @@ export class Jit {
       if (b.fn !== null) return b.fn;
     }
     if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
-    b.fn = this.translate(off, pc);
+    if (this.backend === 'wasm') return this.queueWasm(b, off);
+    b.fn = this.translateJs(off, pc);
     if (b.fn === null) {
       b.untranslatable = true;
       return null;
@@ -155,7 +196,56 @@ export class Jit {
     this.fastBlock[i] = b;
   }
 
-  private translate(off: number, pc: number): BlockFn | null {
+  /**
+   * A hot block for the wasm backend: it waits in a batch, still interpreted, until
+   * WASM_BATCH blocks are hot or it has run WASM_BATCH_WAIT times its threshold; then the
+   * whole batch becomes one module. Each module costs V8 a fixed ~0.3 ms on top of its
+   * functions (measured on the kernel boot), so one module per block made translation a
+   * quarter of the boot.
+   */
+  private queueWasm(b: Block, off: number): BlockFn | null {
+    if (!b.queued) {
+      b.queued = true;
+      this.queue.push(b);
+      this.queueOff.push(off);
+    }
+    // A threshold of 1 means "translate everything at first sight" (the tests' setting).
+    if (this.hotThreshold > 1 && this.queue.length < WASM_BATCH && b.count < this.hotThreshold * WASM_BATCH_WAIT) return null;
+    this.compileBatch();
+    return b.fn;
+  }
+
+  /** Translate every queued block that is still current into one wasm module. */
+  private compileBatch(): void {
+    const ram = this.h.bus.ram;
+    const layout = ram.layout;
+    const funcs: WasmFunction[] = [];
+    const owners: Array<{ b: Block; off: number }> = [];
+    for (let j = 0; j < this.queue.length; j++) {
+      const b = this.queue[j]!, off = this.queueOff[j]!;
+      b.queued = false;
+      if (this.blocks.get(off) !== b) continue; // its page was written meanwhile
+      const t = translateBlock(ram.u16, off, b.pc, layout.ramOffset, ram.size);
+      if (t === null) { b.untranslatable = true; continue; }
+      funcs.push(t.fn);
+      owners.push({ b, off });
+    }
+    this.queue.length = 0;
+    this.queueOff.length = 0;
+    if (funcs.length === 0) return;
+    const api = wasmApi!;
+    const module = new api.Module(buildModule(funcs, layout.pages));
+    const exports = new api.Instance(module, { e: { m: layout.memory } }).exports;
+    for (let j = 0; j < owners.length; j++) {
+      const { b, off } = owners[j]!;
+      b.fn = wasmBlock(exports[`f${j}`] as WasmBlockFn, this.wasmPc);
+      const i = (off >>> 1) & FAST_MASK;
+      if (this.fastBlock[i] === b) this.fastFn[i] = b.fn;
+      this.translated++;
+    }
+  }
+
+  private translateJs(off: number, pc: number): BlockFn | null {
     const ram = this.h.bus.ram;
     const pageEnd = (off & ~0xfff) + 4096;
     const body: string[] = [];
@@ -206,6 +296,40 @@ h.pc = e; return r;
       return null;
     }
   }
+}
+
+/**
+ * A wasm block as a BlockFn. Every block's wrapper is a closure of this one literal, so V8
+ * optimizes one function for all of them.
+ */
+function wasmBlock(fn: WasmBlockFn, pcSlot: Float64Array): BlockFn {
+  return (h, room) => {
+    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0));
+    h.pc = pcSlot[0]!;
+    return r;
+  };
+}
+
+let wasmChecked = false;
+let wasmCompileProblem: string | null = null;
+
+/**
+ * Why this host cannot compile WebAssembly (none; or a Content-Security-Policy without
+ * 'wasm-unsafe-eval'), or null when it can; probed once per process with an empty module.
+ */
+export function wasmProblem(): string | null {
+  if (!wasmChecked) {
+    wasmChecked = true;
+    if (wasmApi === null) wasmCompileProblem = 'this host has no WebAssembly';
+    else {
+      try {
+        new wasmApi.Module(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+      } catch (e) {
+        wasmCompileProblem = e instanceof Error ? e.message : String(e);
+      }
+    }
+  }
+  return wasmCompileProblem;
 }
 
 let evalChecked = false;

@@ -144,16 +144,17 @@ export class Machine {
   }
 
   /**
-   * Which execution tier runs the guest: 'translated' (hot blocks become JS functions, the
-   * rest is interpreted) or 'interpreter' only, with the reason (e.g. a Content-Security-Policy
-   * without 'unsafe-eval'); the interpreter is several times slower on hot loops, so hosts
-   * show it.
+   * Which execution tier runs the guest: 'wasm' (hot blocks become WebAssembly functions, the
+   * rest is interpreted), 'translated' (hot blocks become JS functions: a host that compiles
+   * no WebAssembly, e.g. a Content-Security-Policy without 'wasm-unsafe-eval') or
+   * 'interpreter' only, with the reason (e.g. a CSP that allows neither); the interpreter is
+   * several times slower on hot loops, so hosts show it.
    */
-  get tier(): { kind: 'translated' | 'interpreter'; reason: string } {
+  get tier(): { kind: 'wasm' | 'translated' | 'interpreter'; reason: string } {
     const jit = this.hart.jit;
     if (jit === null) return { kind: 'interpreter', reason: 'block translation is off' };
     if (jit.disabled) return { kind: 'interpreter', reason: jit.disabledReason };
-    return { kind: 'translated', reason: '' };
+    return { kind: jit.backend === 'wasm' ? 'wasm' : 'translated', reason: '' };
   }
 
   get instret(): number {

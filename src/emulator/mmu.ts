@@ -20,6 +20,7 @@ import {
   CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE,
   CAUSE_STORE_PAGE,
 } from './trap';
+import { MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from './layout';
 
 export const ACCESS_FETCH = 0;
 export const ACCESS_LOAD = 1;
@@ -37,8 +38,8 @@ const ACCESS_FAULT = [CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS]
 
 export class Mmu {
   /** Per kind: tag = VPN, off = RAM offset of the page. */
-  readonly tag: Int32Array[] = [0, 1, 2].map(() => new Int32Array(2 * TLB_SIZE));
-  readonly off: Int32Array[] = [0, 1, 2].map(() => new Int32Array(2 * TLB_SIZE));
+  readonly tag: Int32Array[];
+  readonly off: Int32Array[];
   /** Whether fetches / loads and stores go through Sv39, and at which privilege they check. */
   fetchVirt = false;
   dataVirt = false;
@@ -46,11 +47,17 @@ export class Mmu {
   /** Index offset of the TLB half for the fetch / data privilege (0 = S, TLB_SIZE = U). */
   fetchSlot = 0;
   dataSlot = 0;
+  /** dataSlot | (dataVirt ? 1 : 0): the data mode a translated wasm block is called with. */
+  wasmMode = 0;
   private lastSum = 0;
   readonly ramBase: number;
   readonly ramSize: number;
 
   constructor(private readonly h: Hart, private readonly bus: Bus) {
+    // The TLBs live in RAM's buffer (layout.ts), where translated wasm code reads them too.
+    const buf = bus.ram.layout.buffer;
+    this.tag = [0, 1, 2].map((k) => new Int32Array(buf, MEM_TLB_TAG + k * TLB_KIND_BYTES, 2 * TLB_SIZE));
+    this.off = [0, 1, 2].map((k) => new Int32Array(buf, MEM_TLB_OFF + k * TLB_KIND_BYTES, 2 * TLB_SIZE));
     this.ramBase = bus.ram.base;
     this.ramSize = bus.ram.size;
     this.flush();
@@ -74,6 +81,7 @@ export class Mmu {
     this.dataVirt = sv39 && this.dataPriv !== PRIV_M;
     this.fetchSlot = h.priv === PRIV_U ? TLB_SIZE : 0;
     this.dataSlot = this.dataPriv === PRIV_U ? TLB_SIZE : 0;
+    this.wasmMode = this.dataSlot | (this.dataVirt ? 1 : 0);
     const sumMxr = h.mstatus & (MSTATUS_SUM | MSTATUS_MXR);
     if (flush || sumMxr !== this.lastSum) this.flush();
     this.lastSum = sumMxr;

@@ -14,11 +14,12 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /**
  * No remote anything: scripts and workers only from the app itself (Monaco and the lab host run
  * in blob-free module workers), styles inline because Monaco and React Flow set style
- * attributes, images from data:/blob: for the PNG/SVG export.
+ * attributes, images from data:/blob: for the PNG/SVG export. 'wasm-unsafe-eval' lets the
+ * emulator compile its WebAssembly blocks (src/emulator/wasm); it allows no JS eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -6,7 +6,7 @@ export interface ForkLabRun {
   readonly stop: StopReason | { kind: 'load-error'; error: string };
   /** Where the hart was and its last M-mode trap when it stopped, for failure messages. */
   readonly where: string;
-  /** Blocks the emulator translated to JS during the run (0 when interpreting only). */
+  /** Blocks the emulator translated (to wasm or JS) during the run (0 when interpreting only). */
   readonly translatedBlocks: number;
 }
 
@@ -24,16 +24,19 @@ export interface ForkLabOptions {
   readonly jitThreshold?: number;
   /** Interpret only: no block translation at all. */
   readonly noJit?: boolean;
+  /** What blocks become: WebAssembly functions or JS functions (default: the emulator's choice). */
+  readonly jitBackend?: 'wasm' | 'js';
 }
 
 /** Applies the translation options to a freshly loaded machine (hart.jit is internal). */
-function configureJit(m: Machine, options: { jitThreshold?: number; noJit?: boolean }): void {
-  const hart = m.hart as unknown as { jit: { hotThreshold: number } | null };
-  if (options.noJit === true) hart.jit = null;
-  else if (options.jitThreshold !== undefined) {
+function configureJit(m: Machine, options: { jitThreshold?: number; noJit?: boolean; jitBackend?: 'wasm' | 'js' }): void {
+  const hart = m.hart as unknown as { jit: { hotThreshold: number; backend: string } | null };
+  if (options.noJit === true) { hart.jit = null; return; }
+  if (options.jitThreshold !== undefined || options.jitBackend !== undefined) {
     if (hart.jit === null || typeof hart.jit.hotThreshold !== 'number') throw new Error('this emulator has no block translator to configure');
-    hart.jit.hotThreshold = options.jitThreshold;
   }
+  if (options.jitThreshold !== undefined) hart.jit!.hotThreshold = options.jitThreshold;
+  if (options.jitBackend !== undefined) hart.jit!.backend = options.jitBackend;
 }
 
 export function runBareOnForkLab(elf: Uint8Array, options: ForkLabOptions = {}): ForkLabRun {
@@ -72,11 +75,15 @@ export function runForkLabConsole(
   elf: Uint8Array,
   options: MachineOptions & ForkLabOptions = {},
 ): ForkLabConsoleRun {
-  const { maxInsns, input, jitThreshold, noJit, ...machineOptions } = options;
+  const { maxInsns, input, jitThreshold, noJit, jitBackend, ...machineOptions } = options;
   const loaded = Machine.fromElf(elf, machineOptions);
   if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '', instret: 0 };
   const m = loaded.machine;
-  configureJit(m, { ...(jitThreshold === undefined ? {} : { jitThreshold }), ...(noJit === undefined ? {} : { noJit }) });
+  configureJit(m, {
+    ...(jitThreshold === undefined ? {} : { jitThreshold }),
+    ...(noJit === undefined ? {} : { noJit }),
+    ...(jitBackend === undefined ? {} : { jitBackend }),
+  });
   let output = '';
   const decoder = new TextDecoder();
   m.onConsole = (bytes) => {

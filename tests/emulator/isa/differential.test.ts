@@ -37,9 +37,11 @@ describe('random instruction sequences', () => {
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       // translating every block on first use must not change a single byte of the output
-      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
-      expect(jit.stop).toEqual(f.stop);
-      expect(jit.output === f.output).toBe(true);
+      for (const jitBackend of ['wasm', 'js'] as const) {
+        const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1, jitBackend });
+        expect(jit.stop).toEqual(f.stop);
+        expect(jit.output === f.output).toBe(true);
+      }
       // Line by line, so a difference names the register (lines 1-30) or buffer doubleword.
       const qLines = q.stdout.split('\n');
       const fLines = f.output.split('\n');
@@ -69,9 +71,11 @@ describe('random Sv39 permissions', () => {
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       // translating every block on first use must not change a single byte of the output
-      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
-      expect(jit.stop).toEqual(f.stop);
-      expect(jit.output === f.output).toBe(true);
+      for (const jitBackend of ['wasm', 'js'] as const) {
+        const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1, jitBackend });
+        expect(jit.stop).toEqual(f.stop);
+        expect(jit.output === f.output).toBe(true);
+      }
       const fLines = f.output.split('\n');
       const names = (i: number): string =>
         i < SV39_ACCESSES * 2 ? `access ${i >> 1} ${i & 1 ? 'tval/value' : 'cause'}`
@@ -124,9 +128,11 @@ describe('random instruction encodings', () => {
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       // translating every block on first use must not change a single byte of the output
-      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
-      expect(jit.stop).toEqual(f.stop);
-      expect(jit.output === f.output).toBe(true);
+      for (const jitBackend of ['wasm', 'js'] as const) {
+        const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1, jitBackend });
+        expect(jit.stop).toEqual(f.stop);
+        expect(jit.output === f.output).toBe(true);
+      }
       const fLines = f.output.split('\n');
       const field = ['mcause', 'mtval', 'x1-x31 digest'];
       const diffs: string[] = [];
@@ -169,9 +175,11 @@ describe('random interrupt routing', () => {
       const f = runForkLabConsole(elf.bytes, { bare: true });
       expect(f.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
       // translating every block on first use must not change a single byte of the output
-      const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1 });
-      expect(jit.stop).toEqual(f.stop);
-      expect(jit.output === f.output).toBe(true);
+      for (const jitBackend of ['wasm', 'js'] as const) {
+        const jit = runForkLabConsole(elf.bytes, { bare: true, jitThreshold: 1, jitBackend });
+        expect(jit.stop).toEqual(f.stop);
+        expect(jit.output === f.output).toBe(true);
+      }
       expect(compare('ForkLab', f.output.split('\n')).slice(0, 10)).toEqual([]);
     });
   }

@@ -44,8 +44,10 @@ describe('firmware delegation and SBI services', () => {
   test('the same kernel boots deterministically: two runs retire the same instructions and print the same, timer interrupts included', () => {
     const elf = buildKernel('sbi-traps.S');
     const a = runForkLabConsole(elf.bytes);
-    const b = runForkLabConsole(elf.bytes, { jitThreshold: 1 });
     expect(a.stop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
-    expect({ stop: b.stop, output: b.output, instret: b.instret }).toEqual({ stop: a.stop, output: a.output, instret: a.instret });
+    for (const jitBackend of ['wasm', 'js'] as const) {
+      const b = runForkLabConsole(elf.bytes, { jitThreshold: 1, jitBackend });
+      expect({ stop: b.stop, output: b.output, instret: b.instret }).toEqual({ stop: a.stop, output: a.output, instret: a.instret });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Delta-page checkpoints restore the machine exactly, on every execution tier: the
-// interpreter alone, block translation (default threshold) and block translation of
-// everything at once. The workload is the lab kernel booting and running cow (traps, paging,
+// interpreter alone, block translation (default threshold, WebAssembly blocks), and block
+// translation of everything at once, to WebAssembly and to JS. The workload is the lab kernel booting and running cow (traps, paging,
 // COW copies, timer interrupts, user code), checked by the whole-machine state hash.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +13,15 @@ const kernel = new Uint8Array(readFileSync(join(root, 'resources/kernel/build/ke
 const initrd = new Uint8Array(readFileSync(join(root, 'resources/user/build/initrd.img')));
 const BOOTARGS = 'apps=cow';
 
-type Tier = 'interpreter' | 'jit' | 'jit-eager';
+/** jit: the default (wasm) blocks; -eager: everything translated at once; js-eager: JS blocks. */
+type Tier = 'interpreter' | 'jit' | 'jit-eager' | 'js-eager';
 
 function boot(tier: Tier): Machine {
   const r = Machine.fromElf(kernel, { initrd, bootargs: BOOTARGS });
   if (!r.ok) throw new Error(r.error);
   if (tier === 'interpreter') r.machine.hart.jit = null;
-  if (tier === 'jit-eager') r.machine.hart.jit!.hotThreshold = 1;
+  if (tier === 'jit-eager' || tier === 'js-eager') r.machine.hart.jit!.hotThreshold = 1;
+  if (tier === 'js-eager') r.machine.hart.jit!.backend = 'js';
   return r.machine;
 }
 
@@ -38,7 +40,7 @@ describe('checkpoints restore exactly', () => {
     reference.set(t, ref.stateHash());
   }
 
-  for (const tier of ['interpreter', 'jit', 'jit-eager'] as const) {
+  for (const tier of ['interpreter', 'jit', 'jit-eager', 'js-eager'] as const) {
     test(`${tier}: restore then re-execute gives the straight run's state, in any order`, () => {
       const m = boot(tier);
       const store = new CheckpointStore<null>(m);

@@ -1,8 +1,9 @@
-// The execution tier is known and reported from the start: a host whose Content-Security-Policy
-// forbids code generation from strings runs interpreter-only, and Machine.tier says so (with
-// the host's reason) instead of the run silently being several times slower. Node's
-// --disallow-code-generation-from-strings gives the same refusal a CSP without 'unsafe-eval'
-// gives in a browser; the guest runs identically either way.
+// The execution tier is known and reported from the start: blocks become WebAssembly where the
+// host compiles it (a CSP with 'wasm-unsafe-eval'), JS functions where it only allows
+// `new Function`, and a host that allows neither runs interpreter-only, and Machine.tier says
+// so (with the host's reason) instead of the run silently being several times slower. Node's
+// --disallow-code-generation-from-strings gives the refusal a CSP without 'unsafe-eval' gives
+// in a browser, --no-expose-wasm a host without WebAssembly; the guest runs identically on all.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -26,24 +27,35 @@ function runProbe(nodeFlags: string[]) {
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
-test('a host that forbids code generation runs interpreter-only and says so from the start', () => {
-  const refused = runProbe(['--disallow-code-generation-from-strings']);
+test('each host says from the start which tier runs, and the guest runs identically on all', () => {
+  // A CSP with 'wasm-unsafe-eval' but without 'unsafe-eval' (the app's): WebAssembly blocks.
+  const noEval = runProbe(['--disallow-code-generation-from-strings']);
+  expect(noEval.before).toEqual({ kind: 'wasm', reason: '' });
+  expect(noEval.translated).toBeGreaterThan(0);
+  // No WebAssembly but `new Function`: JS blocks.
+  const noWasm = runProbe(['--no-expose-wasm']);
+  expect(noWasm.before).toEqual({ kind: 'translated', reason: '' });
+  expect(noWasm.translated).toBeGreaterThan(0);
+  // Neither: the interpreter, and the host's reason.
+  const refused = runProbe(['--no-expose-wasm', '--disallow-code-generation-from-strings']);
   expect(refused.before.kind).toBe('interpreter');
   expect(refused.before.reason).toMatch(/code generation/i);
   expect(refused.after.kind).toBe('interpreter');
   expect(refused.translated).toBe(0);
   const allowed = runProbe([]);
-  expect(allowed.before).toEqual({ kind: 'translated', reason: '' });
+  expect(allowed.before).toEqual({ kind: 'wasm', reason: '' });
   expect(allowed.translated).toBeGreaterThan(0);
-  // Same guest state either way.
-  expect(refused.instret).toBe(allowed.instret);
-  expect(refused.x5).toBe(allowed.x5);
+  // Same guest state every way.
+  for (const other of [noEval, noWasm, refused]) {
+    expect(other.instret).toBe(allowed.instret);
+    expect(other.x5).toBe(allowed.x5);
+  }
 }, 120_000);
 
 test('a machine with block translation switched off reports the interpreter tier', () => {
   const r = Machine.fromElf(aluLoop(), { bare: true });
   if (!r.ok) throw new Error(r.error);
-  expect(r.machine.tier.kind).toBe('translated');
+  expect(r.machine.tier.kind).toBe('wasm');
   r.machine.hart.jit = null;
   expect(r.machine.tier).toEqual({ kind: 'interpreter', reason: 'block translation is off' });
 });

@@ -1,0 +1,50 @@
+// The machine's one block of memory: hart registers, the data TLBs, the code-page marks and
+// RAM side by side in a single buffer, so translated WebAssembly code (wasm/translate.ts)
+// reaches all of them through one linear memory and the JS side keeps plain typed-array
+// views of the same bytes. This file is the one source of truth for the offsets; hart.ts,
+// mmu.ts, bus.ts and the wasm translator all take them from here.
+//
+// The buffer is a WebAssembly.Memory's when the host has WebAssembly (fixed size, never
+// grown, so views never detach), else a plain ArrayBuffer of the same layout.
+
+import { wasmApi, type WasmMemory } from './wasm/host';
+
+/** 33 register slots of 8 bytes (x0..x31, then the scratch slot writes to x0 go to). */
+export const MEM_REGS = 0;
+/** The pc a translated block leaves behind (a float64: the pc is a JS number). */
+export const MEM_PC = 512;
+/** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
+export const MEM_TLB_TAG = 1024;
+export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;
+/** Bytes of one kind's tag (or offset) table. */
+export const TLB_KIND_BYTES = 512 * 4;
+/** Ram.codePages: one byte per 4 KiB page of RAM. */
+export const MEM_CODE_PAGES = 16384;
+
+const WASM_PAGE = 65536;
+
+export interface MemoryLayout {
+  /** The WebAssembly.Memory holding everything, or null when the host has no WebAssembly. */
+  readonly memory: WasmMemory | null;
+  readonly buffer: ArrayBuffer;
+  /** Byte offset of RAM in the buffer (64 KiB aligned). */
+  readonly ramOffset: number;
+  /** Size of the buffer in 64 KiB pages. */
+  readonly pages: number;
+}
+
+export function allocateMemory(ramSize: number): MemoryLayout {
+  const codePages = Math.ceil(ramSize / 4096);
+  const ramOffset = Math.ceil((MEM_CODE_PAGES + codePages) / WASM_PAGE) * WASM_PAGE;
+  const pages = Math.ceil((ramOffset + ramSize) / WASM_PAGE);
+  let memory: WasmMemory | null = null;
+  if (wasmApi !== null && pages <= 65536) {
+    try {
+      memory = new wasmApi.Memory({ initial: pages, maximum: pages });
+    } catch {
+      memory = null; // address space exhausted: the plain buffer still works, interpreted
+    }
+  }
+  const buffer = memory !== null ? memory.buffer : new ArrayBuffer(pages * WASM_PAGE);
+  return { memory, buffer, ramOffset, pages };
+}

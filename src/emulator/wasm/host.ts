@@ -1,0 +1,12 @@
+// The host's WebAssembly, typed here in the few members the emulator uses: the pure core is
+// type-checked against ES2022 alone (tsconfig.core.json), which declares no WebAssembly.
+
+export interface WasmMemory { readonly buffer: ArrayBuffer }
+export interface WasmInstance { readonly exports: Record<string, unknown> }
+export interface WasmApi {
+  Memory: new (d: { initial: number; maximum: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => WasmInstance;
+}
+
+export const wasmApi: WasmApi | null = (globalThis as { WebAssembly?: WasmApi }).WebAssembly ?? null;

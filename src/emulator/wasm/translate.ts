@@ -1,0 +1,375 @@
+// Block translation to WebAssembly: the same blocks jit.ts makes JS functions of (one 4 KiB
+// page, at most MAX_BLOCK instructions, ending at a branch, jal or jalr or before anything
+// left to the interpreter) become one wasm function each, over the machine's memory
+// (layout.ts): registers are i64 slots, so RV64 arithmetic is one wasm instruction; loads and
+// stores look up the data TLB in linear memory and touch RAM directly.
+//
+// The function is (room, mode) -> r with the same contract as a JS block (jit.ts): it leaves
+// the next pc in MEM_PC and returns how many instructions retired, or -(k + 1) when the
+// interpreter must execute the instruction at MEM_PC next (k retired before it): a TLB miss,
+// a device, a page-crossing access, a store to a page with translations or dirty-tracking
+// marks, a watched store (mode bit 2), a jalr to an address a JS number cannot hold, or an
+// M instruction the translator leaves alone (mulh*). mode = dataSlot | dataVirt (Mmu.wasmMode)
+// | 2 when stores are watched.
+//
+// A block whose taken branch (or jal) leads back to its own start runs another pass inside
+// the function while a whole pass still fits in `room` (the run loop passes the slice budget
+// and the distance to the next timer deadline, both at least MAX_BLOCK), so a hot loop stays
+// in wasm and the instruction count and timer checks stay exactly those of the interpreter.
+
+import { Code, I32, I64, Op, VOID, type WasmFunction } from './emit';
+import { MEM_CODE_PAGES, MEM_PC, MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from '../layout';
+import * as rvc from '../rvc';
+
+export const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
+
+// Locals: 0 room, 1 mode (parameters), then these.
+const R = 2, OFF = 3, V = 4, IX = 5, A = 6, B = 7;
+const LOCALS = [I32, I32, I32, I32, I64, I64];
+
+export interface WasmBlock { readonly fn: WasmFunction; readonly insns: number }
+
+interface Ctx {
+  readonly c: Code;
+  /** Block start pc (a taken branch back to it loops inside the function). */
+  readonly start: number;
+  readonly ramOffset: number;
+  readonly ramSize: number;
+}
+
+/**
+ * Translate the block at RAM offset `off` (virtual pc `pc`) of `u16` (RAM as halfwords), or
+ * null when its first instruction is one the translator leaves alone.
+ */
+export function translateBlock(u16: Uint16Array, off: number, pc: number, ramOffset: number, ramSize: number): WasmBlock | null {
+  const c = new Code();
+  const ctx: Ctx = { c, start: pc, ramOffset, ramSize };
+  const pageEnd = (off & ~0xfff) + 4096;
+  c.opIdx(Op.Loop, VOID);
+  let n = 0;
+  let p = off;
+  let vpc = pc;
+  let terminated = false;
+  while (n < MAX_BLOCK && p + 2 <= pageEnd) {
+    let insn = u16[p >>> 1]!;
+    let len = 2;
+    if ((insn & 3) === 3) {
+      if (p + 4 > pageEnd) break;
+      insn = (insn | (u16[(p >>> 1) + 1]! << 16)) | 0;
+      len = 4;
+    } else {
+      insn = rvc.expandCompressed(insn);
+      if (insn === 0) break;
+    }
+    const kind = classify(insn);
+    if (kind === null) break;
+    emit(ctx, insn, vpc, len, n);
+    n++;
+    p += len;
+    vpc += len;
+    if (kind === 'terminal') { terminated = true; break; }
+  }
+  if (n === 0) return null;
+  if (!terminated) leave(c, vpc, n);
+  c.op(Op.End).op(Op.Unreachable);
+  return { fn: { locals: LOCALS, code: c }, insns: n };
+}
+
+/** 'plain', 'terminal' (a control transfer ending the block) or null (left to the interpreter). */
+function classify(insn: number): 'plain' | 'terminal' | null {
+  const opcode = insn & 0x7f;
+  const f3 = (insn >>> 12) & 7;
+  const f7 = insn >>> 25;
+  switch (opcode) {
+    case 0x37: case 0x17: return 'plain';
+    case 0x13:
+      if (f3 === 1) return (insn >>> 26) === 0 ? 'plain' : null;
+      if (f3 === 5) return (insn >>> 26) === 0 || (insn >>> 26) === 0x10 ? 'plain' : null;
+      return 'plain';
+    case 0x1b:
+      if (f3 === 0) return 'plain';
+      if (f3 === 1) return f7 === 0 ? 'plain' : null;
+      if (f3 === 5) return f7 === 0 || f7 === 0x20 ? 'plain' : null;
+      return null;
+    case 0x33:
+      if (f7 === 1) return f3 >= 1 && f3 <= 3 ? null : 'plain'; // mulh* stay interpreted
+      if (f7 === 0) return 'plain';
+      return f7 === 0x20 && (f3 === 0 || f3 === 5) ? 'plain' : null;
+    case 0x3b:
+      if (f7 === 1) return f3 >= 1 && f3 <= 3 ? null : 'plain';
+      if (f7 === 0) return f3 === 0 || f3 === 1 || f3 === 5 ? 'plain' : null;
+      return f7 === 0x20 && (f3 === 0 || f3 === 5) ? 'plain' : null;
+    case 0x03: return f3 === 7 ? null : 'plain';
+    case 0x23: return f3 > 3 ? null : 'plain';
+    case 0x63: return f3 === 2 || f3 === 3 ? null : 'terminal';
+    case 0x6f: return 'terminal';
+    case 0x67: return f3 === 0 ? 'terminal' : null;
+    default: return null;
+  }
+}
+
+// ---- small emitters ------------------------------------------------------------------------
+
+function reg(c: Code, r: number): void {
+  if (r === 0) c.i64(0n); else c.i32(0).mem(Op.I64Load, 3, r * 8);
+}
+
+function reg32(c: Code, r: number): void {
+  if (r === 0) c.i32(0); else c.i32(0).mem(Op.I32Load, 2, r * 8);
+}
+
+/** Store the i64 on the stack (its address 0 pushed by the caller first) into register rd. */
+function storeReg(c: Code, rd: number): void {
+  c.mem(Op.I64Store, 3, rd * 8);
+}
+
+/** Leave with pc = `pc` and r + n retired. */
+function leave(c: Code, pc: number, n: number): void {
+  c.i32(0).f64(pc).mem(Op.F64Store, 3, MEM_PC);
+  c.get(R).i32(n).op(Op.I32Add).op(Op.Return);
+}
+
+/** Leave to the interpreter for the instruction at `pc`, the k-th of this pass. */
+function interpret(c: Code, pc: number, k: number): void {
+  c.i32(0).f64(pc).mem(Op.F64Store, 3, MEM_PC);
+  c.i32(-(k + 1)).get(R).op(Op.I32Sub).op(Op.Return);
+}
+
+/** A jump to `target` taken by the k-th instruction: loop when it is the block start. */
+function jumpTo(ctx: Ctx, target: number, k: number, depthToLoop: number): void {
+  const c = ctx.c;
+  const n = k + 1;
+  if (target === ctx.start) {
+    c.get(R).i32(n).op(Op.I32Add).set(R);
+    c.opIdx(Op.LocalGet, 0).get(R).op(Op.I32Sub).i32(n).op(Op.I32GeS).opIdx(Op.BrIf, depthToLoop);
+    c.i32(0).f64(target).mem(Op.F64Store, 3, MEM_PC);
+    c.get(R).op(Op.Return);
+    return;
+  }
+  leave(c, target, n);
+}
+
+/**
+ * Set local OFF to the RAM offset of rs1 + imm for a `size`-byte access of `kind` (1 load,
+ * 2 store), or leave to the interpreter. The same tests as exec-base.ts dataOffset, plus the
+ * store checks of the JS blocks (code pages, watched stores).
+ */
+function address(ctx: Ctx, rs1: number, imm: number, size: number, kind: number, pc: number, k: number): void {
+  const c = ctx.c;
+  reg(c, rs1);
+  c.i64(BigInt(imm)).op(Op.I64Add).set(A);
+  c.opIdx(Op.Block, VOID); // ok
+  c.opIdx(Op.Block, VOID); // miss
+  if (kind === 2) c.opIdx(Op.LocalGet, 1).i32(2).op(Op.I32And).opIdx(Op.BrIf, 0);
+  c.opIdx(Op.LocalGet, 1).i32(1).op(Op.I32And).opIdx(Op.If, VOID);
+  // Sv39: canonical (bits 63:39 equal bit 38), inside one page, and a TLB hit.
+  c.get(A).i64(25n).op(Op.I64Shl).i64(25n).op(Op.I64ShrS).get(A).op(Op.I64Ne).opIdx(Op.BrIf, 1);
+  c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).i32(4096 - size).op(Op.I32GtU).opIdx(Op.BrIf, 1);
+  c.get(A).i64(12n).op(Op.I64ShrS).op(Op.I32WrapI64).set(V);
+  c.get(V).i32(255).op(Op.I32And).opIdx(Op.LocalGet, 1).i32(256).op(Op.I32And).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG + kind * TLB_KIND_BYTES).get(V).op(Op.I32Ne).opIdx(Op.BrIf, 1);
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF + kind * TLB_KIND_BYTES);
+  c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).op(Op.I32Add).set(OFF);
+  c.op(Op.Else);
+  // Bare: RAM at 0x80000000.
+  c.get(A).i64(0x80000000n).op(Op.I64Sub).i64(BigInt(ctx.ramSize - size)).op(Op.I64GtU).opIdx(Op.BrIf, 1);
+  c.get(A).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).set(OFF);
+  c.op(Op.End);
+  if (kind === 2) {
+    c.get(OFF).i32(12).op(Op.I32ShrU).mem(Op.I32Load8U, 0, MEM_CODE_PAGES);
+    c.get(OFF).i32(size - 1).op(Op.I32Add).i32(12).op(Op.I32ShrU).mem(Op.I32Load8U, 0, MEM_CODE_PAGES);
+    c.op(Op.I32Or).opIdx(Op.BrIf, 0);
+  }
+  c.opIdx(Op.Br, 1);
+  c.op(Op.End); // miss
+  interpret(c, pc, k);
+  c.op(Op.End); // ok
+}
+
+const LOAD_OPS = [Op.I64Load8S, Op.I64Load16S, Op.I64Load32S, Op.I64Load, Op.I64Load8U, Op.I64Load16U, Op.I64Load32U];
+const LOAD_SIZE = [1, 2, 4, 8, 1, 2, 4];
+const STORE_OPS = [Op.I64Store8, Op.I64Store16, Op.I64Store32, Op.I64Store];
+
+/** Code for one instruction that classify() accepted, the k-th of the block. */
+function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void {
+  const c = ctx.c;
+  const opcode = insn & 0x7f;
+  const rd = (insn >>> 7) & 31;
+  const rs1 = (insn >>> 15) & 31;
+  const rs2 = (insn >>> 20) & 31;
+  const f3 = (insn >>> 12) & 7;
+  const f7 = insn >>> 25;
+  const immI = insn >> 20;
+  const next = pc + len;
+  switch (opcode) {
+    case 0x37: // LUI
+      if (rd !== 0) { c.i32(0).i64(BigInt(insn & 0xfffff000)); storeReg(c, rd); }
+      return;
+    case 0x17: // AUIPC
+      if (rd !== 0) { c.i32(0).i64(BigInt(pc) + BigInt(insn & 0xfffff000)); storeReg(c, rd); }
+      return;
+    case 0x13: { // OP-IMM
+      if (rd === 0) return;
+      c.i32(0);
+      reg(c, rs1);
+      const shamt = BigInt((insn >>> 20) & 63);
+      switch (f3) {
+        case 0: c.i64(BigInt(immI)).op(Op.I64Add); break;
+        case 1: c.i64(shamt).op(Op.I64Shl); break;
+        case 2: c.i64(BigInt(immI)).op(Op.I64LtS).op(Op.I64ExtendI32U); break;
+        case 3: c.i64(BigInt(immI)).op(Op.I64LtU).op(Op.I64ExtendI32U); break;
+        case 4: c.i64(BigInt(immI)).op(Op.I64Xor); break;
+        case 5: c.i64(shamt).op((insn >>> 26) === 0x10 ? Op.I64ShrS : Op.I64ShrU); break;
+        case 6: c.i64(BigInt(immI)).op(Op.I64Or); break;
+        default: c.i64(BigInt(immI)).op(Op.I64And); break;
+      }
+      storeReg(c, rd);
+      return;
+    }
+    case 0x1b: { // OP-IMM-32
+      if (rd === 0) return;
+      c.i32(0);
+      reg32(c, rs1);
+      const sh = (insn >>> 20) & 31;
+      if (f3 === 0) c.i32(immI).op(Op.I32Add);
+      else if (f3 === 1) c.i32(sh).op(Op.I32Shl);
+      else c.i32(sh).op(f7 === 0x20 ? Op.I32ShrS : Op.I32ShrU);
+      c.op(Op.I64ExtendI32S);
+      storeReg(c, rd);
+      return;
+    }
+    case 0x33: { // OP
+      if (rd === 0) return;
+      if (f7 === 1) { mulDiv64(c, f3, rs1, rs2, rd); return; }
+      c.i32(0);
+      reg(c, rs1);
+      reg(c, rs2);
+      if (f7 === 0x20) c.op(f3 === 0 ? Op.I64Sub : Op.I64ShrS);
+      else {
+        switch (f3) {
+          case 0: c.op(Op.I64Add); break;
+          case 1: c.op(Op.I64Shl); break;
+          case 2: c.op(Op.I64LtS).op(Op.I64ExtendI32U); break;
+          case 3: c.op(Op.I64LtU).op(Op.I64ExtendI32U); break;
+          case 4: c.op(Op.I64Xor); break;
+          case 5: c.op(Op.I64ShrU); break;
+          case 6: c.op(Op.I64Or); break;
+          default: c.op(Op.I64And); break;
+        }
+      }
+      storeReg(c, rd);
+      return;
+    }
+    case 0x3b: { // OP-32
+      if (rd === 0) return;
+      if (f7 === 1) { mulDiv32(c, f3, rs1, rs2, rd); return; }
+      c.i32(0);
+      reg32(c, rs1);
+      reg32(c, rs2);
+      if (f3 === 0) c.op(f7 === 0x20 ? Op.I32Sub : Op.I32Add);
+      else if (f3 === 1) c.op(Op.I32Shl);
+      else c.op(f7 === 0x20 ? Op.I32ShrS : Op.I32ShrU);
+      c.op(Op.I64ExtendI32S);
+      storeReg(c, rd);
+      return;
+    }
+    case 0x03: { // LOAD
+      address(ctx, rs1, immI, LOAD_SIZE[f3]!, 1, pc, k);
+      if (rd !== 0) {
+        c.i32(0).get(OFF).mem(LOAD_OPS[f3]!, 0, ctx.ramOffset);
+        storeReg(c, rd);
+      }
+      return;
+    }
+    case 0x23: { // STORE
+      const imm = ((insn >> 25) << 5) | ((insn >>> 7) & 31);
+      address(ctx, rs1, imm, 1 << f3, 2, pc, k);
+      c.get(OFF);
+      reg(c, rs2);
+      c.mem(STORE_OPS[f3]!, 0, ctx.ramOffset);
+      return;
+    }
+    case 0x63: { // BRANCH
+      const off = ((insn >> 31) << 12) | (((insn >>> 7) & 1) << 11) | (((insn >>> 25) & 0x3f) << 5) | (((insn >>> 8) & 0xf) << 1);
+      reg(c, rs1);
+      reg(c, rs2);
+      c.op([Op.I64Eq, Op.I64Ne, 0, 0, Op.I64LtS, Op.I64GeS, Op.I64LtU, Op.I64GeU][f3]! as Op);
+      c.opIdx(Op.If, VOID);
+      jumpTo(ctx, pc + off, k, 1);
+      c.op(Op.Else);
+      leave(c, next, k + 1);
+      c.op(Op.End);
+      return;
+    }
+    case 0x6f: { // JAL
+      const off = ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
+      if (rd !== 0) { c.i32(0).i64(BigInt(next)); storeReg(c, rd); }
+      jumpTo(ctx, pc + off, k, 0);
+      return;
+    }
+    default: { // JALR (classify let nothing else through)
+      reg(c, rs1);
+      c.i64(BigInt(immI)).op(Op.I64Add).i64(-2n).op(Op.I64And).set(A);
+      // A target a JS number cannot hold exactly: the interpreter keeps it as a BigInt.
+      c.get(A).i64(1n << 53n).op(Op.I64Add).i64(1n << 54n).op(Op.I64GeU).opIdx(Op.If, VOID);
+      interpret(c, pc, k);
+      c.op(Op.End);
+      if (rd !== 0) { c.i32(0).i64(BigInt(next)); storeReg(c, rd); }
+      c.i32(0).get(A).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
+      c.get(R).i32(k + 1).op(Op.I32Add).op(Op.Return);
+    }
+  }
+}
+
+/** MUL, DIV, DIVU, REM, REMU with the spec's results for x/0 and MIN/-1 (no wasm traps). */
+function mulDiv64(c: Code, f3: number, rs1: number, rs2: number, rd: number): void {
+  reg(c, rs1); c.set(A);
+  reg(c, rs2); c.set(B);
+  c.i32(0);
+  if (f3 === 0) {
+    c.get(A).get(B).op(Op.I64Mul);
+  } else {
+    c.get(B).op(Op.I64Eqz).opIdx(Op.If, I64);
+    if (f3 === 4 || f3 === 5) c.i64(-1n); else c.get(A);
+    c.op(Op.Else);
+    switch (f3) {
+      case 4: // DIV: x / -1 = -x (wrapping, so MIN / -1 = MIN) without wasm's overflow trap
+        c.get(B).i64(-1n).op(Op.I64Eq).opIdx(Op.If, I64);
+        c.i64(0n).get(A).op(Op.I64Sub);
+        c.op(Op.Else).get(A).get(B).op(Op.I64DivS).op(Op.End);
+        break;
+      case 5: c.get(A).get(B).op(Op.I64DivU); break;
+      case 6: c.get(A).get(B).op(Op.I64RemS); break; // rem_s(MIN, -1) = 0, no trap
+      default: c.get(A).get(B).op(Op.I64RemU); break;
+    }
+    c.op(Op.End);
+  }
+  storeReg(c, rd);
+}
+
+/** MULW, DIVW, DIVUW, REMW, REMUW (locals V, IX hold the 32-bit operands). */
+function mulDiv32(c: Code, f3: number, rs1: number, rs2: number, rd: number): void {
+  reg32(c, rs1); c.set(V);
+  reg32(c, rs2); c.set(IX);
+  c.i32(0);
+  if (f3 === 0) {
+    c.get(V).get(IX).op(Op.I32Mul);
+  } else {
+    c.get(IX).op(Op.I32Eqz).opIdx(Op.If, I32);
+    if (f3 === 4 || f3 === 5) c.i32(-1); else c.get(V);
+    c.op(Op.Else);
+    switch (f3) {
+      case 4:
+        c.get(IX).i32(-1).op(Op.I32Ne).opIdx(Op.If, I32);
+        c.get(V).get(IX).op(Op.I32DivS);
+        c.op(Op.Else).i32(0).get(V).op(Op.I32Sub).op(Op.End);
+        break;
+      case 5: c.get(V).get(IX).op(Op.I32DivU); break;
+      case 6: c.get(V).get(IX).op(Op.I32RemS); break;
+      default: c.get(V).get(IX).op(Op.I32RemU); break;
+    }
+    c.op(Op.End);
+  }
+  c.op(Op.I64ExtendI32S);
+  storeReg(c, rd);
+}
