@@ -8,10 +8,8 @@
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { InitrdApp } from '../lab/initrd';
+import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
-import { compileSessionPrograms, defaultAppsSpec } from '../lab/build';
-import { diskLibraryStore } from './cc';
 import { loadUserFiles, repoRoot } from './resources';
 
 interface RunArgs {
@@ -49,7 +47,7 @@ function parseArgs(args: string[]): RunArgs | string {
   return out;
 }
 
-function loadPrograms(files: string[]): { apps: InitrdApp[]; error?: string } {
+async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error?: string }> {
   const root = repoRoot();
   if (files.length === 0) {
     const dir = join(root, 'resources/user/build');
@@ -62,6 +60,9 @@ function loadPrograms(files: string[]): { apps: InitrdApp[]; error?: string } {
   if (other.length > 0) return { apps: [], error: `not a program (.c or .elf): ${other.join(', ')}` };
   const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(f)) }));
   if (sources.length > 0) {
+    // The toolchain (~200 KB of the bundle) is loaded only when there is something to compile:
+    // parsing it cost ~15 ms of every start (docs/perf.md, "Starting the command").
+    const [{ compileSessionPrograms }, { diskLibraryStore }] = await Promise.all([import('../lab/build'), import('./cc')]);
     const texts = Object.fromEntries(sources.map((f) => [basename(f), readFileSync(f, 'utf8')]));
     const built = compileSessionPrograms(loadUserFiles(), texts, diskLibraryStore());
     for (const d of built.text) process.stderr.write(d);
@@ -79,7 +80,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   let programs: { apps: InitrdApp[]; error?: string };
   try {
-    programs = loadPrograms(parsed.files);
+    programs = await loadPrograms(parsed.files);
   } catch (err) {
     process.stderr.write(`forklab run: ${(err as Error).message}\n`);
     return 2;

@@ -5,9 +5,9 @@
 
 import type { SessionFiles } from '../common/protocol';
 import { buildProgram, formatDiagnostic, hasErrors, type Diagnostic, type LibraryStore, type UserLibrary } from '../toolchain';
-import { appNames, checkAppName, type InitrdApp } from './initrd';
+import { appNames, checkAppName, defaultAppsSpec, type InitrdApp } from './initrd';
 
-export { appNames } from './initrd';
+export { appNames, defaultAppsSpec } from './initrd';
 import type { SessionOptions } from './session';
 
 export interface LabResources {
@@ -59,10 +59,6 @@ export function compileSessionPrograms(userFiles: UserLibrary, files: SessionFil
   return { ok: !hasErrors(diagnostics), apps, diagnostics, text };
 }
 
-/** The `apps=` spec that runs every program once, in file order. */
-export function defaultAppsSpec(apps: readonly InitrdApp[]): string {
-  return apps.map((a) => a.name).join(',');
-}
 
 export function buildSession(
   resources: LabResources,

@@ -34,6 +34,11 @@ function fail<T>(error: string): InitrdResult<T> {
   return { ok: false, error };
 }
 
+/** The `apps=` spec that runs every program once, in file order. */
+export function defaultAppsSpec(apps: readonly InitrdApp[]): string {
+  return apps.map((a) => a.name).join(',');
+}
+
 /** The program names an `apps=` spec runs: `print*3,cow` -> print, cow. */
 export function appNames(spec: string): string[] {
   return spec
