@@ -9,6 +9,7 @@ import { SHT_NOBITS, SHT_PROGBITS } from '../elf/constants';
 import { runDirective } from './directives';
 import type { Emitter, FixupRequest } from './emitter';
 import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type SymbolMeaning } from './expr';
+import { assembleFast } from './fast';
 import { forEachStatement, type Statement } from './lexer';
 import { MacroProcessor } from './macros';
 import { splitOperands } from './operands';
@@ -105,9 +106,8 @@ export class Assembler implements Emitter {
         return;
       }
       if (this.current.isNobits) throw new AsmError(`instruction in section '${this.current.name}' which holds no data`);
-      const ops = splitOperands(s.args, s.argsColumn);
       const before = this.current.size;
-      if (!assembleAny(this, s.op, ops, s.argsColumn)) {
+      if (!assembleFast(this, s.op, s.args, s.argsColumn) && !assembleAny(this, s.op, splitOperands(s.args, s.argsColumn), s.argsColumn)) {
         throw new AsmError(`unknown instruction '${s.op}'${suggestMnemonic(s.op, knownMnemonics())}`, s.opColumn);
       }
       if (this.pendingLoc && this.current.size > before) {
