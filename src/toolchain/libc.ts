@@ -17,6 +17,32 @@ const MAX_CACHED = 4;
 const caches = new WeakMap<Stages, Map<string, LibraryObjects>>();
 
 /**
+ * The content key last computed for each library object, with the texts it was computed from.
+ * A host passes the same object build after build; hashing it again cost ~2 ms per build. The
+ * key is reused only while every path maps to the very same string (===, which compares the
+ * text whenever it is not the same string), so an edited or added file is rehashed.
+ */
+const keys = new WeakMap<UserLibrary, { texts: Map<string, string>; key: string }>();
+
+function libraryKey(library: UserLibrary): string {
+  const inputs = buildInputs(library);
+  const known = keys.get(library);
+  if (known !== undefined && sameTexts(known.texts, inputs)) return known.key;
+  const key = libraryHash(inputs);
+  keys.set(library, { texts: new Map(Object.entries(inputs)), key });
+  return key;
+}
+
+function sameTexts(texts: Map<string, string>, inputs: UserLibrary): boolean {
+  let n = 0;
+  for (const path in inputs) {
+    if (texts.get(path) !== inputs[path]) return false;
+    n++;
+  }
+  return n === texts.size;
+}
+
+/**
  * FNV-1a (64-bit) over the sorted paths and contents: a stable content key, pure TS. The 64-bit
  * state is two 32-bit halves (BigInt arithmetic per character cost ~30 ms per build):
  * h * 0x100000001b3 = h * 0x1b3 + (h << 40) modulo 2^64.
@@ -87,7 +113,7 @@ export function cachedLibrary(stages: Stages, library: UserLibrary, store?: Libr
     cache = new Map();
     caches.set(stages, cache);
   }
-  const key = libraryHash(buildInputs(library));
+  const key = libraryKey(library);
   let lib = cache.get(key);
   if (lib === undefined) {
     lib = loadStored(store, key);

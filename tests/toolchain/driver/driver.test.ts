@@ -57,6 +57,27 @@ describe('toolchain driver', () => {
     expect(cachedLibrary(stages, { ...library, 'include/extra.h': '#define E 1\n' })).not.toBe(first);
   });
 
+  test('never serves a stale library when the same library object is edited in place', () => {
+    const stages: Stages = { ...gnuStages };
+    const lib: Record<string, string> = { ...library };
+    const first = cachedLibrary(stages, lib);
+    expect(cachedLibrary(stages, lib)).toBe(first);
+    // an edited header (same path, new text), an added file, a removed file: each is a new library
+    lib['include/stdio.h'] = `${library['include/stdio.h']}\n#define FORKLAB_EDITED 1\n`;
+    const edited = cachedLibrary(stages, lib);
+    expect(edited).not.toBe(first);
+    lib['lib/extra.c'] = 'int forklab_extra(void) { return 7; }\n';
+    const added = cachedLibrary(stages, lib);
+    expect(added).not.toBe(edited);
+    expect(added.objects.map((o) => o.name)).toContain('/forklab/lib/extra.c');
+    delete lib['lib/extra.c'];
+    const removed = cachedLibrary(stages, lib);
+    expect(removed.objects.map((o) => o.name)).not.toContain('/forklab/lib/extra.c');
+    // back to the original texts: the first build again, from the cache
+    lib['include/stdio.h'] = library['include/stdio.h']!;
+    expect(cachedLibrary(stages, lib)).toBe(first);
+  });
+
   test('hashes the library by content', () => {
     expect(libraryHash({ a: 'x' })).not.toBe(libraryHash({ a: 'y' }));
     expect(libraryHash({ ab: 'c' })).not.toBe(libraryHash({ a: 'bc' }));
