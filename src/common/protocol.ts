@@ -133,6 +133,8 @@ export type HostEvent =
       readonly bootargs?: string;
       /** The report's bookmarks, when it has any. */
       readonly bookmarks?: readonly BookmarkData[];
+      /** The run speed the report was exported at (null = full speed), when it says one. */
+      readonly speed?: number | null;
     }
   /** Where each breakpoint landed, after debug-breakpoints or a new build. */
   | { readonly type: 'debug-breakpoints'; readonly breakpoints: readonly BreakpointState[] }

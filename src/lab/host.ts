@@ -205,6 +205,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       timeline: atEnd ? r.timeline.filter((e) => e.insn <= end) : r.timeline.slice(0, r.timelineCount),
       model: atEnd ? last.model : r.session.model(),
       bookmarks: kept,
+      speed: loop.ips,
     });
     const fileName = `forklab-session-${end}.json`;
     if (!withMoments || !replayed?.ok) post({ type: 'report', text: serializeReport(report), fileName });
@@ -226,7 +227,17 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
       insn: report.insn,
       done: () => {
         const exact = JSON.stringify(runner?.session.model()) === JSON.stringify(report.model);
-        post({ type: 'report-opened', title: report.title, sources: report.sources, exact, bootargs: report.bootargs, ...(report.bookmarks.length > 0 ? { bookmarks: report.bookmarks } : {}) });
+        // The replay itself ran flat out; from here on the run goes at the exported speed.
+        if (report.speed !== undefined) loop.ips = report.speed;
+        post({
+          type: 'report-opened',
+          title: report.title,
+          sources: report.sources,
+          exact,
+          bootargs: report.bootargs,
+          ...(report.bookmarks.length > 0 ? { bookmarks: report.bookmarks } : {}),
+          ...(report.speed !== undefined ? { speed: report.speed } : {}),
+        });
       },
     });
   }

@@ -8,6 +8,9 @@
 // Bookmarks are moments of the run the student marked, each an instruction count with a caption;
 // a deterministic run replayed to that count rebuilds the moment (src/lab/report-replay.ts).
 // Files written before bookmarks existed have none.
+// `speed` is the run speed chosen when it was exported (instructions per second, null = full
+// speed); opening the file sets it again. Files written before it existed have none and open
+// at whatever speed the UI has.
 
 import { z } from 'zod';
 import { TIMELINE_KINDS, type LabModel, type TimelineEvent } from '../common/model';
@@ -98,6 +101,7 @@ const reportSchema = z.object({
   timeline: z.array(timelineEvent),
   model,
   bookmarks: z.array(bookmark).default([]),
+  speed: z.number().int().positive().max(1e12).nullable().optional(),
 });
 
 /** A marked moment of a run: the retired-instruction count and the student's caption. */
@@ -118,6 +122,8 @@ export interface SessionReport {
   readonly model: LabModel;
   /** In instruction order, none after `insn`. */
   readonly bookmarks: readonly Bookmark[];
+  /** Run speed at export (instructions per second, null = full speed); absent in older files. */
+  readonly speed?: number | null;
 }
 
 export function createReport(parts: Omit<SessionReport, 'format' | 'version' | 'bookmarks'> & { bookmarks?: readonly Bookmark[] }): SessionReport {

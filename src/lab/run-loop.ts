@@ -42,9 +42,20 @@ type Goal =
 
 export class RunLoop {
   state: RunState = 'idle';
-  ips: number | null = null;
+  private speed: number | null = null;
   private goal: Goal = { kind: 'free' };
   private sliceInsns = 200_000;
+
+  /** Instructions per second to hold, or null for full speed. */
+  get ips(): number | null {
+    return this.speed;
+  }
+
+  /** A new speed sizes the very next slice: one sized for full speed would run a second's worth at once. */
+  set ips(ips: number | null) {
+    this.speed = ips;
+    if (ips !== null) this.sliceInsns = Math.max(1000, Math.min(this.sliceInsns, Math.round((ips * SLICE_MS) / 1000)));
+  }
   private scheduled = false;
   private disposed = false;
   private mipsWindow = { at: 0, insn: 0 };

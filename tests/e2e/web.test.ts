@@ -294,6 +294,8 @@ describe('session reports', () => {
     expect(await state(p2)).toBe('paused');
     await p2.getByTestId('tab-cow.c').waitFor();
     await expect.poll(() => picture(p2)).toEqual(exported);
+    // The speed the session was exported at (1M/s) comes back with it; a fresh page is at full speed.
+    expect(await p2.getByTestId('speed').inputValue()).toBe('1000000');
     expect(await p2.getByTestId('notice').count()).toBe(0);
     await p2.screenshot({ path: join(SCREENSHOTS, 'session-reopened.png') });
 

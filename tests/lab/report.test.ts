@@ -27,7 +27,7 @@ describe('session reports', () => {
     const b = harness();
     b.host.handle({ type: 'open-report', text: exported.text });
     const opened = await b.until((e): e is Extract<HostEvent, { type: 'report-opened' }> => e.type === 'report-opened');
-    expect(opened).toEqual({ type: 'report-opened', title: 'lab 5, cow', sources: { 'cow.c': cowSource }, exact: true, bootargs: 'apps=cow' });
+    expect(opened).toEqual({ type: 'report-opened', title: 'lab 5, cow', sources: { 'cow.c': cowSource }, exact: true, bootargs: 'apps=cow', speed: null });
     const last = b.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!;
     expect(last.model).toEqual(parsed.report.model);
     b.host.dispose();

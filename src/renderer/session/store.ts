@@ -123,7 +123,7 @@ export function reduceHostEvent(s: AppState, ev: HostEvent): AppState {
     case 'error':
       return { ...s, notice: ev.message };
     case 'report-opened':
-      return { ...openedReport(s, ev.title, ev.sources, ev.exact, ev.bootargs), bookmarks: ev.bookmarks ?? [] };
+      return { ...openedReport(s, ev.title, ev.sources, ev.exact, ev.bootargs), bookmarks: ev.bookmarks ?? [], ...(ev.speed !== undefined ? { speed: ev.speed } : {}) };
     case 'console':
     case 'report':
     case 'debug-breakpoints':
