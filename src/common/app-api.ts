@@ -74,6 +74,7 @@ export const IPC_INVOKE = {
   reportSave: 'forklab:report-save',
   documentSave: 'forklab:document-save',
   documentPdf: 'forklab:document-pdf',
+  documentFolder: 'forklab:document-folder',
 } as const;
 
 /** Event channels (main -> renderer). */
@@ -101,6 +102,11 @@ export interface ForkLabApi {
   saveReport(name: string, text: string): Promise<string | null>;
   /** Saves a report document (HTML text or zip bytes) through a dialog suggesting `name`. */
   saveDocument(name: string, data: string | Uint8Array): Promise<string | null>;
+  /**
+   * Asks for a folder (a directory dialog), then writes a Markdown report's files into it
+   * (`NAME.md`, `NAME_files/figure-N.png` ...); the folder written, or null when cancelled.
+   */
+  saveFolder(files: readonly FolderFile[]): Promise<string | null>;
   /** Asks where to save `name` (.pdf), then prints the HTML report there on A4 (printToPDF). */
   savePdf(name: string, html: string): Promise<string | null>;
   /** Tells main the UI language so the application menu follows it. */
@@ -109,6 +115,35 @@ export interface ForkLabApi {
   connectHost(): void;
   onMenu(listener: (cmd: MenuCommand) => void): () => void;
   onHostNotice(listener: (notice: HostNotice) => void): () => void;
+}
+
+/** One file of a report written as a folder: a relative path (one optional subfolder) and bytes. */
+export interface FolderFile {
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+/** Most files one report folder may hold (a .md, two figures per bookmark, the session). */
+export const MAX_FOLDER_FILES = 512;
+
+const FOLDER_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}(\/[A-Za-z0-9_][A-Za-z0-9_.-]{0,63})?$/;
+
+/** Checks a report folder's file list: safe relative paths, bytes, bounded count and size. */
+export function checkFolderFiles(files: unknown): { ok: true; files: FolderFile[] } | { ok: false; error: string } {
+  if (!Array.isArray(files) || files.length === 0 || files.length > MAX_FOLDER_FILES) return { ok: false, error: 'the file list is missing, empty or too long' };
+  let total = 0;
+  const seen = new Set<string>();
+  for (const f of files as unknown[]) {
+    const path = (f as { path?: unknown } | null)?.path;
+    const data = (f as { data?: unknown } | null)?.data;
+    if (typeof path !== 'string' || !FOLDER_PATH.test(path) || path.split('/').some((part) => part.includes('..'))) return { ok: false, error: `bad file path ${JSON.stringify(path)}` };
+    if (!(data instanceof Uint8Array)) return { ok: false, error: `${path} is not bytes` };
+    if (seen.has(path)) return { ok: false, error: `${path} is listed twice` };
+    seen.add(path);
+    total += data.length;
+  }
+  if (total > MAX_DOCUMENT_BYTES) return { ok: false, error: 'the files are too large' };
+  return { ok: true, files: files as FolderFile[] };
 }
 
 /** Largest session the main process accepts (bytes of text in total). */

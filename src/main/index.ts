@@ -16,7 +16,7 @@ import {
   type MenuItemConstructorOptions,
   type MessagePortMain,
 } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT, type MenuCommand } from '../common/app-api';
@@ -118,6 +118,12 @@ function installIpc(): void {
       const r = await dialog.showSaveDialog(mainWindow, { defaultPath: suggested, filters: [dialogFilter(kind)] });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    showFolder: async () => {
+      if (!mainWindow) return null;
+      const r = await dialog.showOpenDialog(mainWindow, { title: 'Folder for the Markdown report', properties: ['openDirectory', 'createDirectory'] });
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
+    },
+    makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     readText: (path) => readFile(path, 'utf8'),
     fileSize: async (path) => (await stat(path)).size,
     writeText: (path, text) => writeFile(path, text, 'utf8'),

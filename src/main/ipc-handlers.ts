@@ -3,11 +3,12 @@
 // with an error the renderer sees as a rejected promise. Dialogs and file access are injected,
 // so the whole table is tested under Node.
 
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   IPC_INVOKE,
   MAX_DOCUMENT_BYTES,
   MAX_REPORT_CHARS,
+  checkFolderFiles,
   checkWorkspace,
   isSessionFileName,
   type OpenedFile,
@@ -31,6 +32,10 @@ export interface IpcDeps {
   fileSize(path: string): Promise<number>;
   writeText(path: string, text: string): Promise<void>;
   writeBytes(path: string, data: Uint8Array): Promise<void>;
+  /** Shows a directory dialog (creating folders allowed); the chosen folder or null. */
+  showFolder(): Promise<string | null>;
+  /** Creates a folder and its parents (no error when it exists). */
+  makeDir(path: string): Promise<void>;
   /** Prints an HTML page on A4 (Electron's printToPDF in a hidden window); the PDF bytes. */
   printPdf(html: string): Promise<Uint8Array>;
   /** Connects the asking window to the lab host. */
@@ -117,6 +122,24 @@ export function ipcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       if (path === null) return null;
       await deps.writeBytes(path, await deps.printPdf(html));
       return path;
+    }),
+    // A Markdown report as a folder: the renderer sends the files (checked names, one level of
+    // subfolder, bounded), main writes them under the folder the student chose.
+    [IPC_INVOKE.documentFolder]: guard(async (_s, [files]) => {
+      const checked = checkFolderFiles(files);
+      if (!checked.ok) throw new Error(`ipc: bad report folder: ${checked.error}`);
+      const dir = await deps.showFolder();
+      if (dir === null) return null;
+      const made = new Set<string>();
+      for (const f of checked.files) {
+        const sub = f.path.includes('/') ? join(dir, f.path.slice(0, f.path.indexOf('/'))) : null;
+        if (sub !== null && !made.has(sub)) {
+          await deps.makeDir(sub);
+          made.add(sub);
+        }
+        await deps.writeBytes(join(dir, f.path), f.data);
+      }
+      return dir;
     }),
     [IPC_INVOKE.hostConnect]: guard(async (sender) => {
       deps.connectHost(sender.id);

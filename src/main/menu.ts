@@ -32,7 +32,7 @@ export function menuTemplate(platform: string, lang: 'en' | 'zh-CN'): MenuItemSp
         {
           label: t('Export Report', '导出报告'),
           submenu: [
-            { label: t('Markdown + PNG (.zip)…', 'Markdown + PNG（.zip）…'), command: 'export-report-md' },
+            { label: t('Markdown + PNG (folder)…', 'Markdown + PNG（文件夹）…'), command: 'export-report-md' },
             { label: t('HTML…', 'HTML…'), command: 'export-report-html' },
             { label: t('PDF…', 'PDF…'), accelerator: 'CmdOrCtrl+P', command: 'export-report-pdf' },
           ],

@@ -9,6 +9,7 @@ import {
   IPC_EVENT,
   IPC_INVOKE,
   MENU_COMMANDS,
+  type FolderFile,
   type ForkLabApi,
   type HostNotice,
   type MenuCommand,
@@ -29,6 +30,7 @@ const api: ForkLabApi = {
   saveReport: (name: string, text: string) => ipcRenderer.invoke(IPC_INVOKE.reportSave, name, text),
   saveDocument: (name: string, data: string | Uint8Array) => ipcRenderer.invoke(IPC_INVOKE.documentSave, name, data),
   savePdf: (name: string, html: string) => ipcRenderer.invoke(IPC_INVOKE.documentPdf, name, html),
+  saveFolder: (files: readonly FolderFile[]) => ipcRenderer.invoke(IPC_INVOKE.documentFolder, files),
   connectHost: () => void ipcRenderer.invoke(IPC_INVOKE.hostConnect),
   setLanguage: (lang: 'en' | 'zh-CN') => void ipcRenderer.invoke(IPC_INVOKE.setLanguage, lang),
   onMenu(listener: (cmd: MenuCommand) => void) {

@@ -13,6 +13,7 @@ function deps(over: Partial<IpcDeps> = {}) {
   const languages: string[] = [];
   const bytes: [string, Uint8Array][] = [];
   const printed: string[] = [];
+  const dirs: string[] = [];
   const d: IpcDeps = {
     store: { load: async () => ({ workspace: ws, error: null }), save: async (w) => void saved.push(w) },
     windowIds: () => new Set([1]),
@@ -22,12 +23,14 @@ function deps(over: Partial<IpcDeps> = {}) {
     fileSize: async () => 12,
     writeText: async (p, t) => void written.push([p, t]),
     writeBytes: async (p, b) => void bytes.push([p, b]),
+    showFolder: async () => '/home/u/lab5',
+    makeDir: async (p) => void dirs.push(p),
     printPdf: async (html) => (printed.push(html), new TextEncoder().encode('%PDF-1.4 fake')),
     connectHost: (id) => void connected.push(id),
     setMenuLanguage: (lang) => void languages.push(lang),
     ...over,
   };
-  return { handlers: ipcHandlers(d), saved, written, connected, languages, bytes, printed };
+  return { handlers: ipcHandlers(d), saved, written, connected, languages, bytes, printed, dirs };
 }
 
 describe('main-process IPC handlers', () => {
@@ -128,5 +131,32 @@ describe('main-process IPC handlers', () => {
     expect(cancelled.printed).toEqual([]);
     await expect(handlers[IPC_INVOKE.documentPdf]!(app, ['r.html', '<h1>r</h1>'])).rejects.toThrow(/bad PDF file name/);
     await expect(handlers[IPC_INVOKE.documentPdf]!(app, ['r.pdf', 7])).rejects.toThrow(/missing or too large/);
+  });
+
+  test('write a Markdown report as a folder: the .md with its figures beside it, nothing outside', async () => {
+    const { handlers, bytes, dirs } = deps();
+    const b = (n: number) => new Uint8Array([n]);
+    const files = [
+      { path: 'cow.md', data: b(1) },
+      { path: 'cow_files/figure-1.png', data: b(2) },
+      { path: 'cow_files/session.json', data: b(3) },
+    ];
+    expect(await handlers[IPC_INVOKE.documentFolder]!(app, [files])).toBe('/home/u/lab5');
+    expect(dirs).toEqual(['/home/u/lab5/cow_files']);
+    expect(bytes.map(([p, d]) => [p, [...d]])).toEqual([
+      ['/home/u/lab5/cow.md', [1]],
+      ['/home/u/lab5/cow_files/figure-1.png', [2]],
+      ['/home/u/lab5/cow_files/session.json', [3]],
+    ]);
+    const cancelled = deps({ showFolder: async () => null });
+    expect(await cancelled.handlers[IPC_INVOKE.documentFolder]!(app, [files])).toBeNull();
+    expect(cancelled.bytes).toEqual([]);
+    for (const bad of ['../x.md', 'a/../../x', '/etc/passwd', 'a/b/c.png', '.hidden', 'a\\b', '']) {
+      await expect(handlers[IPC_INVOKE.documentFolder]!(app, [[{ path: bad, data: b(0) }]])).rejects.toThrow(/bad report folder: bad file path/);
+    }
+    await expect(handlers[IPC_INVOKE.documentFolder]!(app, [[{ path: 'a.md', data: 'text' }]])).rejects.toThrow(/not bytes/);
+    await expect(handlers[IPC_INVOKE.documentFolder]!(app, [[{ path: 'a.md', data: b(0) }, { path: 'a.md', data: b(1) }]])).rejects.toThrow(/listed twice/);
+    await expect(handlers[IPC_INVOKE.documentFolder]!(app, [[]])).rejects.toThrow(/missing, empty or too long/);
+    expect(bytes).toHaveLength(3);
   });
 });

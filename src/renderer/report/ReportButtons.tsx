@@ -1,7 +1,8 @@
 // "Export report": the session's bookmarks as a lab report document (docs/reports.md). The host
 // replays the run to each bookmark and sends the states back; the document is built here with
 // the pure report modules, in the UI's language:
-// - Markdown: figures drawn to PNG on a canvas, packed with the .md and the session in a .zip;
+// - Markdown: figures drawn to PNG on a canvas, written with the .md and the session into a
+//   folder the student picks (desktop) or packed in a .zip (web);
 // - HTML: one self-contained page;
 // - PDF: the desktop app prints that page with Electron's printToPDF (main process); the web
 //   edition prints it from a hidden frame through the browser, using the page's print stylesheet.
@@ -45,9 +46,10 @@ async function buildAndSave(format: ReportFormat, text: string, moments: readonl
   if (format === 'md') {
     const pngs: Uint8Array[] = [];
     for (const s of content.sections) pngs.push(new Uint8Array(await (await svgToPng(s.figure)).arrayBuffer()));
-    const zip = zipBundle(markdownBundle(content, pngs, base));
-    if (api) await api.saveDocument(`${base}.zip`, zip);
-    else download(new Blob([zip as BlobPart], { type: 'application/zip' }), `${base}.zip`);
+    const files = markdownBundle(content, pngs, base);
+    // The desktop app writes a folder (.md with its figures beside it); the browser, a .zip.
+    if (api) await api.saveFolder(files);
+    else download(new Blob([zipBundle(files) as BlobPart], { type: 'application/zip' }), `${base}.zip`);
     return;
   }
   const html = toHtml(content);
@@ -104,7 +106,7 @@ export const ReportButtons = memo(function ReportButtons({ store, controller, ap
     if (notice) setWorking(false);
   }, [notice]);
 
-  const label = { md: t('reportFormatMd'), html: t('reportFormatHtml'), pdf: t('reportFormatPdf') };
+  const label = { md: t(api ? 'reportFormatMdFolder' : 'reportFormatMd'), html: t('reportFormatHtml'), pdf: t('reportFormatPdf') };
   return (
     <span className="report-buttons">
       <select data-testid="report-format" style={{ width: 'auto', flex: '0 0 auto' }} aria-label={t('reportFormat')} title={t('reportFormat')} value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>

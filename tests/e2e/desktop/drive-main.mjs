@@ -1,14 +1,18 @@
 // Loads the built desktop app (out/main/index.js, out/main/host-entry.js, out/preload/index.cjs)
 // under plain Node with `electron` replaced by fake-electron.mjs, plays the part of Electron and
 // of the renderer, and prints one JSON object with what it saw. Used by electron-bundle.test.ts.
-// argv: OUT_DIR RESOURCES_DIR HELLO_C
+// argv: OUT_DIR RESOURCES_DIR HELLO_C [REPORT_INPUT REPORT_OUTPUT]
+// With a report input (report.html and a Markdown bundle under bundle/, built by the test), the
+// main process's report exports are driven too: the Markdown folder written after a directory
+// dialog, and the PDF printed through webContents.printToPDF, which here is real headless
+// Chromium ($FORKLAB_CHROMIUM_PATH) loading the URL main loaded into its print window.
 import { register } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 
-const [outDir, resourcesDir, helloPath] = process.argv.slice(2);
+const [outDir, resourcesDir, helloPath, reportInput, reportOutput] = process.argv.slice(2);
 register('./resolve-electron.mjs', import.meta.url);
 const result = {};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -116,6 +120,45 @@ result.preload = {
 await exposed[0].api.saveWorkspace({ files: {} });
 exposed[0].api.connectHost();
 result.preload.invoked = invoked.map((i) => i.channel);
+
+// --- report exports through the main process ---
+if (reportInput) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.FORKLAB_CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  rec.printToPDF = async (url, options) => {
+    // As main's print window: JavaScript off, the page main loaded, printed with its options.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: options.pageSize, printBackground: options.printBackground, preferCSSPageSize: options.preferCSSPageSize });
+    await context.close();
+    return new Uint8Array(pdf);
+  };
+  const event = { sender: { id: win.webContents.id }, senderFrame: { url: frameUrl } };
+  const windowsBefore = rec.windows.length;
+  rec.dialogAnswers.push({ canceled: false, filePath: join(reportOutput, 'forklab-report-cow.pdf') });
+  const html = readFileSync(join(reportInput, 'report.html'), 'utf8');
+  const pdfPath = await rec.ipcHandlers.get('forklab:document-pdf')(event, 'forklab-report-cow.pdf', html);
+  const printWindow = rec.windows[windowsBefore];
+  const bundleDir = join(reportInput, 'bundle');
+  const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  const files = walk(bundleDir).map((f) => ({ path: relative(bundleDir, f), data: new Uint8Array(readFileSync(f)) }));
+  rec.dialogAnswers.push({ canceled: false, filePaths: [join(reportOutput, 'md')] });
+  const folder = await rec.ipcHandlers.get('forklab:document-folder')(event, files);
+  // A cancelled directory dialog writes nothing.
+  const cancelled = await rec.ipcHandlers.get('forklab:document-folder')(event, files);
+  await browser.close();
+  result.report = {
+    pdfPath,
+    folder,
+    cancelled,
+    printWindow: printWindow && { show: printWindow.options.show, webPreferences: printWindow.options.webPreferences, url: printWindow.loaded.map((u) => u.slice(0, 30)), destroyed: printWindow.destroyed },
+    dialogs: rec.dialogs.map((d) => ({ kind: d.kind, properties: d.options.properties ?? null, defaultPath: d.options.defaultPath ?? null })),
+  };
+}
 
 process.stdout.write(JSON.stringify(result));
 process.exit(0);

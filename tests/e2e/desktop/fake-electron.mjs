@@ -3,6 +3,9 @@
 // machines. Every API the main process calls is recorded on globalThis.__fakeElectron, so the
 // driver can check what main did (the window's preferences, the URL it loads, the protocol
 // handler, the IPC handlers, the utility process it forks) and then play the renderer's part.
+// Dialogs answer from `rec.dialogAnswers` (cancelled when empty) and record their options.
+// `webContents.printToPDF` is no fake: it calls `rec.printToPDF(url, options)`, which the driver
+// backs with real headless Chromium loading the same URL main loaded into the print window.
 const rec = {
   windows: [],
   ipcHandlers: new Map(),
@@ -13,6 +16,9 @@ const rec = {
   permissionHandler: null,
   appListeners: new Map(),
   sentToRenderer: [],
+  dialogs: [],
+  dialogAnswers: [],
+  printToPDF: null,
 };
 globalThis.__fakeElectron = rec;
 
@@ -65,7 +71,12 @@ export class BrowserWindow extends EventSource {
       id: nextContentsId++,
       postMessage: (channel, message, ports) => rec.sentToRenderer.push({ channel, message, ports }),
       send: (channel, ...args) => rec.sentToRenderer.push({ channel, args }),
+      printToPDF: async (options) => {
+        if (!rec.printToPDF) throw new Error('fake electron: no printer installed');
+        return rec.printToPDF(this.loaded.at(-1), options);
+      },
     };
+    this.destroyed = false;
     rec.windows.push(this);
   }
   loadURL(url) {
@@ -73,14 +84,23 @@ export class BrowserWindow extends EventSource {
     return Promise.resolve();
   }
   show() {}
+  destroy() {
+    this.destroyed = true;
+  }
   static getAllWindows() {
     return rec.windows;
   }
 }
 
 export const dialog = {
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-  showSaveDialog: async () => ({ canceled: true }),
+  showOpenDialog: async (_win, options) => {
+    rec.dialogs.push({ kind: 'open', options });
+    return rec.dialogAnswers.shift() ?? { canceled: true, filePaths: [] };
+  },
+  showSaveDialog: async (_win, options) => {
+    rec.dialogs.push({ kind: 'save', options });
+    return rec.dialogAnswers.shift() ?? { canceled: true };
+  },
 };
 
 export const ipcMain = {
