@@ -30,51 +30,111 @@ export const VOID = 0x40;
 export const I32 = 0x7f;
 export const I64 = 0x7e;
 
+/** A growable byte buffer (the emitter runs on cold paths: no BigInt, no per-byte arrays). */
+class Bytes {
+  buf = new Uint8Array(256);
+  length = 0;
+
+  byte(b: number): void {
+    if (this.length === this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf[this.length++] = b;
+  }
+
+  uleb(v: number): void {
+    do {
+      let b = v & 0x7f;
+      v = Math.floor(v / 128);
+      if (v !== 0) b |= 0x80;
+      this.byte(b);
+    } while (v !== 0);
+  }
+
+  /** Signed LEB128 of an integral number with |v| <= 2^53. */
+  sleb(v: number): void {
+    for (;;) {
+      const b = v & 0x7f; // two's complement low bits, also for negative v
+      v = Math.floor(v / 128);
+      if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) { this.byte(b); return; }
+      this.byte(b | 0x80);
+    }
+  }
+
+  append(other: Bytes): void {
+    for (let i = 0; i < other.length; i++) this.byte(other.buf[i]!);
+  }
+
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
 export class Code {
-  readonly bytes: number[] = [];
+  readonly out = new Bytes();
 
   op(o: Op): this {
-    this.bytes.push(o);
+    this.out.byte(o);
     return this;
   }
 
   /** An opcode with one immediate index (local, label depth) or block type. */
   opIdx(o: Op, idx: number): this {
-    this.bytes.push(o);
-    uleb(this.bytes, idx);
+    this.out.byte(o);
+    this.out.uleb(idx);
     return this;
+  }
+
+  get(i: number): this {
+    return this.opIdx(Op.LocalGet, i);
+  }
+
+  set(i: number): this {
+    return this.opIdx(Op.LocalSet, i);
   }
 
   i32(v: number): this {
-    this.bytes.push(Op.I32Const);
-    sleb(this.bytes, BigInt(v | 0));
+    this.out.byte(Op.I32Const);
+    this.out.sleb(v | 0);
     return this;
   }
 
-  i64(v: bigint): this {
-    this.bytes.push(Op.I64Const);
-    sleb(this.bytes, BigInt.asIntN(64, v));
+  /** An i64 constant given as a number (|v| <= 2^53) or a bigint (any 64-bit pattern). */
+  i64(v: number | bigint): this {
+    this.out.byte(Op.I64Const);
+    if (typeof v === 'number' && Number.isSafeInteger(v)) this.out.sleb(v);
+    else {
+      let x = BigInt.asIntN(64, BigInt(v));
+      for (;;) {
+        const b = Number(x & 0x7fn);
+        x >>= 7n;
+        if ((x === 0n && (b & 0x40) === 0) || (x === -1n && (b & 0x40) !== 0)) { this.out.byte(b); break; }
+        this.out.byte(b | 0x80);
+      }
+    }
     return this;
   }
 
   f64(v: number): this {
-    this.bytes.push(Op.F64Const);
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, v, true);
-    for (const x of b) this.bytes.push(x);
+    this.out.byte(Op.F64Const);
+    F64_SCRATCH[0] = v;
+    for (let i = 0; i < 8; i++) this.out.byte(F64_BYTES[i]!);
     return this;
   }
 
   /** A load or store with its alignment (log2 bytes) and constant offset. */
   mem(o: Op, align: number, offset: number): this {
-    this.bytes.push(o, align);
-    uleb(this.bytes, offset);
+    this.out.byte(o);
+    this.out.byte(align);
+    this.out.uleb(offset);
     return this;
   }
-
-  get: (i: number) => this = (i) => this.opIdx(Op.LocalGet, i);
-  set: (i: number) => this = (i) => this.opIdx(Op.LocalSet, i);
 }
+
+const F64_SCRATCH = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64_SCRATCH.buffer); // little-endian hosts (all of ours)
 
 export interface WasmFunction {
   /** Extra locals after the two parameters, by type (I32 or I64), in index order. */
@@ -82,69 +142,55 @@ export interface WasmFunction {
   readonly code: Code;
 }
 
-function uleb(out: number[], v: number): void {
-  do {
-    let b = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
+function section(out: Bytes, id: number, body: Bytes): void {
+  out.byte(id);
+  out.uleb(body.length);
+  out.append(body);
 }
 
-function sleb(out: number[], v: bigint): void {
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) { out.push(b); return; }
-    out.push(b | 0x80);
-  }
-}
-
-function section(out: number[], id: number, body: number[]): void {
-  out.push(id);
-  uleb(out, body.length);
-  for (const b of body) out.push(b);
-}
-
-function name(out: number[], s: string): void {
-  uleb(out, s.length);
-  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+function name(out: Bytes, s: string): void {
+  out.uleb(s.length);
+  for (let i = 0; i < s.length; i++) out.byte(s.charCodeAt(i));
 }
 
 /** A module of `funcs` over an imported memory of exactly `memPages` 64 KiB pages. */
 export function buildModule(funcs: readonly WasmFunction[], memPages: number): Uint8Array {
-  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  section(out, 1, [1, 0x60, 2, I32, I32, 1, I32]); // one type: (i32, i32) -> i32
-  const imp: number[] = [1];
+  const out = new Bytes();
+  for (const b of [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]) out.byte(b);
+  const type = new Bytes();
+  for (const b of [1, 0x60, 2, I32, I32, 1, I32]) type.byte(b); // one type: (i32, i32) -> i32
+  section(out, 1, type);
+  const imp = new Bytes();
+  imp.byte(1);
   name(imp, 'e'); name(imp, 'm');
-  imp.push(0x02, 0x01); // memory, limits with a maximum
-  uleb(imp, memPages); uleb(imp, memPages);
+  imp.byte(0x02); imp.byte(0x01); // memory, limits with a maximum
+  imp.uleb(memPages); imp.uleb(memPages);
   section(out, 2, imp);
-  const fn: number[] = [];
-  uleb(fn, funcs.length);
-  for (let i = 0; i < funcs.length; i++) fn.push(0);
+  const fn = new Bytes();
+  fn.uleb(funcs.length);
+  for (let i = 0; i < funcs.length; i++) fn.byte(0);
   section(out, 3, fn);
-  const exp: number[] = [];
-  uleb(exp, funcs.length);
-  for (let i = 0; i < funcs.length; i++) { name(exp, `f${i}`); exp.push(0x00); uleb(exp, i); }
+  const exp = new Bytes();
+  exp.uleb(funcs.length);
+  for (let i = 0; i < funcs.length; i++) { name(exp, `f${i}`); exp.byte(0x00); exp.uleb(i); }
   section(out, 7, exp);
-  const code: number[] = [];
-  uleb(code, funcs.length);
+  const code = new Bytes();
+  code.uleb(funcs.length);
   for (const f of funcs) {
-    const body: number[] = [];
+    const body = new Bytes();
     // Locals as runs of one type.
     const runs: Array<[number, number]> = [];
     for (const t of f.locals) {
       const last = runs[runs.length - 1];
       if (last !== undefined && last[1] === t) last[0]++; else runs.push([1, t]);
     }
-    uleb(body, runs.length);
-    for (const [n, t] of runs) { uleb(body, n); body.push(t); }
-    for (const b of f.code.bytes) body.push(b);
-    body.push(Op.End);
-    uleb(code, body.length);
-    for (const b of body) code.push(b);
+    body.uleb(runs.length);
+    for (const [n, t] of runs) { body.uleb(n); body.byte(t); }
+    body.append(f.code.out);
+    body.byte(Op.End);
+    code.uleb(body.length);
+    code.append(body);
   }
   section(out, 10, code);
-  return Uint8Array.from(out);
+  return out.view().slice();
 }

@@ -111,7 +111,7 @@ function classify(insn: number): 'plain' | 'terminal' | null {
 // ---- small emitters ------------------------------------------------------------------------
 
 function reg(c: Code, r: number): void {
-  if (r === 0) c.i64(0n); else c.i32(0).mem(Op.I64Load, 3, r * 8);
+  if (r === 0) c.i64(0); else c.i32(0).mem(Op.I64Load, 3, r * 8);
 }
 
 function reg32(c: Code, r: number): void {
@@ -157,22 +157,22 @@ function jumpTo(ctx: Ctx, target: number, k: number, depthToLoop: number): void 
 function address(ctx: Ctx, rs1: number, imm: number, size: number, kind: number, pc: number, k: number): void {
   const c = ctx.c;
   reg(c, rs1);
-  c.i64(BigInt(imm)).op(Op.I64Add).set(A);
+  c.i64(imm).op(Op.I64Add).set(A);
   c.opIdx(Op.Block, VOID); // ok
   c.opIdx(Op.Block, VOID); // miss
   if (kind === 2) c.opIdx(Op.LocalGet, 1).i32(2).op(Op.I32And).opIdx(Op.BrIf, 0);
   c.opIdx(Op.LocalGet, 1).i32(1).op(Op.I32And).opIdx(Op.If, VOID);
   // Sv39: canonical (bits 63:39 equal bit 38), inside one page, and a TLB hit.
-  c.get(A).i64(25n).op(Op.I64Shl).i64(25n).op(Op.I64ShrS).get(A).op(Op.I64Ne).opIdx(Op.BrIf, 1);
+  c.get(A).i64(25).op(Op.I64Shl).i64(25).op(Op.I64ShrS).get(A).op(Op.I64Ne).opIdx(Op.BrIf, 1);
   c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).i32(4096 - size).op(Op.I32GtU).opIdx(Op.BrIf, 1);
-  c.get(A).i64(12n).op(Op.I64ShrS).op(Op.I32WrapI64).set(V);
+  c.get(A).i64(12).op(Op.I64ShrS).op(Op.I32WrapI64).set(V);
   c.get(V).i32(255).op(Op.I32And).opIdx(Op.LocalGet, 1).i32(256).op(Op.I32And).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
   c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG + kind * TLB_KIND_BYTES).get(V).op(Op.I32Ne).opIdx(Op.BrIf, 1);
   c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF + kind * TLB_KIND_BYTES);
   c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).op(Op.I32Add).set(OFF);
   c.op(Op.Else);
   // Bare: RAM at 0x80000000.
-  c.get(A).i64(0x80000000n).op(Op.I64Sub).i64(BigInt(ctx.ramSize - size)).op(Op.I64GtU).opIdx(Op.BrIf, 1);
+  c.get(A).i64(0x80000000).op(Op.I64Sub).i64(ctx.ramSize - size).op(Op.I64GtU).opIdx(Op.BrIf, 1);
   c.get(A).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).set(OFF);
   c.op(Op.End);
   if (kind === 2) {
@@ -203,25 +203,25 @@ function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void 
   const next = pc + len;
   switch (opcode) {
     case 0x37: // LUI
-      if (rd !== 0) { c.i32(0).i64(BigInt(insn & 0xfffff000)); storeReg(c, rd); }
+      if (rd !== 0) { c.i32(0).i64(insn & 0xfffff000); storeReg(c, rd); }
       return;
     case 0x17: // AUIPC
-      if (rd !== 0) { c.i32(0).i64(BigInt(pc) + BigInt(insn & 0xfffff000)); storeReg(c, rd); }
+      if (rd !== 0) { c.i32(0).i64(pc + (insn & 0xfffff000)); storeReg(c, rd); }
       return;
     case 0x13: { // OP-IMM
       if (rd === 0) return;
       c.i32(0);
       reg(c, rs1);
-      const shamt = BigInt((insn >>> 20) & 63);
+      const shamt = (insn >>> 20) & 63;
       switch (f3) {
-        case 0: c.i64(BigInt(immI)).op(Op.I64Add); break;
+        case 0: c.i64(immI).op(Op.I64Add); break;
         case 1: c.i64(shamt).op(Op.I64Shl); break;
-        case 2: c.i64(BigInt(immI)).op(Op.I64LtS).op(Op.I64ExtendI32U); break;
-        case 3: c.i64(BigInt(immI)).op(Op.I64LtU).op(Op.I64ExtendI32U); break;
-        case 4: c.i64(BigInt(immI)).op(Op.I64Xor); break;
+        case 2: c.i64(immI).op(Op.I64LtS).op(Op.I64ExtendI32U); break;
+        case 3: c.i64(immI).op(Op.I64LtU).op(Op.I64ExtendI32U); break;
+        case 4: c.i64(immI).op(Op.I64Xor); break;
         case 5: c.i64(shamt).op((insn >>> 26) === 0x10 ? Op.I64ShrS : Op.I64ShrU); break;
-        case 6: c.i64(BigInt(immI)).op(Op.I64Or); break;
-        default: c.i64(BigInt(immI)).op(Op.I64And); break;
+        case 6: c.i64(immI).op(Op.I64Or); break;
+        default: c.i64(immI).op(Op.I64And); break;
       }
       storeReg(c, rd);
       return;
@@ -303,18 +303,18 @@ function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void 
     }
     case 0x6f: { // JAL
       const off = ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
-      if (rd !== 0) { c.i32(0).i64(BigInt(next)); storeReg(c, rd); }
+      if (rd !== 0) { c.i32(0).i64(next); storeReg(c, rd); }
       jumpTo(ctx, pc + off, k, 0);
       return;
     }
     default: { // JALR (classify let nothing else through)
       reg(c, rs1);
-      c.i64(BigInt(immI)).op(Op.I64Add).i64(-2n).op(Op.I64And).set(A);
+      c.i64(immI).op(Op.I64Add).i64(-2).op(Op.I64And).set(A);
       // A target a JS number cannot hold exactly: the interpreter keeps it as a BigInt.
-      c.get(A).i64(1n << 53n).op(Op.I64Add).i64(1n << 54n).op(Op.I64GeU).opIdx(Op.If, VOID);
+      c.get(A).i64(2 ** 53).op(Op.I64Add).i64(2 ** 54).op(Op.I64GeU).opIdx(Op.If, VOID);
       interpret(c, pc, k);
       c.op(Op.End);
-      if (rd !== 0) { c.i32(0).i64(BigInt(next)); storeReg(c, rd); }
+      if (rd !== 0) { c.i32(0).i64(next); storeReg(c, rd); }
       c.i32(0).get(A).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
       c.get(R).i32(k + 1).op(Op.I32Add).op(Op.Return);
     }
@@ -330,12 +330,12 @@ function mulDiv64(c: Code, f3: number, rs1: number, rs2: number, rd: number): vo
     c.get(A).get(B).op(Op.I64Mul);
   } else {
     c.get(B).op(Op.I64Eqz).opIdx(Op.If, I64);
-    if (f3 === 4 || f3 === 5) c.i64(-1n); else c.get(A);
+    if (f3 === 4 || f3 === 5) c.i64(-1); else c.get(A);
     c.op(Op.Else);
     switch (f3) {
       case 4: // DIV: x / -1 = -x (wrapping, so MIN / -1 = MIN) without wasm's overflow trap
-        c.get(B).i64(-1n).op(Op.I64Eq).opIdx(Op.If, I64);
-        c.i64(0n).get(A).op(Op.I64Sub);
+        c.get(B).i64(-1).op(Op.I64Eq).opIdx(Op.If, I64);
+        c.i64(0).get(A).op(Op.I64Sub);
         c.op(Op.Else).get(A).get(B).op(Op.I64DivS).op(Op.End);
         break;
       case 5: c.get(A).get(B).op(Op.I64DivU); break;
