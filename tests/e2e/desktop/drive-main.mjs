@@ -143,6 +143,11 @@ if (reportInput) {
   const html = readFileSync(join(reportInput, 'report.html'), 'utf8');
   const pdfPath = await rec.ipcHandlers.get('forklab:document-pdf')(event, 'forklab-report-cow.pdf', html);
   const printWindow = rec.windows[windowsBefore];
+  const stagedGone = !existsSync(new URL(printWindow.loaded[0]));
+  // A report larger than the 2 MB Chromium allows a data: URL (a long session embedded).
+  rec.dialogAnswers.push({ canceled: false, filePath: join(reportOutput, 'big.pdf') });
+  const big = html.replace('</body>', `<div hidden>${'x'.repeat(3 * 1024 * 1024)}</div></body>`);
+  const bigPdf = await rec.ipcHandlers.get('forklab:document-pdf')(event, 'big.pdf', big);
   const bundleDir = join(reportInput, 'bundle');
   const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
   const files = walk(bundleDir).map((f) => ({ path: relative(bundleDir, f), data: new Uint8Array(readFileSync(f)) }));
@@ -153,9 +158,11 @@ if (reportInput) {
   await browser.close();
   result.report = {
     pdfPath,
+    stagedGone,
+    bigPdf,
     folder,
     cancelled,
-    printWindow: printWindow && { show: printWindow.options.show, webPreferences: printWindow.options.webPreferences, url: printWindow.loaded.map((u) => u.slice(0, 30)), destroyed: printWindow.destroyed },
+    printWindow: printWindow && { show: printWindow.options.show, webPreferences: printWindow.options.webPreferences, url: printWindow.loaded, destroyed: printWindow.destroyed },
     dialogs: rec.dialogs.map((d) => ({ kind: d.kind, properties: d.options.properties ?? null, defaultPath: d.options.defaultPath ?? null })),
   };
 }
