@@ -1,6 +1,9 @@
 // The fork graph view: model -> buildGraph -> (layout, only when the shape changed) -> React
 // Flow. Clicking a process selects it and expands or collapses its private frames; clicking a
 // collapsed group expands its process; clicking a frame selects it for the inspector.
+// The view follows the graph (a fit after each shape change, then a pan that brings a just-split
+// or new frame into view when the machine stops) until the student pans or zooms by hand; the
+// fit button hands the view back.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   Background,
@@ -16,12 +19,12 @@ import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
-import { buildGraph, FRAMES_ALL_LIMIT, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
+import { buildGraph, frameId, FRAMES_ALL_LIMIT, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
 import { download, exportGraph } from './export';
 import { applyPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
 import { decorateMosEdge, MOS_EDGE_STYLE } from '../mos/views';
-import { readableFit } from './viewport';
+import { fitsAt, readableFit, reveal, type Rect } from './viewport';
 
 /**
  * Above this many fork edges they are drawn still: an animated edge repaints every frame, and
@@ -71,6 +74,11 @@ function GraphInner({ store }: { store: Store }) {
   const container = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const [exportError, setExportError] = useState<string | null>(null);
+  const runState = useStore(store, (s) => s.runState);
+  /** The student moved the view by hand since the last fit: the graph no longer moves it. */
+  const userMoved = useRef(false);
+  /** Frame node ids drawn at the last view update, to find the ones that just appeared. */
+  const seenFrames = useRef<Set<string>>(new Set());
 
   if (selection?.kind === 'process') focus.current = selection.pid;
   const allFrames = framesMode === 'all' || (framesMode === 'auto' && model.processes.length <= FRAMES_ALL_LIMIT);
@@ -104,22 +112,46 @@ function GraphInner({ store }: { store: Store }) {
   }, [model, expanded, split, selection, allFrames, t]);
 
   const fit = useCallback(
-    (duration: number) => {
+    (duration: number, focusOn: readonly string[] = []) => {
       const host = container.current;
       const all = flow.getNodes();
       if (!host || all.length === 0) return;
-      void flow.setViewport(readableFit(flow.getNodesBounds(all), host.clientWidth, host.clientHeight), { duration });
+      let view = readableFit(flow.getNodesBounds(all), host.clientWidth, host.clientHeight);
+      // The nodes to show (both frames of a split), or the first of them (the new copy) alone
+      // when they do not fit side by side.
+      const focus = all.filter((n) => focusOn.includes(n.id));
+      if (focus.length > 0) {
+        const both = flow.getNodesBounds(focus) as Rect;
+        const first = all.find((n) => n.id === focusOn[0]);
+        const rect = fitsAt(view.zoom, both, host.clientWidth, host.clientHeight) || !first ? both : (flow.getNodesBounds([first]) as Rect);
+        view = reveal(view, rect, host.clientWidth, host.clientHeight);
+      }
+      userMoved.current = false;
+      void flow.setViewport(view, { duration });
     },
     [flow],
   );
 
-  // Glide to the new fit when the shape changes, except while the machine runs: then shapes
-  // change with every model, and an animation per model only costs frames.
+  // Follow the graph when its shape changes or the machine stops (unless the student has moved
+  // the view): glide to the new fit, and after a stop bring the frames of the latest split, else
+  // frames that just appeared, into view (a narrow pane may fit only part of the graph). While
+  // the machine runs, shapes change with every model: no animation, no focus.
   useEffect(() => {
-    const duration = store.get().runState === 'running' ? 0 : 200;
-    const id = requestAnimationFrame(() => fit(duration));
+    const frames = nodes.filter((n) => n.type === 'frame');
+    const fresh = frames.filter((n) => !seenFrames.current.has(n.id)).map((n) => n.id);
+    seenFrames.current = new Set(frames.map((n) => n.id));
+    if (nodes.length === 0) userMoved.current = false;
+    if (userMoved.current) return;
+    const stopped = runState !== 'running';
+    // The new copy first (the store lists a split as [new frame, old frame]).
+    const splitIds = [...split].map((addr) => frameId(addr)).filter((id) => frames.some((n) => n.id === id));
+    // A few new frames are news (a step mapped a page); a whole new drawing is not.
+    const focusOn = !stopped ? [] : splitIds.length > 0 ? splitIds : fresh.length <= 4 && fresh.length < frames.length ? fresh : [];
+    const id = requestAnimationFrame(() => fit(stopped ? 200 : 0, focusOn));
     return () => cancelAnimationFrame(id);
-  }, [key, fit, store]);
+    // nodes changes with every model; the view follows shape changes and stops only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, fit, runState, split]);
 
   const onNodeClick: NodeMouseHandler<LabNode> = useCallback(
     (_e, node) => {
@@ -185,7 +217,16 @@ function GraphInner({ store }: { store: Store }) {
         </button>
       </header>
       {exportError && <div className="inline-error">{exportError}</div>}
-      <div className="graph-host" ref={container} data-testid="graph">
+      <div
+        className="graph-host"
+        ref={container}
+        data-testid="graph"
+        // The minimap and the zoom buttons move the view without an input event of their own.
+        onPointerDownCapture={(e) => {
+          const target = e.target as Element;
+          if (target.closest('.react-flow__minimap') || (target.closest('.react-flow__controls button') && !target.closest('[data-testid="fit-view"]'))) userMoved.current = true;
+        }}
+      >
         {model.processes.length === 0 && <div className="graph-empty">{t('noModel')}</div>}
         {model.processes.length > 0 && !allFrames && focus.current === null && expanded.size === 0 && (
           <div className="graph-hint" data-testid="frames-hint">{t('framesPickProcess')}</div>
@@ -209,6 +250,10 @@ function GraphInner({ store }: { store: Store }) {
           maxZoom={3}
           colorMode={theme}
           onlyRenderVisibleElements={nodes.length > 400}
+          // A pan or zoom by the student (an input event; the graph's own moves have none).
+          onMoveStart={(event) => {
+            if (event) userMoved.current = true;
+          }}
           proOptions={{ hideAttribution: true }}
         >
           <Background />

@@ -37,3 +37,22 @@ export function readableFit(bounds: Rect, paneWidth: number, paneHeight: number)
   const place = (start: number, size: number, room: number) => (size * zoom <= room ? PAD + (room - size * zoom) / 2 - start * zoom : PAD - start * zoom);
   return { x: place(bounds.x, bw, w), y: place(bounds.y, bh, h), zoom };
 }
+
+/** Whether `rect` (graph coordinates) fits in a pane of this size at this zoom, with PAD around it. */
+export function fitsAt(zoom: number, rect: Rect, paneWidth: number, paneHeight: number): boolean {
+  return rect.width * zoom <= paneWidth - 2 * PAD && rect.height * zoom <= paneHeight - 2 * PAD;
+}
+
+/**
+ * `view` itself when `rect` (graph coordinates) is wholly in view with PAD around it, else the
+ * same zoom panned so that `rect` is centred in the pane (clear of the controls and the minimap
+ * in the pane's corners); a rect larger than the pane shows its top-left corner. Used to bring
+ * a just-split or new frame into view after a stop.
+ */
+export function reveal(view: Viewport, rect: Rect, paneWidth: number, paneHeight: number): Viewport {
+  const z = view.zoom;
+  const inView = (offset: number, start: number, size: number, room: number) => start * z + offset >= PAD && (start + size) * z + offset <= room - PAD;
+  if (inView(view.x, rect.x, rect.width, paneWidth) && inView(view.y, rect.y, rect.height, paneHeight)) return view;
+  const place = (start: number, size: number, room: number) => (size * z <= room - 2 * PAD ? (room - size * z) / 2 - start * z : PAD - start * z);
+  return { x: place(rect.x, rect.width, paneWidth), y: place(rect.y, rect.height, paneHeight), zoom: z };
+}
