@@ -88,13 +88,16 @@ export class Assembler implements Emitter {
   }
 
   private statement(s: Statement): void {
-    this.loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
+    const loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
+    this.loc = loc;
     try {
-      for (const label of s.labels) {
-        this.loc = { file: s.file, line: s.line, column: label.column, endColumn: label.column + label.name.length };
-        this.defineLabel(label.name);
+      if (s.labels.length > 0) {
+        for (const label of s.labels) {
+          this.loc = { file: s.file, line: s.line, column: label.column, endColumn: label.column + label.name.length };
+          this.defineLabel(label.name);
+        }
+        this.loc = loc;
       }
-      this.loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
       if (s.op === '') return;
       if (s.args.startsWith('=') && !s.args.startsWith('==')) {
         // `name = expr` is GNU shorthand for `.set name, expr`.

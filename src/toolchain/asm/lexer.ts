@@ -8,7 +8,7 @@ export interface Statement {
   readonly file: string;
   readonly line: number;
   /** Labels defined before the mnemonic, with their 1-based columns. */
-  readonly labels: { name: string; column: number }[];
+  readonly labels: readonly { readonly name: string; readonly column: number }[];
   /** Mnemonic or directive, lower-cased ('' for a label-only line). */
   readonly op: string;
   readonly opColumn: number;
@@ -112,10 +112,21 @@ export function forEachStatement(text: string, fileName: string, sink: (s: State
   }
 }
 
+/** The labels of a statement that has none (most of them), shared. */
+const NO_LABELS: Statement['labels'] = Object.freeze([]);
+
+const hasUpperCase = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
+};
+
 function splitStatement(
   piece: string, offset: number, file: string, line: number, sink: (s: Statement) => void,
 ): void {
-  const labels: { name: string; column: number }[] = [];
+  let labels: { name: string; column: number }[] | undefined;
   let i = 0;
   const n = piece.length;
   for (;;) {
@@ -128,7 +139,7 @@ function splitStatement(
       let k = j;
       while (k < n && isBlank(piece.charCodeAt(k))) k++;
       if (k < n && piece.charCodeAt(k) === 58 /* : */ && j > i) {
-        labels.push({ name: piece.slice(i, j), column: offset + i + 1 });
+        (labels ??= []).push({ name: piece.slice(i, j), column: offset + i + 1 });
         i = k + 1;
         continue;
       }
@@ -136,20 +147,21 @@ function splitStatement(
     break;
   }
   if (i >= n) {
-    if (labels.length) {
+    if (labels !== undefined) {
       sink({ file, line, labels, op: '', opColumn: offset + n + 1, args: '', argsColumn: offset + n + 1, endColumn: offset + n + 1 });
     }
     return;
   }
   let j = i;
   while (j < n && !isBlank(piece.charCodeAt(j))) j++;
-  const op = piece.slice(i, j).toLowerCase();
+  const word = piece.slice(i, j);
+  const op = hasUpperCase(word) ? word.toLowerCase() : word;
   let k = j;
   while (k < n && isBlank(piece.charCodeAt(k))) k++;
   let e = n;
   while (e > k && isBlank(piece.charCodeAt(e - 1))) e--;
   sink({
-    file, line, labels, op, opColumn: offset + i + 1, args: piece.slice(k, e), argsColumn: offset + k + 1,
+    file, line, labels: labels ?? NO_LABELS, op, opColumn: offset + i + 1, args: piece.slice(k, e), argsColumn: offset + k + 1,
     endColumn: offset + e + 1,
   });
 }

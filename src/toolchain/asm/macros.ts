@@ -83,6 +83,12 @@ export class MacroProcessor {
 
   private step(s: Statement): void {
     const c = this.collector;
+    // Nearly every statement is an instruction outside any macro, loop or condition: nothing
+    // below can apply to it (only directives and macro names are looked at), so it goes straight on.
+    if (c === undefined && this.conditions.length === 0 && this.macros.size === 0 && s.op.charCodeAt(0) !== 46 /* . */) {
+      this.assemble(s);
+      return;
+    }
     if (c) {
       if (OPENERS.has(s.op)) c.depth++;
       else if (CLOSERS.has(s.op) && --c.depth === 0) {

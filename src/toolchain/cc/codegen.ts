@@ -13,7 +13,7 @@
 // computed by the soft-float routines of the psABI (__adddf3, __ltdf2, __floatsidf, ...).
 // Every statement starts with a `.loc` directive so the assembler can build the line table.
 
-import type { Node, Obj } from './ast';
+import { newNode, type Node, type Obj } from './ast';
 import type { Token } from './lexer';
 import { alignTo, isFlonum, isInteger, isStructLike, type Member, type Type } from './types';
 import { floatCast, floatBinary, floatConstBits } from './codegen-float';
@@ -1028,7 +1028,10 @@ function varLeaf(node: Node): { op: string; offset: number } | undefined {
 }
 
 function addrOf(node: Node): Node {
-  return { kind: 'addr', tok: node.tok, lhs: node, ty: { kind: 'ptr', size: 8, align: 8, unsigned: true, arrayLen: 0, base: node.ty } };
+  const n = newNode('addr', node.tok);
+  n.lhs = node;
+  n.ty = { kind: 'ptr', size: 8, align: 8, unsigned: true, arrayLen: 0, base: node.ty };
+  return n;
 }
 
 /** Argument words used by the named parameters (for va_start). */

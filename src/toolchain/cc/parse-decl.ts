@@ -146,11 +146,7 @@ export function declspec(p: Parser, attr?: VarAttr): Type {
       continue;
     }
 
-    const add: Record<string, number> = {
-      void: K.VOID, _Bool: K.BOOL, char: K.CHAR, short: K.SHORT, int: K.INT, long: K.LONG,
-      float: K.FLOAT, double: K.DOUBLE, signed: K.SIGNED, __signed__: K.SIGNED, unsigned: K.UNSIGNED,
-    };
-    counter += add[t] ?? 0;
+    counter += SPECIFIER_COUNTS[t] ?? 0;
     const known = basicFromCounter(counter);
     if (known === undefined) p.error(tok, `two or more data types in declaration specifiers`);
     ty = known;
@@ -163,6 +159,12 @@ export function declspec(p: Parser, attr?: VarAttr): Type {
   if (isConst) ty = { ...copyType(ty), isConst: true };
   return ty;
 }
+
+/** What each basic type keyword adds to declspec's counter (made once, not per keyword). */
+const SPECIFIER_COUNTS: Record<string, number> = {
+  void: K.VOID, _Bool: K.BOOL, char: K.CHAR, short: K.SHORT, int: K.INT, long: K.LONG,
+  float: K.FLOAT, double: K.DOUBLE, signed: K.SIGNED, __signed__: K.SIGNED, unsigned: K.UNSIGNED,
+};
 
 function basicFromCounter(c: number): Type | undefined {
   switch (c) {

@@ -135,10 +135,20 @@ export function conditional(p: Parser): Node {
   return node;
 }
 
-function binaryLevel(p: Parser, next: (p: Parser) => Node, ops: Record<string, Node['kind']>): Node {
+// Operator tables of the binary levels, made once (they were object literals built per call).
+const LOGOR_OPS = new Map<string, Node['kind']>([['||', 'logor']]);
+const LOGAND_OPS = new Map<string, Node['kind']>([['&&', 'logand']]);
+const BITOR_OPS = new Map<string, Node['kind']>([['|', 'bitor']]);
+const BITXOR_OPS = new Map<string, Node['kind']>([['^', 'bitxor']]);
+const BITAND_OPS = new Map<string, Node['kind']>([['&', 'bitand']]);
+const EQUALITY_OPS = new Map<string, Node['kind']>([['==', 'eq'], ['!=', 'ne']]);
+const SHIFT_OPS = new Map<string, Node['kind']>([['<<', 'shl'], ['>>', 'shr']]);
+const MUL_OPS = new Map<string, 'mul' | 'div' | 'mod'>([['*', 'mul'], ['/', 'div'], ['%', 'mod']]);
+
+function binaryLevel(p: Parser, next: (p: Parser) => Node, ops: ReadonlyMap<string, Node['kind']>): Node {
   let node = next(p);
   for (;;) {
-    const kind = p.tok.kind === 'punct' ? ops[p.tok.text] : undefined;
+    const kind = p.tok.kind === 'punct' ? ops.get(p.tok.text) : undefined;
     if (!kind) return node;
     const tok = p.next();
     node = newBinary(kind, node, next(p), tok);
@@ -147,27 +157,27 @@ function binaryLevel(p: Parser, next: (p: Parser) => Node, ops: Record<string, N
 
 // logor = logand ("||" logand)*
 function logor(p: Parser): Node {
-  return binaryLevel(p, logand, { '||': 'logor' });
+  return binaryLevel(p, logand, LOGOR_OPS);
 }
 // logand = bitor ("&&" bitor)*
 function logand(p: Parser): Node {
-  return binaryLevel(p, bitor, { '&&': 'logand' });
+  return binaryLevel(p, bitor, LOGAND_OPS);
 }
 // bitor = bitxor ("|" bitxor)*
 function bitor(p: Parser): Node {
-  return binaryLevel(p, bitxor, { '|': 'bitor' });
+  return binaryLevel(p, bitxor, BITOR_OPS);
 }
 // bitxor = bitand ("^" bitand)*
 function bitxor(p: Parser): Node {
-  return binaryLevel(p, bitand, { '^': 'bitxor' });
+  return binaryLevel(p, bitand, BITXOR_OPS);
 }
 // bitand = equality ("&" equality)*
 function bitand(p: Parser): Node {
-  return binaryLevel(p, equality, { '&': 'bitand' });
+  return binaryLevel(p, equality, BITAND_OPS);
 }
 // equality = relational ("==" relational | "!=" relational)*
 function equality(p: Parser): Node {
-  return binaryLevel(p, relational, { '==': 'eq', '!=': 'ne' });
+  return binaryLevel(p, relational, EQUALITY_OPS);
 }
 
 // relational = shift ("<" shift | "<=" shift | ">" shift | ">=" shift)*
@@ -175,7 +185,7 @@ function relational(p: Parser): Node {
   let node = shift(p);
   for (;;) {
     const t = p.tok.text;
-    if (p.tok.kind !== 'punct' || !['<', '<=', '>', '>='].includes(t)) return node;
+    if (p.tok.kind !== 'punct' || !(t === '<' || t === '<=' || t === '>' || t === '>=')) return node;
     const tok = p.next();
     const rhs = shift(p);
     if (t === '<') node = newBinary('lt', node, rhs, tok);
@@ -187,7 +197,7 @@ function relational(p: Parser): Node {
 
 // shift = add ("<<" add | ">>" add)*
 function shift(p: Parser): Node {
-  return binaryLevel(p, add, { '<<': 'shl', '>>': 'shr' });
+  return binaryLevel(p, add, SHIFT_OPS);
 }
 
 /** `+` with C's pointer arithmetic: pointer + n advances n elements. */
@@ -258,8 +268,7 @@ function add(p: Parser): Node {
 function mul(p: Parser): Node {
   let node = cast(p);
   for (;;) {
-    const ops: Record<string, 'mul' | 'div' | 'mod'> = { '*': 'mul', '/': 'div', '%': 'mod' };
-    const kind = p.tok.kind === 'punct' ? ops[p.tok.text] : undefined;
+    const kind = p.tok.kind === 'punct' ? MUL_OPS.get(p.tok.text) : undefined;
     if (!kind) return node;
     const tok = p.next();
     const rhs = cast(p);
