@@ -32,7 +32,7 @@ import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
 import { MEM_PC } from './layout';
-import { buildModule, type WasmFunction } from './wasm/emit';
+import { beginModule, buildModule, type WasmFunction } from './wasm/emit';
 import { wasmApi } from './wasm/host';
 import { translateBlock } from './wasm/translate';
 
@@ -220,6 +220,7 @@ export class Jit {
     const ram = this.h.bus.ram;
     const layout = ram.layout;
     const funcs: WasmFunction[] = [];
+    beginModule();
     const owners: Array<{ b: Block; off: number }> = [];
     for (let j = 0; j < this.queue.length; j++) {
       const b = this.queue[j]!, off = this.queueOff[j]!;

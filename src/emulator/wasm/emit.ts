@@ -30,18 +30,41 @@ export const VOID = 0x40;
 export const I32 = 0x7f;
 export const I64 = 0x7e;
 
-/** A growable byte buffer (the emitter runs on cold paths: no BigInt, no per-byte arrays). */
+/**
+ * A growable byte buffer. The emitter reuses three of them (BODIES, OUT, SECTION below): a
+ * typed array over 64 bytes lives off the JS heap, and allocating one per block or section
+ * showed in profiles (up to ~50 us each next to the machine's large wasm memory, and GC
+ * "external memory pressure").
+ */
 class Bytes {
-  buf = new Uint8Array(256);
+  buf: Uint8Array;
   length = 0;
 
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private grow(need: number): void {
+    let n = this.buf.length * 2;
+    while (n < need) n *= 2;
+    const grown = new Uint8Array(n);
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+
   byte(b: number): void {
-    if (this.length === this.buf.length) {
-      const grown = new Uint8Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
+    if (this.length === this.buf.length) this.grow(this.length + 1);
     this.buf[this.length++] = b;
+  }
+
+  array(a: Uint8Array): void {
+    if (this.length + a.length > this.buf.length) this.grow(this.length + a.length);
+    this.buf.set(a, this.length);
+    this.length += a.length;
   }
 
   uleb(v: number): void {
@@ -64,16 +87,30 @@ class Bytes {
   }
 
   append(other: Bytes): void {
-    for (let i = 0; i < other.length; i++) this.byte(other.buf[i]!);
+    this.array(other.buf.subarray(0, other.length));
   }
 
-  view(): Uint8Array {
-    return this.buf.subarray(0, this.length);
-  }
 }
 
+/** The bodies of the module being made, one after the other (beginModule resets it). */
+const BODIES = new Bytes(1 << 16);
+const OUT = new Bytes(1 << 16);
+const SECTION = new Bytes(1 << 16);
+
+/** Start the function bodies of a new module (previous WasmFunctions become invalid). */
+export function beginModule(): void {
+  BODIES.reset();
+}
+
+/** One function body being written: bodies of one module are written one after the other. */
 export class Code {
-  readonly out = new Bytes();
+  readonly out = BODIES;
+  private readonly start = BODIES.length;
+
+  /** Where the body's bytes are (without the final `end`). */
+  finish(): { start: number; end: number } {
+    return { start: this.start, end: this.out.length };
+  }
 
   op(o: Op): this {
     this.out.byte(o);
@@ -138,14 +175,16 @@ const F64_BYTES = new Uint8Array(F64_SCRATCH.buffer); // little-endian hosts (al
 
 export interface WasmFunction {
   /** Extra locals after the two parameters, by type (I32 or I64), in index order. */
-  readonly locals: number[];
-  readonly code: Code;
+  readonly locals: readonly number[];
+  /** The body's instructions (Code.finish): a range of this module's bodies. */
+  readonly body: { readonly start: number; readonly end: number };
 }
 
-function section(out: Bytes, id: number, body: Bytes): void {
-  out.byte(id);
-  out.uleb(body.length);
-  out.append(body);
+function section(id: number): void {
+  OUT.byte(id);
+  OUT.uleb(SECTION.length);
+  OUT.append(SECTION);
+  SECTION.reset();
 }
 
 function name(out: Bytes, s: string): void {
@@ -153,44 +192,51 @@ function name(out: Bytes, s: string): void {
   for (let i = 0; i < s.length; i++) out.byte(s.charCodeAt(i));
 }
 
-/** A module of `funcs` over an imported memory of exactly `memPages` 64 KiB pages. */
+const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+const TYPES = Uint8Array.of(1, 0x60, 2, I32, I32, 1, I32); // one type: (i32, i32) -> i32
+
+/**
+ * A module of `funcs` (written since beginModule) over an imported memory of exactly `memPages`
+ * 64 KiB pages. The bytes are valid until the next module is built.
+ */
 export function buildModule(funcs: readonly WasmFunction[], memPages: number): Uint8Array {
-  const out = new Bytes();
-  for (const b of [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]) out.byte(b);
-  const type = new Bytes();
-  for (const b of [1, 0x60, 2, I32, I32, 1, I32]) type.byte(b); // one type: (i32, i32) -> i32
-  section(out, 1, type);
-  const imp = new Bytes();
-  imp.byte(1);
-  name(imp, 'e'); name(imp, 'm');
-  imp.byte(0x02); imp.byte(0x01); // memory, limits with a maximum
-  imp.uleb(memPages); imp.uleb(memPages);
-  section(out, 2, imp);
-  const fn = new Bytes();
-  fn.uleb(funcs.length);
-  for (let i = 0; i < funcs.length; i++) fn.byte(0);
-  section(out, 3, fn);
-  const exp = new Bytes();
-  exp.uleb(funcs.length);
-  for (let i = 0; i < funcs.length; i++) { name(exp, `f${i}`); exp.byte(0x00); exp.uleb(i); }
-  section(out, 7, exp);
-  const code = new Bytes();
-  code.uleb(funcs.length);
+  OUT.reset();
+  SECTION.reset();
+  OUT.array(HEADER);
+  SECTION.array(TYPES);
+  section(1);
+  SECTION.byte(1);
+  name(SECTION, 'e'); name(SECTION, 'm');
+  SECTION.byte(0x02); SECTION.byte(0x01); // memory, limits with a maximum
+  SECTION.uleb(memPages); SECTION.uleb(memPages);
+  section(2);
+  SECTION.uleb(funcs.length);
+  for (let i = 0; i < funcs.length; i++) SECTION.byte(0);
+  section(3);
+  SECTION.uleb(funcs.length);
+  for (let i = 0; i < funcs.length; i++) { name(SECTION, `f${i}`); SECTION.byte(0x00); SECTION.uleb(i); }
+  section(7);
+  SECTION.uleb(funcs.length);
+  const locals: number[] = [];
   for (const f of funcs) {
-    const body = new Bytes();
     // Locals as runs of one type.
-    const runs: Array<[number, number]> = [];
-    for (const t of f.locals) {
-      const last = runs[runs.length - 1];
-      if (last !== undefined && last[1] === t) last[0]++; else runs.push([1, t]);
+    locals.length = 0;
+    let runs = 0;
+    for (let i = 0; i < f.locals.length;) {
+      let j = i;
+      while (j < f.locals.length && f.locals[j] === f.locals[i]) j++;
+      locals.push(j - i, f.locals[i]!); // run lengths stay below 128: one LEB128 byte
+      runs++;
+      i = j;
     }
-    body.uleb(runs.length);
-    for (const [n, t] of runs) { body.uleb(n); body.byte(t); }
-    body.append(f.code.out);
-    body.byte(Op.End);
-    code.uleb(body.length);
-    code.append(body);
+    const body = BODIES.buf.subarray(f.body.start, f.body.end);
+    SECTION.uleb(1 + locals.length + body.length + 1);
+    SECTION.byte(runs);
+    for (const b of locals) SECTION.byte(b);
+    SECTION.array(body);
+    SECTION.byte(Op.End);
   }
-  section(out, 10, code);
-  return out.view().slice();
+  section(10);
+  // A view, not a copy: WebAssembly.Module copies the bytes it compiles.
+  return OUT.buf.subarray(0, OUT.length);
 }

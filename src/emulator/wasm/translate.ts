@@ -72,7 +72,7 @@ export function translateBlock(u16: Uint16Array, off: number, pc: number, ramOff
   if (n === 0) return null;
   if (!terminated) leave(c, vpc, n);
   c.op(Op.End).op(Op.Unreachable);
-  return { fn: { locals: LOCALS, code: c }, insns: n };
+  return { fn: { locals: LOCALS, body: c.finish() }, insns: n };
 }
 
 /** 'plain', 'terminal' (a control transfer ending the block) or null (left to the interpreter). */
