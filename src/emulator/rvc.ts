@@ -1,8 +1,8 @@
 // The C extension as expansion: every 16-bit instruction maps to the 32-bit instruction it
 // stands for (RISC-V unprivileged spec, chapter "Compressed Instructions", RVC instruction
-// set listings), so execution has a single implementation. The whole 64 Ki table is built
-// once on first use; 0 marks an illegal or reserved encoding (and encodings of the F/D forms
-// this machine does not have).
+// set listings), so execution has a single implementation. A 64 Ki table caches expansions,
+// each filled on first use; 0 marks an illegal or reserved encoding (and encodings of the F/D
+// forms this machine does not have).
 
 const OP_IMM = 0x13, OP_IMM32 = 0x1b, OP = 0x33, OP32 = 0x3b, LUI = 0x37, LOAD = 0x03, STORE = 0x23;
 const JAL = 0x6f, JALR = 0x67, BRANCH = 0x63, SYSTEM = 0x73;
@@ -136,13 +136,17 @@ export function expand(h: number): number {
   }
 }
 
-let table: Int32Array | null = null;
+/** No expansion yet: never a result (expansions end in 0b11, illegal parcels give 0). */
+const UNSET = 1;
+const table = new Int32Array(65536).fill(UNSET);
 
-/** Table-driven expand(); `h` must be a 16-bit parcel whose low two bits are not 11. */
+/**
+ * Table-driven expand(), filled on first use of each parcel (expanding all 48 Ki parcels up
+ * front cost ~30 ms of every cold start); `h` must be a 16-bit parcel whose low two bits are
+ * not 11.
+ */
 export function expandCompressed(h: number): number {
-  if (table === null) {
-    table = new Int32Array(65536);
-    for (let i = 0; i < 65536; i++) if ((i & 3) !== 3) table[i] = i === 0 ? 0 : expand(i);
-  }
-  return table[h]!;
+  const v = table[h]!;
+  if (v !== UNSET) return v;
+  return (table[h] = h === 0 ? 0 : expand(h));
 }
