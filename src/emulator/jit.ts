@@ -32,9 +32,9 @@ import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
 import { MEM_PC } from './layout';
-import { beginModule, buildModule, type WasmFunction } from './wasm/emit';
+import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi } from './wasm/host';
-import { translateBlock } from './wasm/translate';
+import { translateModule } from './wasm/translate';
 
 export const MAX_BLOCK = 64;
 const FAST_SIZE = 4096;
@@ -60,7 +60,8 @@ const WASM_BATCH_WAIT = 4;
 
 /** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
 export type BlockFn = (h: Hart, room: number) => number;
-type WasmBlockFn = (room: number, mode: number) => number;
+/** A module's function: runs from block `entry` (translate.ts translateModule). */
+type WasmModuleFn = (room: number, mode: number, entry: number) => number;
 export type JitBackend = 'wasm' | 'js';
 interface Block {
   readonly pc: number;
@@ -219,27 +220,29 @@ export class Jit {
   private compileBatch(): void {
     const ram = this.h.bus.ram;
     const layout = ram.layout;
-    const funcs: WasmFunction[] = [];
-    beginModule();
     const owners: Array<{ b: Block; off: number }> = [];
     for (let j = 0; j < this.queue.length; j++) {
       const b = this.queue[j]!, off = this.queueOff[j]!;
       b.queued = false;
-      if (this.blocks.get(off) !== b) continue; // its page was written meanwhile
-      const t = translateBlock(ram.u16, off, b.pc, layout.ramOffset, ram.size);
-      if (t === null) { b.untranslatable = true; continue; }
-      funcs.push(t.fn);
-      owners.push({ b, off });
+      if (this.blocks.get(off) === b) owners.push({ b, off }); // else its page was written meanwhile
     }
     this.queue.length = 0;
     this.queueOff.length = 0;
-    if (funcs.length === 0) return;
+    if (owners.length === 0) return;
+    beginModule();
+    const code = translateModule(ram.u16, owners.map((o) => ({ off: o.off, pc: o.b.pc })), layout.ramOffset, ram.size);
+    if (code === null) {
+      for (const o of owners) o.b.untranslatable = true;
+      return;
+    }
     const api = wasmApi!;
-    const module = new api.Module(buildModule(funcs, layout.pages));
-    const exports = new api.Instance(module, { e: { m: layout.memory } }).exports;
+    const module = new api.Module(buildModule([code.fn], layout.pages));
+    const fn = new api.Instance(module, { e: { m: layout.memory } }).exports.f0 as WasmModuleFn;
     for (let j = 0; j < owners.length; j++) {
       const { b, off } = owners[j]!;
-      b.fn = wasmBlock(exports[`f${j}`] as WasmBlockFn, this.wasmPc);
+      const entry = code.entries[j]!;
+      if (entry < 0) { b.untranslatable = true; continue; }
+      b.fn = wasmBlock(fn, entry, this.wasmPc);
       const i = (off >>> 1) & FAST_MASK;
       if (this.fastBlock[i] === b) this.fastFn[i] = b.fn;
       this.translated++;
@@ -303,9 +306,9 @@ h.pc = e; return r;
  * A wasm block as a BlockFn. Every block's wrapper is a closure of this one literal, so V8
  * optimizes one function for all of them.
  */
-function wasmBlock(fn: WasmBlockFn, pcSlot: Float64Array): BlockFn {
+function wasmBlock(fn: WasmModuleFn, entry: number, pcSlot: Float64Array): BlockFn {
   return (h, room) => {
-    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0));
+    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), entry);
     h.pc = pcSlot[0]!;
     return r;
   };

@@ -5,7 +5,7 @@
 
 export enum Op {
   Unreachable = 0x00, Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b,
-  Br = 0x0c, BrIf = 0x0d, Return = 0x0f,
+  Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   I32Load = 0x28, I64Load = 0x29, I32Load8U = 0x2d,
   I64Load8S = 0x30, I64Load8U = 0x31, I64Load16S = 0x32, I64Load16U = 0x33,
@@ -193,7 +193,7 @@ function name(out: Bytes, s: string): void {
 }
 
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
-const TYPES = Uint8Array.of(1, 0x60, 2, I32, I32, 1, I32); // one type: (i32, i32) -> i32
+const TYPES = Uint8Array.of(1, 0x60, 3, I32, I32, I32, 1, I32); // one type: (i32, i32, i32) -> i32
 
 /**
  * A module of `funcs` (written since beginModule) over an imported memory of exactly `memPages`

@@ -1,21 +1,23 @@
 // Block translation to WebAssembly: the same blocks jit.ts makes JS functions of (one 4 KiB
 // page, at most MAX_BLOCK instructions, ending at a branch, jal or jalr or before anything
-// left to the interpreter) become one wasm function each, over the machine's memory
-// (layout.ts): registers are i64 slots, so RV64 arithmetic is one wasm instruction; loads and
-// stores look up the data TLB in linear memory and touch RAM directly.
+// left to the interpreter) become wasm code over the machine's memory (layout.ts): registers
+// are i64 slots, so RV64 arithmetic is one wasm instruction; loads and stores look up the
+// data TLB in linear memory and touch RAM directly. A batch of hot blocks becomes one module
+// with one function (translateModule).
 //
-// The function is (room, mode) -> r with the same contract as a JS block (jit.ts): it leaves
-// the next pc in MEM_PC and returns how many instructions retired, or -(k + 1) when the
-// interpreter must execute the instruction at MEM_PC next (k retired before it): a TLB miss,
-// a device, a page-crossing access, a store to a page with translations or dirty-tracking
-// marks, a watched store (mode bit 2), a jalr to an address a JS number cannot hold, or an
-// M instruction the translator leaves alone (mulh*). mode = dataSlot | dataVirt (Mmu.wasmMode)
-// | 2 when stores are watched.
+// The function is (room, mode, entry) -> r with the same contract as a JS block (jit.ts): it
+// runs from block `entry`, leaves the next pc in MEM_PC and returns how many instructions
+// retired, or -(k + 1) when the interpreter must execute the instruction at MEM_PC next (k
+// retired before it): a TLB miss, a device, a page-crossing access, a store to a page with
+// translations or dirty-tracking marks, a watched store (mode bit 2), a jalr to an address a
+// JS number cannot hold, or an M instruction the translator leaves alone (mulh*).
+// mode = dataSlot | dataVirt (Mmu.wasmMode) | 2 when stores are watched.
 //
-// A block whose taken branch (or jal) leads back to its own start runs another pass inside
-// the function while a whole pass still fits in `room` (the run loop passes the slice budget
-// and the distance to the next timer deadline, both at least MAX_BLOCK), so a hot loop stays
-// in wasm and the instruction count and timer checks stay exactly those of the interpreter.
+// Chaining: an exit to a constant pc that starts another block of the module in the same page
+// (a loop back to the block's own start included) goes straight on while that whole block
+// still fits in `room` (the run loop passes the slice budget and the distance to the next
+// timer deadline, both at least MAX_BLOCK), so hot loops and straight kernel paths stay in
+// wasm and the instruction count and timer checks stay exactly those of the interpreter.
 
 import { Code, I32, I64, Op, VOID, type WasmFunction } from './emit';
 import { MEM_CODE_PAGES, MEM_PC, MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from '../layout';
@@ -23,34 +25,38 @@ import * as rvc from '../rvc';
 
 export const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
 
-// Locals: 0 room, 1 mode (parameters), then these.
-const R = 2, OFF = 3, V = 4, IX = 5, A = 6, B = 7;
+// Locals: 0 room, 1 mode, 2 entry (parameters), then these.
+const ENTRY = 2, R = 3, OFF = 4, V = 5, IX = 6, A = 7, B = 8;
 const LOCALS = [I32, I32, I32, I32, I64, I64];
 
-export interface WasmBlock { readonly fn: WasmFunction; readonly insns: number }
+/** A block to translate: its RAM offset and virtual pc. */
+export interface BlockStart { readonly off: number; readonly pc: number }
+
+export interface WasmModuleCode {
+  readonly fn: WasmFunction;
+  /** Per input block, its entry index for the function, or -1 when it is untranslatable. */
+  readonly entries: number[];
+}
 
 interface Ctx {
   readonly c: Code;
-  /** Block start pc (a taken branch back to it loops inside the function). */
-  readonly start: number;
   readonly ramOffset: number;
   readonly ramSize: number;
+  /** The block being emitted: its RAM offset and pc (chaining stays inside its page). */
+  readonly off: number;
+  readonly pc: number;
+  /** Label depth of the dispatch loop from the block's top level. */
+  readonly dispatchDepth: number;
+  /** Entry index and length of each block of the module, by RAM offset and pc. */
+  readonly index: Map<number, { pc: number; entry: number; insns: number }>;
 }
 
-/**
- * Translate the block at RAM offset `off` (virtual pc `pc`) of `u16` (RAM as halfwords), or
- * null when its first instruction is one the translator leaves alone.
- */
-export function translateBlock(u16: Uint16Array, off: number, pc: number, ramOffset: number, ramSize: number): WasmBlock | null {
-  const c = new Code();
-  const ctx: Ctx = { c, start: pc, ramOffset, ramSize };
+/** Decoded instructions of the block at `off`: how many the translator takes (0: none). */
+function scan(u16: Uint16Array, off: number): Array<{ insn: number; len: number; terminal: boolean }> {
+  const out: Array<{ insn: number; len: number; terminal: boolean }> = [];
   const pageEnd = (off & ~0xfff) + 4096;
-  c.opIdx(Op.Loop, VOID);
-  let n = 0;
   let p = off;
-  let vpc = pc;
-  let terminated = false;
-  while (n < MAX_BLOCK && p + 2 <= pageEnd) {
+  while (out.length < MAX_BLOCK && p + 2 <= pageEnd) {
     let insn = u16[p >>> 1]!;
     let len = 2;
     if ((insn & 3) === 3) {
@@ -63,16 +69,60 @@ export function translateBlock(u16: Uint16Array, off: number, pc: number, ramOff
     }
     const kind = classify(insn);
     if (kind === null) break;
-    emit(ctx, insn, vpc, len, n);
-    n++;
+    out.push({ insn, len, terminal: kind === 'terminal' });
     p += len;
-    vpc += len;
-    if (kind === 'terminal') { terminated = true; break; }
+    if (kind === 'terminal') break;
   }
-  if (n === 0) return null;
-  if (!terminated) leave(c, vpc, n);
+  return out;
+}
+
+/**
+ * Translate `blocks` (of `u16`, RAM as halfwords) into one function (room, mode, entry) -> r:
+ * a dispatch loop over the blocks (br_table on the entry index), so a block whose exit leads
+ * to another block of the module in the same page goes straight on while a whole block still
+ * fits in `room`. Only inside one page: the fetch TLB entry of the page the hart is running
+ * in cannot change while a block runs (nothing in a block flushes or refills it), so a pc in
+ * that page names the same RAM offset the run loop's lookup would find.
+ */
+export function translateModule(u16: Uint16Array, blocks: readonly BlockStart[], ramOffset: number, ramSize: number): WasmModuleCode | null {
+  const decoded = blocks.map((b) => scan(u16, b.off));
+  const entries: number[] = [];
+  const index = new Map<number, { pc: number; entry: number; insns: number }>();
+  const order: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const taken = decoded[i]!.length > 0;
+    entries.push(taken ? order.length : -1);
+    if (!taken) continue;
+    // The same RAM at two pcs (two mappings of one frame): both get entries, the first is
+    // the one chained to.
+    if (!index.has(b.off)) index.set(b.off, { pc: b.pc, entry: order.length, insns: decoded[i]!.length });
+    order.push(i);
+  }
+  const m = order.length;
+  if (m === 0) return null;
+  const c = new Code();
+  c.opIdx(Op.Loop, VOID);
+  for (let j = 0; j < m; j++) c.opIdx(Op.Block, VOID);
+  c.get(ENTRY).opIdx(Op.BrTable, m);
+  for (let j = 0; j < m; j++) c.out.uleb(j);
+  c.out.uleb(m - 1);
+  for (let j = 0; j < m; j++) {
+    c.op(Op.End); // label j: block j's code follows
+    const b = blocks[order[j]!]!;
+    const ctx: Ctx = { c, ramOffset, ramSize, off: b.off, pc: b.pc, dispatchDepth: m - 1 - j, index };
+    const insns = decoded[order[j]!]!;
+    let vpc = b.pc;
+    let k = 0;
+    for (const d of insns) {
+      emit(ctx, d.insn, vpc, d.len, k);
+      vpc += d.len;
+      k++;
+    }
+    if (!insns[insns.length - 1]!.terminal) jumpTo(ctx, vpc, k - 1, 0);
+  }
   c.op(Op.End).op(Op.Unreachable);
-  return { fn: { locals: LOCALS, body: c.finish() }, insns: n };
+  return { fn: { locals: LOCALS, body: c.finish() }, entries };
 }
 
 /** 'plain', 'terminal' (a control transfer ending the block) or null (left to the interpreter). */
@@ -129,24 +179,33 @@ function leave(c: Code, pc: number, n: number): void {
   c.get(R).i32(n).op(Op.I32Add).op(Op.Return);
 }
 
-/** Leave to the interpreter for the instruction at `pc`, the k-th of this pass. */
+/** Leave to the interpreter for the instruction at `pc`, the k-th of this block. */
 function interpret(c: Code, pc: number, k: number): void {
   c.i32(0).f64(pc).mem(Op.F64Store, 3, MEM_PC);
   c.i32(-(k + 1)).get(R).op(Op.I32Sub).op(Op.Return);
 }
 
-/** A jump to `target` taken by the k-th instruction: loop when it is the block start. */
-function jumpTo(ctx: Ctx, target: number, k: number, depthToLoop: number): void {
+/**
+ * The k-th instruction of the block goes to the constant `target` (`depth` labels inside the
+ * block's top level): on to that block when the module has it in this page and it fits in
+ * the room left, else leave.
+ */
+function jumpTo(ctx: Ctx, target: number, k: number, depth: number): void {
   const c = ctx.c;
   const n = k + 1;
-  if (target === ctx.start) {
-    c.get(R).i32(n).op(Op.I32Add).set(R);
-    c.opIdx(Op.LocalGet, 0).get(R).op(Op.I32Sub).i32(n).op(Op.I32GeS).opIdx(Op.BrIf, depthToLoop);
-    c.i32(0).f64(target).mem(Op.F64Store, 3, MEM_PC);
-    c.get(R).op(Op.Return);
+  const samePage = Math.floor(target / 4096) === Math.floor(ctx.pc / 4096);
+  const toff = (ctx.off & ~0xfff) + (target - Math.floor(ctx.pc / 4096) * 4096);
+  const next = samePage ? ctx.index.get(toff) : undefined;
+  if (next === undefined || next.pc !== target) {
+    leave(c, target, n);
     return;
   }
-  leave(c, target, n);
+  c.get(R).i32(n).op(Op.I32Add).set(R);
+  c.opIdx(Op.LocalGet, 0).get(R).op(Op.I32Sub).i32(next.insns).op(Op.I32GeS).opIdx(Op.If, VOID);
+  c.i32(next.entry).set(ENTRY).opIdx(Op.Br, ctx.dispatchDepth + depth + 1);
+  c.op(Op.End);
+  c.i32(0).f64(target).mem(Op.F64Store, 3, MEM_PC);
+  c.get(R).op(Op.Return);
 }
 
 /**
