@@ -70,7 +70,11 @@ function toElectronMenu(items: readonly MenuItemSpec[]): MenuItemConstructorOpti
   });
 }
 
+/** The UI language, as the renderer last said (for the menu and the dialogs' titles). */
+let uiLang: 'en' | 'zh-CN' = 'en';
+
 function installMenu(lang: 'en' | 'zh-CN' = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'): void {
+  uiLang = lang;
   Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(menuTemplate(process.platform, lang))));
 }
 
@@ -120,7 +124,7 @@ function installIpc(): void {
     },
     showFolder: async () => {
       if (!mainWindow) return null;
-      const r = await dialog.showOpenDialog(mainWindow, { title: 'Folder for the Markdown report', properties: ['openDirectory', 'createDirectory'] });
+      const r = await dialog.showOpenDialog(mainWindow, { title: uiLang === 'zh-CN' ? 'Markdown 报告的文件夹' : 'Folder for the Markdown report', properties: ['openDirectory', 'createDirectory'] });
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
     },
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),

@@ -93,6 +93,7 @@ async function bookmarkRow(row: ReturnType<Page['locator']>, caption: string): P
   expect(await field.getAttribute('placeholder')).toContain(insn.toLocaleString('en'));
   const seen = await picture(insn);
   await field.fill(caption);
+  await shot(page, `report-app-caption-${await page.locator('html').getAttribute('lang')}.png`);
   await page.getByTestId('bookmark-save').click();
   await field.waitFor({ state: 'detached' });
   return seen;
