@@ -19,9 +19,11 @@ import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
-import { buildGraph, frameId, FRAMES_ALL_LIMIT, shapeKey, type EdgeKind, type LabEdge, type LabNode } from './build-graph';
+import { buildGraph, frameId, FRAMES_ALL_LIMIT, type EdgeKind, type LabNode } from './build-graph';
 import { download, exportGraph } from './export';
-import { applyPositions, layoutGraph, type Positions } from './layout';
+import { laidOut, type Routes } from './laid-out';
+import type { Positions } from './layout';
+import { edgeTypes } from './edges';
 import { nodeTypes } from './nodes';
 import { decorateMosEdge, MOS_EDGE_STYLE } from '../mos/views';
 import { fitsAt, readableFit, reveal, type Rect } from './viewport';
@@ -44,19 +46,6 @@ const EDGE_STYLE: Record<EdgeKind, CSSProperties> = {
   ...MOS_EDGE_STYLE,
 };
 
-export interface LaidOutGraph {
-  nodes: LabNode[];
-  edges: LabEdge[];
-  key: string;
-}
-
-/** Builds and lays out the graph, reusing `prev` positions when the shape is unchanged. */
-export function laidOut(graph: { nodes: LabNode[]; edges: LabEdge[] }, prev: { key: string; pos: Positions } | null) {
-  const key = shapeKey(graph);
-  const pos = prev && prev.key === key ? prev.pos : layoutGraph(graph.nodes, graph.edges);
-  return { key, pos, nodes: applyPositions(graph.nodes, pos) };
-}
-
 /** Whose frames are drawn: every process's, the selected process's, or chosen by size. */
 type FramesMode = 'auto' | 'all' | 'selection';
 
@@ -70,7 +59,7 @@ function GraphInner({ store }: { store: Store }) {
   const split = useStore(store, (s) => s.split);
   const selection = useStore(store, (s) => s.selection);
   const theme = useStore(store, (s) => s.theme);
-  const cache = useRef<{ key: string; pos: Positions } | null>(null);
+  const cache = useRef<{ key: string; pos: Positions; routes?: Routes } | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const [exportError, setExportError] = useState<string | null>(null);
@@ -86,13 +75,13 @@ function GraphInner({ store }: { store: Store }) {
     const framesOf = allFrames ? undefined : new Set([...(focus.current !== null ? [focus.current] : []), ...expanded]);
     const g = buildGraph(model, { expanded, split, ...(framesOf ? { framesOf } : {}) });
     const r = laidOut(g, cache.current);
-    cache.current = { key: r.key, pos: r.pos };
+    cache.current = { key: r.key, pos: r.pos, routes: r.routes };
     const selectedId = selection?.kind === 'process' ? `p${selection.pid}` : selection?.kind === 'frame' ? `f${selection.addr.toString(16)}` : null;
     const animate = g.edges.filter((e) => e.data?.kind === 'fork').length <= ANIMATED_FORK_LIMIT;
     return {
       key: r.key,
       nodes: r.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)),
-      edges: g.edges.map((e) =>
+      edges: r.edges.map((e) =>
         decorateMosEdge(
           {
             ...e,
@@ -235,6 +224,7 @@ function GraphInner({ store }: { store: Store }) {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodeClick={onNodeClick}
           // No graph key bindings: React Flow listens on the document and would swallow Space
           // and Backspace typed into the editor (Monaco's input is not a textarea it recognises).

@@ -58,7 +58,8 @@ export type PrivateNode = Node<PrivateNodeData, 'private'>;
 export type LabNode = ProcessNode | FrameNode | PrivateNode;
 
 export type EdgeKind = 'fork' | 'map' | 'map-cow' | 'private' | 'ipc' | 'map-ipc';
-export type LabEdge = Edge<{ kind: EdgeKind; label: string }>;
+/** `points`: the route the layout chose (routes.ts), drawn by the 'routed' edge type. */
+export type LabEdge = Edge<{ kind: EdgeKind; label: string; points?: readonly { readonly x: number; readonly y: number }[] }>;
 
 export interface LabGraph {
   nodes: LabNode[];

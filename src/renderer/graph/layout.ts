@@ -24,6 +24,8 @@ export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number 
 const NODE_GAP = 20;
 const RANK_GAP = 48;
 const ROW_GAP = 14;
+/** The gaps edges are routed through (routes.ts). */
+export const ROUTE_GAPS = { node: NODE_GAP, rank: RANK_GAP, row: ROW_GAP } as const;
 const BAND_GAP = 40;
 /** Grid cell of a frame or group node. */
 const CELL_W = NODE_SIZE.frame.width + NODE_GAP;

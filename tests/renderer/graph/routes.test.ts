@@ -1,0 +1,103 @@
+// Edge routes (routes.ts) on the models of real runs: mfork (9 processes) and the fork bomb
+// (its peak, the process table full), with every frame drawn and with one process's frames.
+// No segment of any routed edge may pass through a node other than its own two ends, every
+// route must start on its source's handle side and end on its target's border, and it must be
+// orthogonal.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostEvent } from '../../../src/common/protocol';
+import type { LabModel } from '../../../src/common/model';
+import { buildGraph, type LabEdge, type LabNode } from '../../../src/renderer/graph/build-graph';
+import { laidOut } from '../../../src/renderer/graph/laid-out';
+import { routePath, segmentCrossesBox, type Box } from '../../../src/renderer/graph/routes';
+import { hostHarness } from '../../lab/host-harness';
+
+const root = join(__dirname, '../../..');
+
+/** The model with the most processes of a full run of `file` (a user program under resources/user). */
+async function peakModel(file: string): Promise<LabModel> {
+  const { host, events, until } = hostHarness();
+  const name = file.split('/').pop()!;
+  host.handle({ type: 'run', id: 1, files: { [name]: readFileSync(join(root, 'resources/user', file), 'utf8') } });
+  await until((e) => e.type === 'status' && e.state === 'halted');
+  host.dispose();
+  const models = events.flatMap((e: HostEvent) => (e.type === 'model' ? [e.model] : []));
+  const live = (m: LabModel) => m.processes.filter((p) => p.state === 'running' || p.state === 'sleeping').length;
+  return models.reduce((best, m) => (live(m) > live(best) ? m : best));
+}
+
+const box = (n: LabNode): Box => ({ x: n.position.x, y: n.position.y, width: n.width!, height: n.height! });
+
+/** Every crossing of a node by an edge segment, as text, for a readable failure. */
+function crossings(nodes: readonly LabNode[], edges: readonly LabEdge[]): string[] {
+  const out: string[] = [];
+  for (const e of edges) {
+    const pts = e.data?.points;
+    if (!pts) continue;
+    for (let i = 1; i < pts.length; i++) {
+      for (const n of nodes) {
+        if (n.id === e.source || n.id === e.target) continue;
+        if (segmentCrossesBox(pts[i - 1]!, pts[i]!, box(n))) out.push(`${e.id} segment ${i} crosses ${n.id}`);
+      }
+    }
+  }
+  return out;
+}
+
+function check(model: LabModel, framesOf?: ReadonlySet<number>) {
+  const g = buildGraph(model, framesOf ? { framesOf } : {});
+  const { nodes, edges } = laidOut(g, null);
+  const routed = edges.filter((e) => e.type === 'routed');
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // Every fork and mapping edge is routed (only IPC edges between processes are not).
+  expect(routed.length).toBe(edges.filter((e) => e.data?.kind !== 'ipc').length);
+  expect(routed.length).toBeGreaterThan(0);
+  for (const e of routed) {
+    const pts = e.data!.points!;
+    for (let i = 1; i < pts.length; i++) expect(pts[i - 1]!.x === pts[i]!.x || pts[i - 1]!.y === pts[i]!.y).toBe(true);
+    const s = box(byId.get(e.source)!);
+    const t = box(byId.get(e.target)!);
+    const first = pts[0]!;
+    const last = pts[pts.length - 1]!;
+    if (e.data!.kind === 'fork') {
+      expect(first).toEqual({ x: s.x + s.width, y: s.y + s.height / 2 });
+      expect(last).toEqual({ x: t.x, y: t.y + t.height / 2 });
+    } else {
+      expect(first).toEqual({ x: s.x + s.width / 2, y: s.y + s.height });
+      expect(last).toEqual({ x: t.x + t.width / 2, y: t.y });
+    }
+    expect(routePath(pts)).toMatch(/^M[-\d.]+,[-\d.]+(?:[LQ][-\d., ]+)+$/);
+  }
+  expect(crossings(nodes, edges)).toEqual([]);
+  return { nodes, routed };
+}
+
+describe('edges routed around nodes', () => {
+  let mfork: LabModel;
+  let bomb: LabModel;
+  beforeAll(async () => {
+    [mfork, bomb] = [await peakModel('tests/mfork.c'), await peakModel('examples/forkbomb.c')];
+  }, 240_000);
+
+  test('mfork: no edge runs over a node, with every frame drawn or one process\'s', () => {
+    expect(mfork.processes.length).toBeGreaterThanOrEqual(9);
+    const all = check(mfork);
+    expect(all.nodes.filter((n) => n.type === 'frame').length).toBeGreaterThan(5);
+    check(mfork, new Set([mfork.processes.at(-1)!.pid]));
+  });
+
+  test('the fork bomb at its peak: no edge runs over a node', () => {
+    expect(bomb.processes.length).toBeGreaterThanOrEqual(60);
+    check(bomb, new Set([bomb.processes[3]!.pid]));
+    const all = check(bomb);
+    expect(all.routed.filter((e) => e.data?.kind === 'fork').length).toBeGreaterThanOrEqual(60);
+  });
+
+  test('the check itself sees a crossing: a straight line through a node counts, a touch does not', () => {
+    const b = { x: 0, y: 0, width: 100, height: 50 };
+    expect(segmentCrossesBox({ x: -10, y: 25 }, { x: 200, y: 25 }, b)).toBe(true);
+    expect(segmentCrossesBox({ x: 50, y: -10 }, { x: 50, y: 0 }, b)).toBe(false);
+    expect(segmentCrossesBox({ x: 100, y: -10 }, { x: 100, y: 80 }, b)).toBe(false);
+  });
+});
