@@ -49,11 +49,11 @@ const FAST_MASK = FAST_SIZE - 1;
 const HOT_THRESHOLD = 32768;
 
 /**
- * Executions of a block start before the wasm backend translates it: a wasm function is
- * compiled by Liftoff in about the time of interpreting a few hundred instructions, and never
- * deoptimizes, so lukewarm kernel code pays too.
+ * Executions of a block start before the wasm backend translates it. A wasm block never
+ * deoptimizes, so far lukewarmer code pays than with JS blocks; on the kernel boot 256 and
+ * 1024 were alike and better than 64 or 8 (more modules to compile, perf.md).
  */
-const WASM_HOT_THRESHOLD = 64;
+const WASM_HOT_THRESHOLD = 256;
 /** Blocks per wasm module, and how long (in thresholds) a hot block waits for the batch. */
 const WASM_BATCH = 16;
 const WASM_BATCH_WAIT = 4;
