@@ -135,69 +135,62 @@ export function conditional(p: Parser): Node {
   return node;
 }
 
-// Operator tables of the binary levels, made once (they were object literals built per call).
-const LOGOR_OPS = new Map<string, Node['kind']>([['||', 'logor']]);
-const LOGAND_OPS = new Map<string, Node['kind']>([['&&', 'logand']]);
-const BITOR_OPS = new Map<string, Node['kind']>([['|', 'bitor']]);
-const BITXOR_OPS = new Map<string, Node['kind']>([['^', 'bitxor']]);
-const BITAND_OPS = new Map<string, Node['kind']>([['&', 'bitand']]);
-const EQUALITY_OPS = new Map<string, Node['kind']>([['==', 'eq'], ['!=', 'ne']]);
-const SHIFT_OPS = new Map<string, Node['kind']>([['<<', 'shl'], ['>>', 'shr']]);
-const MUL_OPS = new Map<string, 'mul' | 'div' | 'mod'>([['*', 'mul'], ['/', 'div'], ['%', 'mod']]);
+// The binary operators, by C precedence (|| lowest, * / % highest). All are left-associative.
+// One loop (precedence climbing) parses them all: each operand used to descend through ten
+// functions, one per level, which in V8's first, unoptimized runs was a large part of parsing.
+// It combines operands in the same order as that descent did, so the tree and the diagnostics
+// are the same.
+const BINARY_PRECEDENCE = new Map<string, number>([
+  ['||', 1], ['&&', 2], ['|', 3], ['^', 4], ['&', 5], ['==', 6], ['!=', 6],
+  ['<', 7], ['<=', 7], ['>', 7], ['>=', 7], ['<<', 8], ['>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
+]);
+const BINARY_KIND = new Map<string, Node['kind']>([
+  ['||', 'logor'], ['&&', 'logand'], ['|', 'bitor'], ['^', 'bitxor'], ['&', 'bitand'], ['==', 'eq'], ['!=', 'ne'],
+  ['<<', 'shl'], ['>>', 'shr'], ['*', 'mul'], ['/', 'div'], ['%', 'mod'],
+]);
 
-function binaryLevel(p: Parser, next: (p: Parser) => Node, ops: ReadonlyMap<string, Node['kind']>): Node {
-  let node = next(p);
+/** Cast expressions joined by binary operators of precedence `minPrecedence` and above. */
+function binary(p: Parser, minPrecedence: number): Node {
+  let node = cast(p);
   for (;;) {
-    const kind = p.tok.kind === 'punct' ? ops.get(p.tok.text) : undefined;
-    if (!kind) return node;
+    const t = p.tok;
+    const precedence = t.kind === 'punct' ? BINARY_PRECEDENCE.get(t.text) : undefined;
+    if (precedence === undefined || precedence < minPrecedence) return node;
     const tok = p.next();
-    node = newBinary(kind, node, next(p), tok);
+    node = combine(p, t.text, node, binary(p, precedence + 1), tok);
   }
 }
 
-// logor = logand ("||" logand)*
+// logor = the binary operators of every precedence
 function logor(p: Parser): Node {
-  return binaryLevel(p, logand, LOGOR_OPS);
-}
-// logand = bitor ("&&" bitor)*
-function logand(p: Parser): Node {
-  return binaryLevel(p, bitor, LOGAND_OPS);
-}
-// bitor = bitxor ("|" bitxor)*
-function bitor(p: Parser): Node {
-  return binaryLevel(p, bitxor, BITOR_OPS);
-}
-// bitxor = bitand ("^" bitand)*
-function bitxor(p: Parser): Node {
-  return binaryLevel(p, bitand, BITXOR_OPS);
-}
-// bitand = equality ("&" equality)*
-function bitand(p: Parser): Node {
-  return binaryLevel(p, equality, BITAND_OPS);
-}
-// equality = relational ("==" relational | "!=" relational)*
-function equality(p: Parser): Node {
-  return binaryLevel(p, relational, EQUALITY_OPS);
+  return binary(p, 1);
 }
 
-// relational = shift ("<" shift | "<=" shift | ">" shift | ">=" shift)*
-function relational(p: Parser): Node {
-  let node = shift(p);
-  for (;;) {
-    const t = p.tok.text;
-    if (p.tok.kind !== 'punct' || !(t === '<' || t === '<=' || t === '>' || t === '>=')) return node;
-    const tok = p.next();
-    const rhs = shift(p);
-    if (t === '<') node = newBinary('lt', node, rhs, tok);
-    else if (t === '<=') node = newBinary('le', node, rhs, tok);
-    else if (t === '>') node = newBinary('lt', rhs, node, tok);
-    else node = newBinary('le', rhs, node, tok);
+/** The node for `lhs op rhs`, with C's pointer arithmetic for + and -. */
+function combine(p: Parser, op: string, lhs: Node, rhs: Node, tok: Token): Node {
+  switch (op) {
+    case '+':
+      return newAdd(p, lhs, rhs, tok);
+    case '-':
+      return newSub(p, lhs, rhs, tok);
+    case '<':
+      return newBinary('lt', lhs, rhs, tok);
+    case '<=':
+      return newBinary('le', lhs, rhs, tok);
+    case '>':
+      return newBinary('lt', rhs, lhs, tok);
+    case '>=':
+      return newBinary('le', rhs, lhs, tok);
+    case '*':
+    case '/':
+    case '%': {
+      addType(p, rhs);
+      if (op !== '*' && rhs.kind === 'num' && rhs.val === 0n && isInteger(rhs.ty!)) p.warn(tok, 'division by zero');
+      return newBinary(BINARY_KIND.get(op)!, lhs, rhs, tok);
+    }
+    default:
+      return newBinary(BINARY_KIND.get(op)!, lhs, rhs, tok);
   }
-}
-
-// shift = add ("<<" add | ">>" add)*
-function shift(p: Parser): Node {
-  return binaryLevel(p, add, SHIFT_OPS);
 }
 
 /** `+` with C's pointer arithmetic: pointer + n advances n elements. */
@@ -248,34 +241,6 @@ export function newSub(p: Parser, lhs: Node, rhs: Node, tok: Token): Node {
     return n;
   }
   p.error(tok, `invalid operands to binary - (have '${typeName(lt)}' and '${typeName(rt)}')`);
-}
-
-// add = mul ("+" mul | "-" mul)*
-function add(p: Parser): Node {
-  let node = mul(p);
-  for (;;) {
-    if (p.equal('+')) {
-      const tok = p.next();
-      node = newAdd(p, node, mul(p), tok);
-    } else if (p.equal('-')) {
-      const tok = p.next();
-      node = newSub(p, node, mul(p), tok);
-    } else return node;
-  }
-}
-
-// mul = cast ("*" cast | "/" cast | "%" cast)*
-function mul(p: Parser): Node {
-  let node = cast(p);
-  for (;;) {
-    const kind = p.tok.kind === 'punct' ? MUL_OPS.get(p.tok.text) : undefined;
-    if (!kind) return node;
-    const tok = p.next();
-    const rhs = cast(p);
-    addType(p, rhs);
-    if ((kind === 'div' || kind === 'mod') && rhs.kind === 'num' && rhs.val === 0n && isInteger(rhs.ty!)) p.warn(tok, 'division by zero');
-    node = newBinary(kind, node, rhs, tok);
-  }
 }
 
 // cast = "(" type-name ")" cast | unary
