@@ -302,6 +302,7 @@ export class Hart {
         const block = off >= 0 ? this.jit.lookup(off) : null;
         if (block !== null) {
           this.edge = true;
+          // room: a wasm block may go on into further blocks within it (jit.ts).
           const r = block(this, Math.min(max - n, this.timerCycle - this.cycles));
           if (r >= 0) {
             this.instret += r;

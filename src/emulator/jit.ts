@@ -14,6 +14,11 @@
 // instruction (at h.pc, after k retired) because it left the fast path: a TLB miss, a
 // device, a page-crossing access, a store to a page with translations or a watched store.
 //
+// A block function is called with `room`, the instructions left before the slice budget or
+// the next timer deadline (at least MAX_BLOCK): a JS block ignores it, a wasm block may run
+// on into further blocks (loops, chaining: wasm/translate.ts) while a whole one still fits,
+// and returns the total.
+//
 // Exactness: the machine must behave the same instruction by instruction whether or not a
 // block ran (determinism does not depend on slice sizes). So the run loop only enters a block
 // when neither the slice budget nor a timer deadline can fall inside it, and everything that
