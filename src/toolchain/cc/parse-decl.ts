@@ -62,6 +62,11 @@ export function skipAttributes(p: Parser): void {
   }
 }
 
+// Keyword sets looked up per token (made once, not as an array literal per lookup).
+const IGNORED_SPECIFIERS = new Set(['volatile', '__volatile__', 'auto', 'register', 'restrict', '__restrict', '__restrict__', '_Noreturn', '__extension__']);
+const POINTER_QUALIFIERS = new Set(['const', 'volatile', 'restrict', '__restrict', '__restrict__', '__const']);
+const ARRAY_QUALIFIERS = new Set(['static', 'const', 'restrict', 'volatile']);
+
 const enum K {
   VOID = 1 << 0,
   BOOL = 1 << 2,
@@ -103,7 +108,7 @@ export function declspec(p: Parser, attr?: VarAttr): Type {
       p.next();
       continue;
     }
-    if (['volatile', '__volatile__', 'auto', 'register', 'restrict', '__restrict', '__restrict__', '_Noreturn', '__extension__'].includes(t)) {
+    if (IGNORED_SPECIFIERS.has(t)) {
       p.next();
       continue;
     }
@@ -220,7 +225,7 @@ function declaratorShape(p: Parser, abstractOk: boolean): DeclaratorShape {
     while (p.equal('*')) {
       p.next();
       let isConst = false;
-      while (['const', 'volatile', 'restrict', '__restrict', '__restrict__', '__const'].includes(p.tok.text) && p.tok.kind === 'keyword') {
+      while (POINTER_QUALIFIERS.has(p.tok.text) && p.tok.kind === 'keyword') {
         if (p.tok.text === 'const' || p.tok.text === '__const') isConst = true;
         p.next();
       }
@@ -322,7 +327,7 @@ function typeSuffix(p: Parser): Derivation[] {
     }
     if (p.equal('[')) {
       const tok = p.next();
-      while (['static', 'const', 'restrict', 'volatile'].includes(p.tok.text)) p.next();
+      while (ARRAY_QUALIFIERS.has(p.tok.text)) p.next();
       if (p.consume(']')) {
         out.push({ kind: 'array', len: -1, tok });
         continue;
