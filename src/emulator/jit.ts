@@ -60,7 +60,7 @@ const HOT_THRESHOLD = 32768;
  */
 const WASM_HOT_THRESHOLD = 256;
 /** Blocks per wasm module, and how long (in thresholds) a hot block waits for the batch. */
-const WASM_BATCH = 16;
+const WASM_BATCH = 256;
 const WASM_BATCH_WAIT = 4;
 
 /** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
