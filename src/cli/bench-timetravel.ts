@@ -11,8 +11,9 @@
 // the wall clock because that is what a student waits for.
 
 import { readFileSync } from 'node:fs';
-import { LabSession } from '../lab/session';
+import { LabSession, type SessionOptions } from '../lab/session';
 import { Runner } from '../lab/runner';
+import { benchReportMoments } from './bench-report';
 
 const KERNEL = 'resources/kernel/build/kernel.elf';
 const APPS = ['print', 'cow', 'fib', 'mfork'];
@@ -21,10 +22,14 @@ const TARGET = 100_000_000;
 
 type Line = (l: object) => void;
 
-function boot(): LabSession {
+function sessionOptions(): SessionOptions {
   const kernel = new Uint8Array(readFileSync(KERNEL));
   const apps = APPS.map((name) => ({ name, elf: new Uint8Array(readFileSync(`resources/user/build/${name}.elf`)) }));
-  const r = LabSession.boot({ kernel, apps, bootargs: `apps=${SPEC}` });
+  return { kernel, apps, bootargs: `apps=${SPEC}` };
+}
+
+function boot(): LabSession {
+  const r = LabSession.boot(sessionOptions());
   if (!r.ok) throw new Error(r.error);
   return r.session;
 }
@@ -74,4 +79,6 @@ export function benchTimeTravel(line: Line): void {
   times.sort((a, b) => a - b);
   line({ bench: 'tt-seek-median-ms', value: Math.round(times[times.length >> 1]! * 10) / 10, unit: 'ms' });
   line({ bench: 'tt-seek-max-ms', value: Math.round(times.at(-1)! * 10) / 10, unit: 'ms' });
+  runner.seek(end);
+  benchReportMoments(line, runner, sessionOptions());
 }

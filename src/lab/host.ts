@@ -13,7 +13,7 @@
 import { CONSOLE_WINDOW, isHostRequest, type HostEvent, type HostRequest, type RunThen, type SessionFiles } from '../common/protocol';
 import { buildSession, type LabResources } from './build';
 import { createReport, parseReport, serializeReport, type Bookmark } from './report';
-import { replayMoments } from './report-replay';
+import { momentsFromRunner } from './report-replay';
 import { LabSession, type SessionOptions } from './session';
 import { Runner } from './runner';
 import { RunLoop } from './run-loop';
@@ -183,13 +183,18 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     flushConsole();
     const r = runner;
     // Bookmarks may lie in the run's recorded future (the student went back in time after
-    // marking them): the saved run then ends at the last bookmark, rebuilt by a replay, so none
-    // is dropped and the screen stays where it is.
+    // marking them): the saved run then ends at the last bookmark, so none is dropped. The
+    // moments come from the runner's checkpoints, and the runner comes back to where it was:
+    // the screen stays, and the console re-executed on the way is not sent again.
     const kept = marks.filter((b) => b.insn <= Math.max(r.insn, r.reached)).sort((a, b) => a.insn - b.insn);
     const end = Math.max(r.insn, ...kept.map((b) => b.insn));
     const instants = kept.map((b) => b.insn);
     const needReplay = withMoments || end > r.insn;
-    const replayed = needReplay ? replayMoments(optionsUsed, [...instants, end]) : null;
+    const replayed = needReplay ? momentsFromRunner(r, [...instants, end]) : null;
+    if (needReplay) {
+      r.takeConsole();
+      seenRewinds = r.rewinds;
+    }
     if (replayed && !replayed.ok) {
       post({ type: 'error', message: replayed.error });
       return;

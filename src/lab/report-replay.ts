@@ -2,9 +2,11 @@
 // same bootargs and running to instruction N gives exactly the state the student saw at N:
 // that is how a bookmark (an instruction count) becomes a model, a console and a timeline,
 // without keeping snapshots. Also finds where to bookmark "the Nth event of a kind", for the
-// CLI's `--at fork:2`.
+// CLI's `--at fork:2`. In the app, where the run is live, the moments come from the runner's
+// checkpoints instead (momentsFromRunner): no replay from boot.
 
 import type { LabModel, TimelineEvent, TimelineKind } from '../common/model';
+import type { Runner } from './runner';
 import { LabSession, type SessionOptions } from './session';
 
 /** The state of a run at one instant. */
@@ -66,6 +68,31 @@ export function replayMoments(options: SessionOptions, instants: readonly number
     byInsn.set(insn, { insn, model: session.model(), console: consoleText });
   }
   return { ok: true, moments: instants.map((i) => byInsn.get(i)!), timeline };
+}
+
+/**
+ * The same moments taken from a live run (src/lab/runner.ts): each instant is reached by
+ * restoring the nearest checkpoint before it and re-executing at most one checkpoint spacing,
+ * not by a replay from boot. The runner is then put back at the instruction it was at, as
+ * reverse-continue does; breakpoints are lifted meanwhile (a seek stops at them). Instants must
+ * lie in the recorded run (at most the runner's frontier).
+ */
+export function momentsFromRunner(runner: Runner, instants: readonly number[]): Replayed {
+  const home = runner.insn;
+  const saved = [...runner.breakpoints];
+  runner.breakpoints.clear();
+  try {
+    const byInsn = new Map<number, Moment>();
+    for (const insn of [...new Set(instants)].sort((a, b) => a - b)) {
+      runner.seek(insn);
+      if (runner.insn !== insn) return { ok: false, error: `the run ended at instruction ${runner.insn}, before the bookmark at ${insn}` };
+      byInsn.set(insn, { insn, model: runner.session.model(), console: runner.consoleText() });
+    }
+    return { ok: true, moments: instants.map((i) => byInsn.get(i)!), timeline: runner.timeline.filter((e) => e.insn <= Math.max(0, ...instants)) };
+  } finally {
+    runner.seek(home);
+    for (const pc of saved) runner.breakpoints.add(pc);
+  }
 }
 
 export interface EventWanted {

@@ -260,6 +260,9 @@ describe('a lab report from the app: the cow test with two bookmarks', () => {
     // The saved run ends at the later bookmark (the screen was at the fork when it was exported).
     const atCopy = pictures[1]!;
     await expect.poll(() => p2.getByTestId('scrub-at').textContent()).toMatch(new RegExp(`^${atCopy.insn.toLocaleString('en')} /`));
+    // The graph keeps the view it had while the replay ran; fit it to see every process.
+    await p2.getByTestId('fit-view').click();
+    await shot(p2, 'report-app-reopened.png');
     const saved = page;
     page = p2;
     try {

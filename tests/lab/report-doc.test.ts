@@ -8,7 +8,9 @@ import { renderFigure } from '../../src/lab/figure';
 import { createReport, parseReport, serializeReport } from '../../src/lab/report';
 import { markdownBundle, zipBundle } from '../../src/lab/report-bundle';
 import { hex, reportContent, sessionFromHtml, toHtml, toMarkdown, vmaPerms } from '../../src/lab/report-doc';
-import { findEventInstants, replayMoments } from '../../src/lab/report-replay';
+import { findEventInstants, momentsFromRunner, replayMoments } from '../../src/lab/report-replay';
+import { Runner } from '../../src/lab/runner';
+import { LabSession } from '../../src/lab/session';
 import type { SessionOptions } from '../../src/lab/session';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { HostEvent } from '../../src/common/protocol';
@@ -62,6 +64,27 @@ describe('report documents of the cow test', () => {
     const after = new Map(copyMoment.model.frames.map((f) => [f.addr, f]));
     expect(after.get(copyEv.frame!)?.mappings).toHaveLength(1);
     expect(after.get(copyEv.oldFrame!)?.refcount).toBe(1);
+  });
+
+  test('a live run gives the same moments from its checkpoints, and comes back to where it was', () => {
+    const booted = LabSession.boot(options);
+    if (!booted.ok) throw new Error(booted.error);
+    const runner = new Runner(booted.session, { spacing: 200_000 });
+    runner.runTo(found.end);
+    const home = runner.insn;
+    const before = runner.session.model();
+    runner.breakpoints.add(0x1234n);
+    const taken = momentsFromRunner(runner, [atCopy, atFork]);
+    expect(taken.ok).toBe(true);
+    if (!taken.ok) return;
+    expect(taken.moments.map((m) => m.insn)).toEqual([atCopy, atFork]);
+    expect(taken.moments.map((m) => m.model)).toEqual([copyMoment.model, forkMoment.model]);
+    expect(taken.moments.map((m) => m.console)).toEqual([copyMoment.console, forkMoment.console]);
+    expect(runner.insn).toBe(home);
+    expect(runner.session.model()).toEqual(before);
+    expect([...runner.breakpoints]).toEqual([0x1234n]);
+    expect(momentsFromRunner(runner, [home + 1_000_000]).ok).toBe(false);
+    expect(runner.insn).toBe(home);
   });
 
   test('the Markdown holds each bookmark with its figure and tables equal to the model', () => {
