@@ -333,7 +333,9 @@ describe('a fork bomb', () => {
     const transcript = () => p.getByTestId('console-text').textContent().then((t) => t ?? '');
     // While the bomb goes off the graph grows as models arrive (the renderer paces them so
     // drawing never takes the whole main thread) and a click on a process still gets answered.
-    await expect.poll(() => p.getByTestId('process-node').count(), { timeout: 120_000 }).toBeGreaterThan(10);
+    // Each process is drawn or counted in the group its siblings fold into (many processes).
+    const folded = async () => (await Promise.all((await p.getByTestId('group-node').all()).map(async (n) => Number(await n.getAttribute('data-count') ?? 0)))).reduce((a, b) => a + b, 0);
+    await expect.poll(async () => (await p.getByTestId('process-node').count()) + (await folded()), { timeout: 120_000 }).toBeGreaterThan(10);
     // The tree is re-laid out as processes appear, so a click can land where the node just was:
     // click again until the inspector answers.
     const inspectBomb = async () => {
@@ -349,10 +351,19 @@ describe('a fork bomb', () => {
     // The kernel logs every fork it made; the bomb's own tally of successes agrees.
     const forked = [...text.matchAll(/\[PID = \d+\] forked from \[PID = (\d+)\]/g)].filter((m) => m[1] !== '1');
     expect(forked.length).toBe(Number(summary![1]));
-    // Pids of reaped processes are reused, so the tree shows at most one node per pid, and many.
-    expect(await p.getByTestId('process-node').count()).toBeGreaterThan(40);
+    // Pids of reaped processes are reused, so the tree shows at most one node per pid, and many:
+    // each drawn, or counted in the group its siblings fold into (many processes).
+    expect(await p.getByTestId('group-node').count()).toBeGreaterThan(0);
+    expect((await p.getByTestId('process-node').count()) + (await folded())).toBeGreaterThan(40);
     expect(text).toContain('forkbomb: every process has exited; the system survived');
     await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    // A click on a group shows the processes in it; open them all.
+    await p.screenshot({ path: join(SCREENSHOTS, 'forkbomb-groups.png') });
+    for (let i = 0; i < 100 && (await p.getByTestId('group-node').count()) > 0; i++) {
+      const before = await p.getByTestId('process-node').count();
+      await p.getByTestId('group-node').first().dispatchEvent('click');
+      await expect.poll(() => p.getByTestId('process-node').count()).toBeGreaterThan(before);
+    }
     // Fit to view keeps the text of every process node readable (>= 10 px on screen) with the
     // whole table of processes drawn; what does not fit is a pan away.
     await p.getByTestId('fit-view').click();

@@ -53,6 +53,8 @@ function GraphInner({ store }: { store: Store }) {
   const t = useT();
   const model = useStore(store, (s) => s.model);
   const [framesMode, setFramesMode] = useState<FramesMode>('auto');
+  /** Parents whose folded children were clicked open (sibling groups, many processes). */
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<number>>(() => new Set());
   /** The last process clicked: its frames stay drawn while a frame of it is selected. */
   const focus = useRef<number | null>(null);
   const expanded = useStore(store, (s) => s.expanded);
@@ -73,7 +75,8 @@ function GraphInner({ store }: { store: Store }) {
   const allFrames = framesMode === 'all' || (framesMode === 'auto' && model.processes.length <= FRAMES_ALL_LIMIT);
   const { nodes, edges, key } = useMemo(() => {
     const framesOf = allFrames ? undefined : new Set([...(focus.current !== null ? [focus.current] : []), ...expanded]);
-    const g = buildGraph(model, { expanded, split, ...(framesOf ? { framesOf } : {}) });
+    const reveal = selection?.kind === 'process' ? selection.pid : null;
+    const g = buildGraph(model, { expanded, split, expandedGroups: openGroups, reveal, ...(framesOf ? { framesOf } : {}) });
     const r = laidOut(g, cache.current);
     cache.current = { key: r.key, pos: r.pos, routes: r.routes };
     const selectedId = selection?.kind === 'process' ? `p${selection.pid}` : selection?.kind === 'frame' ? `f${selection.addr.toString(16)}` : null;
@@ -98,7 +101,7 @@ function GraphInner({ store }: { store: Store }) {
         ),
       ),
     };
-  }, [model, expanded, split, selection, allFrames, t]);
+  }, [model, expanded, split, selection, allFrames, openGroups, t]);
 
   const fit = useCallback(
     (duration: number, focusOn: readonly string[] = []) => {
@@ -156,6 +159,7 @@ function GraphInner({ store }: { store: Store }) {
         else store.set({ selection: { kind: 'process', pid: node.data.pid } });
       } else if (node.type === 'private') toggle(node.data.pid);
       else if (node.type === 'frame') store.set({ selection: { kind: 'frame', addr: node.data.addr } });
+      else if (node.type === 'group') setOpenGroups((open) => new Set([...open, node.data.parent]));
     },
     [store],
   );

@@ -52,10 +52,20 @@ export type PrivateNodeData = {
   count: number;
 };
 
+/** A run of sibling processes (and their descendants) drawn as one node until expanded. */
+export type GroupNodeData = {
+  parent: number;
+  /** The collapsed children, in fork order. */
+  children: number[];
+  /** Processes hidden in the group: the children and all their descendants. */
+  count: number;
+};
+
 export type ProcessNode = Node<ProcessNodeData, 'process'>;
+export type GroupNode = Node<GroupNodeData, 'group'>;
 export type FrameNode = Node<FrameNodeData, 'frame'>;
 export type PrivateNode = Node<PrivateNodeData, 'private'>;
-export type LabNode = ProcessNode | FrameNode | PrivateNode;
+export type LabNode = ProcessNode | FrameNode | PrivateNode | GroupNode;
 
 export type EdgeKind = 'fork' | 'map' | 'map-cow' | 'private' | 'ipc' | 'map-ipc';
 /** `points`: the route the layout chose (routes.ts), drawn by the 'routed' edge type. */
@@ -78,7 +88,22 @@ export interface GraphOptions {
    * process's frames. A frame they share with others still shows its full refcount.
    */
   framesOf?: ReadonlySet<number>;
+  /**
+   * Parents whose children are all drawn. With more than GROUP_ABOVE processes, a parent with
+   * more than SHOWN_SIBLINGS children draws the first ones and folds the rest (with their
+   * descendants) into one group node, unless it is listed here.
+   */
+  expandedGroups?: ReadonlySet<number>;
+  /** A process that must be drawn (the selection): the groups hiding it open. */
+  reveal?: number | null;
 }
+
+/** Sibling groups start above this many processes (the fork bomb has 64, mfork 9). */
+export const GROUP_ABOVE = 16;
+/** Children of one parent drawn before the rest fold into a group: the first-born, so a fork bomb reads as its chain of first children with a group beside each. */
+export const SHOWN_SIBLINGS = 1;
+
+export const groupId = (parent: number) => `s${parent}`;
 
 /** Above this many processes the graph draws frames for the selection only, unless asked. */
 export const FRAMES_ALL_LIMIT = 6;
@@ -107,12 +132,14 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
   const split = opts.split ?? new Set<number>();
   const framesOf = opts.framesOf;
   const drawsFramesOf = (pid: number) => !framesOf || framesOf.has(pid);
-  const procs = model.processes
+  const all = model.processes
     // The idle task (pid 0) is the scheduler's fallback, not a process of the fork tree: kinit
     // (pid 1, parent 0) is the root, as the lab model and `ps` (PPID 0) have it.
     .filter((p) => p.pid !== IDLE_PID && !(opts.hideKernelThreads && p.kernelThread))
     .slice()
     .sort((a, b) => a.createdAt - b.createdAt || a.pid - b.pid);
+  const groups = siblingGroups(all, opts.expandedGroups ?? new Set(), opts.reveal ?? null);
+  const procs = all.filter((p) => !groups.hidden.has(p.pid));
   const shown = new Set(procs.map((p) => p.pid));
   const vmaOf = new Map<string, VmaKind>();
   for (const p of procs) for (const pg of p.pages) vmaOf.set(`${p.pid}:${pg.va}`, pg.vma);
@@ -169,6 +196,21 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
         className: 'edge-fork',
       });
     }
+  }
+
+  for (const g of groups.groups) {
+    if (!shown.has(g.parent)) continue;
+    nodes.push({ id: groupId(g.parent), type: 'group', position: { x: 0, y: 0 }, data: g });
+    edges.push({
+      id: `fork-${g.parent}-group`,
+      source: processId(g.parent),
+      target: groupId(g.parent),
+      sourceHandle: 'fork',
+      targetHandle: 'in',
+      type: 'smoothstep',
+      data: { kind: 'fork', label: 'fork' },
+      className: 'edge-fork',
+    });
   }
 
   edges.push(...ipcEdges(model, shown));
@@ -233,6 +275,46 @@ export function buildGraph(model: LabModel, opts: GraphOptions = {}): LabGraph {
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * Which processes fold into sibling groups: with more than GROUP_ABOVE processes, the children
+ * of a parent beyond the first SHOWN_SIBLINGS (fork order), with all their descendants, unless
+ * the parent is expanded or the group holds the process to reveal.
+ */
+function siblingGroups(procs: readonly { pid: number; parent: number }[], expanded: ReadonlySet<number>, reveal: number | null) {
+  const hidden = new Set<number>();
+  const groups: GroupNodeData[] = [];
+  if (procs.length <= GROUP_ABOVE) return { hidden, groups };
+  const children = new Map<number, number[]>();
+  const parentOf = new Map<number, number>();
+  for (const p of procs) {
+    parentOf.set(p.pid, p.parent);
+    const list = children.get(p.parent) ?? [];
+    list.push(p.pid);
+    children.set(p.parent, list);
+  }
+  const ancestors = new Set<number>();
+  for (let pid = reveal; pid !== null && pid !== undefined && !ancestors.has(pid); pid = parentOf.get(pid) ?? null) ancestors.add(pid);
+  const subtree = (pid: number, into: Set<number>) => {
+    const stack = [pid];
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (into.has(at)) continue;
+      into.add(at);
+      stack.push(...(children.get(at) ?? []));
+    }
+  };
+  for (const [parent, kids] of children) {
+    if (kids.length <= SHOWN_SIBLINGS + 1 || expanded.has(parent)) continue;
+    const folded = kids.slice(SHOWN_SIBLINGS);
+    if (folded.some((k) => ancestors.has(k))) continue;
+    const inside = new Set<number>();
+    for (const k of folded) subtree(k, inside);
+    inside.forEach((pid) => hidden.add(pid));
+    groups.push({ parent, children: folded, count: inside.size });
+  }
+  return { hidden, groups: groups.filter((g) => !hidden.has(g.parent)) };
 }
 
 /**

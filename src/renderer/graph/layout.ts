@@ -19,7 +19,11 @@ export const NODE_SIZE: Record<LabNode['type'], { width: number; height: number 
   process: { width: 184, height: 64 },
   frame: { width: 168, height: 64 },
   private: { width: 136, height: 40 },
+  group: { width: 184, height: 64 },
 };
+
+/** Nodes of the process tree: processes and the sibling groups standing in for some. */
+export const inTree = (n: LabNode): boolean => n.type === 'process' || n.type === 'group';
 
 const NODE_GAP = 20;
 const RANK_GAP = 48;
@@ -83,7 +87,7 @@ function layoutTree(procs: readonly LabNode[], edges: readonly LabEdge[]): TreeL
 }
 
 export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]): Positions {
-  const procs = nodes.filter((n) => n.type === 'process');
+  const procs = nodes.filter(inTree);
   const tree = layoutTree(procs, edges);
   const out: Record<string, { x: number; y: number }> = {};
   for (const n of procs) out[n.id] = { ...tree.pos[n.id]! };
@@ -103,7 +107,7 @@ export function layoutGraph(nodes: readonly LabNode[], edges: readonly LabEdge[]
 
   const bands = new Map<VmaKind, { id: string; aim: number; width: number }[]>();
   for (const n of nodes) {
-    if (n.type === 'process') continue;
+    if (n.type === 'process' || n.type === 'group') continue;
     const s = sum.get(n.id);
     const width = NODE_SIZE[n.type].width;
     const list = bands.get(n.data.vma) ?? [];

@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT, useTn } from '../i18n';
-import { hex, type FrameNode, type PrivateNode, type ProcessNode } from './build-graph';
+import { hex, type FrameNode, type GroupNode, type PrivateNode, type ProcessNode } from './build-graph';
 import { EnvidTag, IpcHandles, mosFrameKind, mosProcessClass, mosStatus } from '../mos/views';
 
 export const ProcessNodeView = memo(function ProcessNodeView({ data, selected }: NodeProps<ProcessNode>) {
@@ -85,5 +85,23 @@ export const PrivateNodeView = memo(function PrivateNodeView({ data }: NodeProps
   );
 });
 
+/** Sibling processes folded into one node (many processes); a click shows them. */
+export const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<GroupNode>) {
+  const t = useT();
+  return (
+    <div
+      className="node group-node"
+      data-testid="group-node"
+      data-parent={data.parent}
+      data-count={data.count}
+      title={t('groupPids', { pids: data.children.join(', ') })}
+    >
+      <Handle type="target" position={Position.Left} id="in" />
+      <div className="node-title">▸ {t('groupTitle', { n: data.children.length })}</div>
+      <div className="node-sub">{t('groupSub', { count: data.count })}</div>
+    </div>
+  );
+});
+
 /** At module scope so React Flow never sees a new object and never remounts nodes. */
-export const nodeTypes = { process: ProcessNodeView, frame: FrameNodeView, private: PrivateNodeView };
+export const nodeTypes = { process: ProcessNodeView, frame: FrameNodeView, private: PrivateNodeView, group: GroupNodeView };

@@ -88,11 +88,11 @@ function freeX(band: Band, want: number, gap: number): number {
  */
 export function routeEdges(nodes: readonly LabNode[], edges: readonly LabEdge[], gaps: RouteGaps): LabEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const procs = nodes.filter((n) => n.type === 'process').map(boxOf);
+  const procs = nodes.filter((n) => n.type === 'process' || n.type === 'group').map(boxOf);
   const treeBottom = procs.length > 0 ? Math.max(...procs.map((b) => b.y + b.height)) : 0;
   const byVma = new Map<string, Box[]>();
   for (const n of nodes) {
-    if (n.type === 'process') continue;
+    if (n.type === 'process' || n.type === 'group') continue;
     const list = byVma.get(n.data.vma) ?? [];
     list.push(boxOf(n));
     byVma.set(n.data.vma, list);
@@ -144,7 +144,7 @@ export function routeEdges(nodes: readonly LabNode[], edges: readonly LabEdge[],
     const t = byId.get(e.target);
     const kind = e.data?.kind;
     if (!s || !t || !e.data || (kind !== 'fork' && kind !== 'map' && kind !== 'map-cow' && kind !== 'private' && kind !== 'map-ipc')) return e;
-    if (kind === 'fork' && t.type !== 'process') return e;
+    if (kind === 'fork' && t.type !== 'process' && t.type !== 'group') return e;
     const points = kind === 'fork' ? forkRoute(boxOf(s), boxOf(t)) : mapRoute(boxOf(s), boxOf(t));
     return { ...e, type: 'routed', data: { ...e.data, points } };
   });

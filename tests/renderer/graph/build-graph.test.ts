@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildGraph, frameId, isSharedFrame, processId, shapeKey, type FrameNode, type PrivateNode, type ProcessNode } from '../../../src/renderer/graph/build-graph';
-import { afterChildWrite, afterFork } from '../fixtures';
+import { buildGraph, frameId, groupId, SHOWN_SIBLINGS, isSharedFrame, processId, shapeKey, type FrameNode, type GroupNode, type PrivateNode, type ProcessNode } from '../../../src/renderer/graph/build-graph';
+import type { LabModel } from '../../../src/common/model';
+import { afterChildWrite, afterFork, proc } from '../fixtures';
 
 const byType = <T extends string>(g: ReturnType<typeof buildGraph>, t: T) => g.nodes.filter((n) => n.type === t);
 
@@ -123,5 +124,51 @@ describe('frames for the selection only (many processes)', () => {
     const frames = byType(buildGraph(afterFork()), 'frame') as FrameNode[];
     const data = frames.find((f) => f.data.addr === 0x80a01000)!;
     expect(data.data).toMatchObject({ va: 0x11000, vaCount: 1 });
+  });
+});
+
+describe('sibling groups (many processes)', () => {
+  /** A fork bomb's tree: in each of `rounds` rounds every process forks once (binomial tree). */
+  function bomb(rounds: number) {
+    const procs = [proc(1, 0, 0, [], { name: 'kinit', kernelThread: true }), proc(2, 1, 1, [], { name: 'forkbomb' })];
+    let next = 3;
+    for (let r = 0; r < rounds; r++) {
+      for (const p of procs.slice(1)) procs.push(proc(next++, p.pid, 10 + next, [], { name: 'forkbomb' }));
+    }
+    return { insn: 1, processes: procs, frames: [], ipc: [], warnings: [] } as LabModel;
+  }
+  const drawn = (g: ReturnType<typeof buildGraph>) => (byType(g, 'process') as ProcessNode[]).map((p) => p.data.pid);
+  const groups = (g: ReturnType<typeof buildGraph>) => byType(g, 'group') as GroupNode[];
+
+  test('fold the children of a parent after its first-born into one node, every process drawn or counted once', () => {
+    const m = bomb(6); // 1 + 64 processes
+    expect(m.processes).toHaveLength(65);
+    const g = buildGraph(m);
+    expect(groups(g).length).toBeGreaterThan(0);
+    expect(drawn(g).length + groups(g).reduce((n, x) => n + x.data.count, 0)).toBe(65);
+    expect(drawn(g).length).toBeLessThan(30);
+    // The root program's first child (fork order) stays; the others are in its group.
+    const root = groups(g).find((x) => x.data.parent === 2)!;
+    expect(root.data.children).toEqual(m.processes.filter((p) => p.parent === 2).slice(SHOWN_SIBLINGS).map((p) => p.pid));
+    expect(SHOWN_SIBLINGS).toBe(1);
+    expect(g.edges.find((e) => e.target === groupId(2))).toMatchObject({ source: processId(2), data: { kind: 'fork' } });
+    // Each drawn parent shows its first child plus its group.
+    for (const pid of drawn(g)) expect(g.edges.filter((e) => e.source === processId(pid) && e.data?.kind === 'fork').length).toBeLessThanOrEqual(2);
+  });
+
+  test('open on click (expandedGroups), and open for a selected process hidden inside', () => {
+    const m = bomb(6);
+    const open = buildGraph(m, { expandedGroups: new Set([2]) });
+    expect(groups(open).some((x) => x.data.parent === 2)).toBe(false);
+    expect(drawn(open)).toEqual(expect.arrayContaining(m.processes.filter((p) => p.parent === 2).map((p) => p.pid)));
+    const deep = m.processes.filter((p) => p.parent === 2).at(-1)!.pid;
+    expect(drawn(buildGraph(m))).not.toContain(deep);
+    expect(drawn(buildGraph(m, { reveal: deep }))).toContain(deep);
+  });
+
+  test('stay away from small trees (mfork: 9 processes)', () => {
+    const m = bomb(3); // 1 + 8
+    expect(groups(buildGraph(m))).toEqual([]);
+    expect(drawn(buildGraph(m))).toHaveLength(9);
   });
 });
