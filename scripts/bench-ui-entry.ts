@@ -1,10 +1,10 @@
 // Bench body for scripts/bench-ui.mjs, bundled for and run in Chromium (or Node as a fallback):
 // a synthetic 100-process, 1,000-frame model (a fork tree where each child shares a third of its
 // parent's frames copy-on-write), then the renderer's update path — buildGraph, and dagre layout
-// because a frame split changes the shape — timed over several runs. Returns the median in ms.
+// because a frame split changes the shape, and the edge routes — timed over several runs. Returns the median in ms.
 import type { FrameInfo, LabModel, PageInfo, ProcessInfo, VmaKind } from '../src/common/model';
-import { buildGraph, shapeKey } from '../src/renderer/graph/build-graph';
-import { applyPositions, layoutGraph } from '../src/renderer/graph/layout';
+import { buildGraph } from '../src/renderer/graph/build-graph';
+import { laidOut } from '../src/renderer/graph/laid-out';
 
 const KINDS: VmaKind[] = ['text', 'data', 'heap', 'stack'];
 
@@ -50,9 +50,9 @@ export function benchUpdate(runs: number, now: () => number): BenchResult {
   const update = (processes: number, variant: number): number => {
     const model = syntheticModel(processes, 1000, variant);
     const t0 = now();
-    const g = buildGraph(model, { split: new Set([0x81000000]) });
-    shapeKey(g);
-    const laid = applyPositions(g.nodes, layoutGraph(g.nodes, g.edges));
+    // Every process drawn (no sibling groups), as the worst case; laidOut lays out and routes.
+    const g = buildGraph(model, { split: new Set([0x81000000]), expandedGroups: new Set(model.processes.map((p) => p.pid)) });
+    const laid = laidOut(g, null).nodes;
     const ms = now() - t0;
     nodes = laid.length;
     edges = g.edges.length;

@@ -4,8 +4,16 @@
 // runs it in headless Chromium through playwright-core, and prints two JSON lines:
 //   {"bench":"ui-update-100p-1000f","value":<median ms>,"unit":"ms"}              frames changed
 //   {"bench":"ui-update-100p-1000f-new-process","value":<median ms>,"unit":"ms"}  tree changed too
+// Then (not with --node) it builds and serves the web edition and drives the real page, the
+// fork bomb at 1M instructions per second, for three more lines:
+//   ui-pause-forkbomb-1m        click on Pause -> the status bar says paused (ms)
+//   ui-longest-task-forkbomb-1m the longest main-thread task while it runs and pauses (ms)
+//   ui-draw-64p                 every process of the paused bomb drawn: a click that redraws
+//                               the whole graph -> the next paint (ms, median of 5)
 // Chromium: $FORKLAB_CHROMIUM, else /usr/bin/chromium. With --node it runs in Node instead.
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { build } from 'vite';
 
 const RUNS = 21;
@@ -48,3 +56,83 @@ if (process.argv.includes('--node')) {
 const round = (x) => Math.round(x * 10) / 10;
 console.log(JSON.stringify({ bench: 'ui-update-100p-1000f', value: round(result.median), unit: 'ms', nodes: result.nodes, edges: result.edges }));
 console.log(JSON.stringify({ bench: 'ui-update-100p-1000f-new-process', value: round(result.fullLayout), unit: 'ms', nodes: result.nodes, edges: result.edges }));
+
+if (!process.argv.includes('--node')) {
+  const line = (bench, value, extra = {}) => console.log(JSON.stringify({ bench, value: round(value), unit: 'ms', ...extra }));
+  for (const [bench, value, extra] of await interactionFigures()) line(bench, value, extra);
+}
+
+/** The web edition in Chromium: Pause while the fork bomb runs at 1M/s, and drawing 64 processes. */
+async function interactionFigures() {
+  const port = await new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const outDir = new URL('../test-results/bench-web', import.meta.url).pathname;
+  const server = spawn(process.execPath, [new URL('./web.mjs', import.meta.url).pathname, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORKLAB_WEB_OUT: outDir } });
+  await new Promise((resolve, reject) => {
+    let log = '';
+    server.stdout.on('data', (b) => (log += b) && log.includes('ForkLab web edition:') && resolve());
+    server.once('exit', (code) => reject(new Error(`web server exited with ${code}`)));
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.FORKLAB_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByTestId('run').waitFor();
+    // Long tasks from here on, and the state the status bar shows.
+    await page.evaluate(`(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    })()`);
+    await page.getByTestId('example-forkbomb').click();
+    await page.getByTestId('speed').selectOption('1000000');
+    await page.getByTestId('run').click();
+    // Until the process table is nearly full (the bomb makes 64 processes at its peak).
+    const count = () => page.evaluate(`(() => [...document.querySelectorAll('[data-testid=process-node], [data-testid=group-node]')].reduce((n, e) => n + (e.dataset.count ? Number(e.dataset.count) : 1), 0))()`);
+    // (or 6 s in: at 1M/s the whole bomb takes about 10 s, and reaped pids come back)
+    for (let i = 0; i < 60 && (await count()) < 40; i++) await page.waitForTimeout(100);
+    const atPause = await count();
+    if ((await page.getByTestId('run-state').getAttribute('data-state')) !== 'running') throw new Error('bench-ui: the fork bomb ended before Pause');
+    const pause = await page.evaluate(`new Promise((resolve) => {
+      const state = document.querySelector('[data-testid=run-state]');
+      const t0 = performance.now();
+      new MutationObserver((_, obs) => {
+        if (state.dataset.state === 'paused') { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+      }).observe(state, { attributes: true });
+      setTimeout(() => resolve(-1), 10000);
+      document.querySelector('[data-testid=pause]').click();
+    })`);
+    await page.waitForTimeout(300);
+    const longest = await page.evaluate('Math.max(0, ...window.__long)');
+    const tasks = await page.evaluate('window.__long.length');
+    // Every process drawn: open each sibling group, then time a redraw of the whole graph.
+    for (let i = 0; i < 100 && (await page.getByTestId('group-node').count()) > 0; i++) {
+      await page.getByTestId('group-node').first().dispatchEvent('click');
+      await page.waitForTimeout(50);
+    }
+    const processes = await page.getByTestId('process-node').count();
+    const draws = [];
+    for (let i = 0; i < 5; i++) {
+      draws.push(await page.evaluate(`new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector('[data-testid=frames-mode]').click();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+      })`));
+      await page.waitForTimeout(200);
+    }
+    draws.sort((a, b) => a - b);
+    return [
+      ['ui-pause-forkbomb-1m', pause, { processes: atPause }],
+      ['ui-longest-task-forkbomb-1m', longest, { longTasks: tasks }],
+      ['ui-draw-64p', draws[2], { processes }],
+    ];
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
