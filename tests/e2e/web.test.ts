@@ -178,6 +178,9 @@ describe('the cow lab test in the web edition', () => {
   }, 120_000);
 
   test('inspects the child: its VMAs as /proc/pid/maps and a shared frame with every mapping', async () => {
+    // The stop at the COW copy centred the split frames; the fit brings the tree back in view.
+    await page.getByTestId('fit-view').click();
+    await page.waitForTimeout(300);
     await page.locator('[data-testid="process-node"][data-pid="3"]').click();
     const maps = (await page.getByTestId('maps').textContent()) ?? '';
     expect(maps).toMatch(/^[0-9a-f]{8,}-[0-9a-f]{8,} [r-][w-][x-][ps] [0-9a-f]{8} 00:00 0/m);
