@@ -6,27 +6,34 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostEvent } from '../../../src/common/protocol';
 import type { LabModel } from '../../../src/common/model';
 import { buildGraph, type LabEdge, type LabNode } from '../../../src/renderer/graph/build-graph';
 import { laidOut } from '../../../src/renderer/graph/laid-out';
 import { routePath, segmentCrossesBox, type Box } from '../../../src/renderer/graph/routes';
-import { hostHarness } from '../../lab/host-harness';
+import { LabSession } from '../../../src/lab/session';
 
 const root = join(__dirname, '../../..');
+const kernel = new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf')));
+const SLICE = 50_000;
+const MAX_SLICES = 20_000;
 
-/** The model with the most (live) processes of a full run of `file` (a user program under resources/user). */
-async function peakModel(file: string): Promise<LabModel> {
-  const { host, events, until } = hostHarness();
-  const name = file.split('/').pop()!;
-  host.handle({ type: 'run', id: 1, files: { [name]: readFileSync(join(root, 'resources/user', file), 'utf8') } });
-  await until((e) => e.type === 'status' && e.state === 'halted');
-  host.dispose();
-  const models = events.flatMap((e: HostEvent) => (e.type === 'model' ? [e.model] : []));
-  // Most processes on screen, then most of them alive (models come every 50 ms of wall time, so
-  // which instants are sampled varies from run to run).
+/**
+ * The model with the most (live) processes of a whole run of the prebuilt `name` on the lab
+ * kernel, taken every SLICE instructions at the next user-mode point: instruction counts, not
+ * wall time, pick the instants, so every run of this test sees the same models.
+ */
+function peakModel(name: string): LabModel {
+  const booted = LabSession.boot({ kernel, apps: [{ name, elf: new Uint8Array(readFileSync(join(root, `resources/user/build/${name}.elf`))) }], bootargs: `apps=${name}` });
+  if (!booted.ok) throw new Error(booted.error);
+  const session = booted.session;
   const live = (m: LabModel) => m.processes.length * 1000 + m.processes.filter((p) => p.state === 'running' || p.state === 'sleeping').length;
-  return models.reduce((best, m) => (live(m) > live(best) ? m : best));
+  let best = session.model();
+  for (let slice = 0; slice < MAX_SLICES && session.runSliceSettled(SLICE, SLICE).kind === 'limit'; slice++) {
+    const m = session.model();
+    if (live(m) > live(best)) best = m;
+  }
+  expect(session.finished?.kind).toBe('halted');
+  return best;
 }
 
 const box = (n: LabNode): Box => ({ x: n.position.x, y: n.position.y, width: n.width!, height: n.height! });
@@ -78,8 +85,8 @@ function check(model: LabModel, framesOf?: ReadonlySet<number>, expandedGroups?:
 describe('edges routed around nodes', () => {
   let mfork: LabModel;
   let bomb: LabModel;
-  beforeAll(async () => {
-    [mfork, bomb] = [await peakModel('tests/mfork.c'), await peakModel('examples/forkbomb.c')];
+  beforeAll(() => {
+    [mfork, bomb] = [peakModel('mfork'), peakModel('forkbomb')];
   }, 240_000);
 
   test('mfork: no edge runs over a node, with every frame drawn or one process\'s', () => {
