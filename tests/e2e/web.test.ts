@@ -612,6 +612,9 @@ describe('MOS lab 4 in the web edition (issue 9)', () => {
     await mp.getByTestId('run').click();
     const library3 = () => mp.locator('[data-testid="frame-node"][data-library="true"][data-refcount="3"]').count();
     await runToIpcUntil(mp, async () => (await library3()) >= 1, 60);
+    // The stop brings the frames that just appeared into view, which can leave this one outside
+    // the pane; fit the graph so the click reaches it.
+    await mp.getByTestId('fit-view').click();
     const node = mp.locator('[data-testid="frame-node"][data-library="true"][data-refcount="3"]').first();
     expect(await node.getAttribute('data-sharing')).toBe('ipc');
     expect(await node.textContent()).toContain('LIBRARY');
