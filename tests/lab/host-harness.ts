@@ -39,5 +39,25 @@ export function hostHarness() {
     throw new Error('timed out waiting for a host event');
   }
   const consoleText = () => events.flatMap((e) => (e.type === 'console' ? [e.data] : [])).join('');
-  return { host, events, until, consoleText };
+  /** The next pause (after the events so far have been cleared by the caller). */
+  const untilPaused = () => until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
+  /** The newest model the host has sent. */
+  const lastModel = () => events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!.model;
+  return { host, events, until, consoleText, untilPaused, lastModel };
+}
+
+/**
+ * A host running cow.c, paused at cow's own fork: the first fork event is kinit starting cow,
+ * the second the program's. The events so far are those of the second stop.
+ */
+export async function cowPausedAtItsFork(): Promise<ReturnType<typeof hostHarness>> {
+  const a = hostHarness();
+  a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+  a.host.handle({ type: 'pause' });
+  for (let i = 0; i < 2; i++) {
+    a.events.length = 0;
+    a.host.handle({ type: 'run-until', event: 'fork' });
+    await a.untilPaused();
+  }
+  return a;
 }

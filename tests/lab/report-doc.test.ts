@@ -14,7 +14,7 @@ import { LabSession } from '../../src/lab/session';
 import type { SessionOptions } from '../../src/lab/session';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { HostEvent } from '../../src/common/protocol';
-import { cowSource, hostHarness, resources } from './host-harness';
+import { cowPausedAtItsFork, cowSource, hostHarness, resources } from './host-harness';
 
 function cowOptions(): SessionOptions {
   const built = compileSessionPrograms(resources.userFiles, { 'cow.c': cowSource });
@@ -137,15 +137,8 @@ describe('report documents of the cow test', () => {
 
 describe('the lab host and bookmarks', () => {
   test('exports a paused moment as a bookmark with its replayed state, and reopens the session with it', async () => {
-    const a = hostHarness();
-    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
-    a.host.handle({ type: 'pause' });
-    for (let i = 0; i < 2; i++) {
-      a.events.length = 0;
-      a.host.handle({ type: 'run-until', event: 'fork' });
-      await a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
-    }
-    const paused = a.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!.model;
+    const a = await cowPausedAtItsFork();
+    const paused = a.lastModel();
     a.host.handle({ type: 'export-report', title: 'cow', bookmarks: [{ insn: paused.insn, caption: 'at the fork' }], moments: true });
     const doc = await a.until((e): e is Extract<HostEvent, { type: 'report' }> => e.type === 'report');
     expect(doc.moments?.map((m) => m.model)).toEqual([paused]);
@@ -161,26 +154,17 @@ describe('the lab host and bookmarks', () => {
   }, 180_000);
 
   test('keeps a bookmark in the recorded future: gone back to the fork, the saved run ends at the later bookmark', async () => {
-    const a = hostHarness();
-    const stop = () => a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
-    const lastModel = () => a.events.filter((e): e is Extract<HostEvent, { type: 'model' }> => e.type === 'model').at(-1)!.model;
-    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
-    a.host.handle({ type: 'pause' });
-    for (let i = 0; i < 2; i++) {
-      a.events.length = 0;
-      a.host.handle({ type: 'run-until', event: 'fork' });
-      await stop();
-    }
-    const atFork = lastModel();
+    const a = await cowPausedAtItsFork();
+    const atFork = a.lastModel();
     a.events.length = 0;
     a.host.handle({ type: 'run-until', event: 'cow-copy' });
-    await stop();
-    const atCopy = lastModel();
+    await a.untilPaused();
+    const atCopy = a.lastModel();
     expect(atCopy.insn).toBeGreaterThan(atFork.insn);
     a.events.length = 0;
     a.host.handle({ type: 'seek', insn: atFork.insn });
-    await stop();
-    expect(lastModel().insn).toBe(atFork.insn);
+    await a.untilPaused();
+    expect(a.lastModel().insn).toBe(atFork.insn);
     a.events.length = 0;
     const marks = [{ insn: atFork.insn, caption: 'fork' }, { insn: atCopy.insn, caption: 'copy' }];
     a.host.handle({ type: 'export-report', title: 'cow', bookmarks: marks, moments: true });

@@ -2,18 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../src/common/protocol';
 import { parseReport } from '../../src/lab/report';
-import { cowSource, hostHarness as harness } from './host-harness';
+import { cowPausedAtItsFork, cowSource, hostHarness as harness } from './host-harness';
 
 describe('session reports', () => {
   test('a report exported at cow\'s fork reopens to the same instruction with the same model', async () => {
-    const a = harness();
-    a.host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
-    a.host.handle({ type: 'pause' });
-    for (let i = 0; i < 2; i++) {
-      a.events.length = 0;
-      a.host.handle({ type: 'run-until', event: 'fork' });
-      await a.until((e): e is Extract<HostEvent, { type: 'status' }> => e.type === 'status' && e.state === 'paused');
-    }
+    const a = await cowPausedAtItsFork();
     a.host.handle({ type: 'export-report', title: 'lab 5, cow' });
     const exported = await a.until((e): e is Extract<HostEvent, { type: 'report' }> => e.type === 'report');
     const parsed = parseReport(exported.text);
