@@ -2,6 +2,8 @@
 // kernel: `cow` (pid 2) forks a child (pid 3); text, data and stack frames are shared
 // copy-on-write until the child writes its data page, which splits that frame in two.
 import type { FrameInfo, LabModel, PageInfo, ProcessInfo, VmaInfo, VmaKind } from '../../src/common/model';
+import type { HostEvent, HostRequest } from '../../src/common/protocol';
+import type { HostLink } from '../../src/renderer/host/link';
 
 const TEXT = 0x10000;
 const DATA = 0x11000;
@@ -94,4 +96,19 @@ export function bigModel(n: number, f: number): LabModel {
     processes.push(proc(pid, pid === 1 ? 0 : Math.floor(pid / 2), pid * 100, pagesByPid[pid - 1]!));
   }
   return { insn: 1e6, processes, frames: framesOf(processes, {}), warnings: [] };
+}
+
+/** A host link that records what the renderer sends and lets a test play host events back. */
+export function fakeLink() {
+  const sent: HostRequest[] = [];
+  let listener: ((ev: HostEvent) => void) | null = null;
+  const link: HostLink = {
+    send: (r) => void sent.push(r),
+    onEvent: (l) => {
+      listener = l;
+      return () => (listener = null);
+    },
+    dispose: () => undefined,
+  };
+  return { link, sent, emit: (ev: HostEvent) => listener?.(ev) };
 }

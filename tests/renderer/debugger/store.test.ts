@@ -2,22 +2,12 @@
 // stop shows its file (session tab or the kernel source read-only), and the debugger's status
 // sentences are said in Chinese.
 import { describe, expect, test } from 'vitest';
-import type { HostEvent, HostRequest } from '../../../src/common/protocol';
 import type { DebugStop } from '../../../src/common/debug';
 import { createDebugStore, debugFileOf } from '../../../src/renderer/debugger/store';
 import { translateDebugReason } from '../../../src/renderer/debugger/messages';
 import { translateReason } from '../../../src/renderer/i18n/reasons';
 import { createStore, initialState } from '../../../src/renderer/session/store';
-
-function fakeLink() {
-  const sent: HostRequest[] = [];
-  let listener: ((ev: HostEvent) => void) | null = null;
-  return {
-    sent,
-    emit: (ev: HostEvent) => listener?.(ev),
-    link: { send: (r: HostRequest) => void sent.push(r), onEvent: (l: (ev: HostEvent) => void) => ((listener = l), () => (listener = null)), dispose() {} },
-  };
-}
+import { fakeLink } from '../fixtures';
 
 const stop = (file: string, line: number): DebugStop => ({
   insn: 1, pid: 3, space: file.startsWith('/') ? 'kernel' : 'user', program: 'cow', pc: '0x10000', line: { file, line },

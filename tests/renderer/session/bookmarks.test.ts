@@ -2,24 +2,9 @@
 // dropped by a new run (other programs, other instants), kept by a reset (the same run again),
 // and restored when a session file is reopened.
 import { describe, expect, test } from 'vitest';
-import type { HostEvent, HostRequest } from '../../../src/common/protocol';
-import type { HostLink } from '../../../src/renderer/host/link';
 import { createController } from '../../../src/renderer/session/controller';
+import { fakeLink } from '../fixtures';
 import { type AppState, addBookmark, addExample, captionBookmark, createStore, initialState, reduceHostEvent, removeBookmark } from '../../../src/renderer/session/store';
-
-function fakeLink() {
-  const sent: HostRequest[] = [];
-  let listener: ((ev: HostEvent) => void) | null = null;
-  const link: HostLink = {
-    send: (r) => void sent.push(r),
-    onEvent: (l) => {
-      listener = l;
-      return () => (listener = null);
-    },
-    dispose: () => undefined,
-  };
-  return { link, sent, emit: (ev: HostEvent) => listener?.(ev) };
-}
 
 describe('bookmarks', () => {
   test('are kept in instruction order, two at one instant included', () => {

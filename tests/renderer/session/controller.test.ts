@@ -1,23 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { HostEvent, HostRequest } from '../../../src/common/protocol';
-import type { HostLink } from '../../../src/renderer/host/link';
 import { BUILD_DEBOUNCE_MS, createController } from '../../../src/renderer/session/controller';
 import { addExample, createStore, initialState } from '../../../src/renderer/session/store';
-import { afterFork } from '../fixtures';
-
-function fakeLink() {
-  const sent: HostRequest[] = [];
-  let listener: ((ev: HostEvent) => void) | null = null;
-  const link: HostLink = {
-    send: (r) => void sent.push(r),
-    onEvent: (l) => {
-      listener = l;
-      return () => (listener = null);
-    },
-    dispose: () => undefined,
-  };
-  return { link, sent, emit: (ev: HostEvent) => listener?.(ev) };
-}
+import { afterFork, fakeLink } from '../fixtures';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
