@@ -1,13 +1,16 @@
-// The compiled CLI (scripts/build-cli.mjs, used by bin/forklab.mjs): a fresh checkout has no
+// The compiled CLI (built by scripts/build-cli.mjs, checked and run by bin/forklab.mjs): a fresh checkout has no
 // out/cli, so the first `forklab` builds it; later starts reuse it until a source changes; the
 // compiled command behaves as the TypeScript one run through tsx. Each test builds under its own
 // name directly inside out/ (the CLI's sources look for resources/ two levels up).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 // @ts-expect-error plain ES module without types
-import { buildCli, cliPaths, freshMain, isFresh } from '../../scripts/build-cli.mjs';
+import { cliPaths, freshMain, isFresh } from '../../bin/forklab.mjs';
+// @ts-expect-error plain ES module without types
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -61,6 +64,22 @@ test('a changed source makes the build stale', async () => {
   saved.inputs['src/emulator/jit.ts'][1] -= 1000; // as if jit.ts was edited after the build
   writeFileSync(record, JSON.stringify(saved));
   expect(isFresh(dir)).toBe(false);
+  // the next start notices and builds again
+  const old = JSON.parse(readFileSync(record, 'utf8')).dir;
+  const start = forklab({ FORKLAB_CLI_OUT: dir }, '--help');
+  expect(start.status).toBe(0);
+  expect(start.stdout).toContain('usage: forklab <command>');
+  expect(isFresh(dir)).toBe(true);
+  expect(JSON.parse(readFileSync(record, 'utf8')).dir).not.toBe(old);
+}, 120_000);
+
+test('the command runs when started through a symlink, as node_modules/.bin does', () => {
+  const link = join(mkdtempSync(join(tmpdir(), 'forklab-bin-')), 'forklab');
+  symlinkSync(join(root, 'bin', 'forklab.mjs'), link);
+  const r = spawnSync(process.execPath, [link, '--help'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  rmSync(dirname(link), { recursive: true, force: true });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('usage: forklab <command>');
 }, 120_000);
 
 test('the compiled CLI behaves as the TypeScript sources', () => {
