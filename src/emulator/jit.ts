@@ -36,13 +36,13 @@ import type { Hart } from './hart';
 import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
-import { MEM_PC } from './layout';
+import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, MEM_BLOCK_CACHE, MEM_PC } from './layout';
 import { beginModule, buildModule } from './wasm/emit';
-import { wasmApi } from './wasm/host';
+import { wasmApi, type WasmTable } from './wasm/host';
 import { translateModule } from './wasm/translate';
 
 export const MAX_BLOCK = 64;
-const FAST_SIZE = 4096;
+const FAST_SIZE = BLOCK_CACHE_SIZE; // the wasm lookup cache mirrors the fast cache slot by slot
 const FAST_MASK = FAST_SIZE - 1;
 /**
  * Executions of a block start before it is translated. A translation costs far more than
@@ -65,8 +65,8 @@ const WASM_BATCH_WAIT = 4;
 
 /** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
 export type BlockFn = (h: Hart, room: number) => number;
-/** A module's function: runs from block `entry` (translate.ts translateModule). */
-type WasmModuleFn = (room: number, mode: number, entry: number) => number;
+/** A wasm block's function: (room, mode, r) (wasm/translate.ts). */
+type WasmBlockFn = (room: number, mode: number, r: number) => number;
 export type JitBackend = 'wasm' | 'js';
 interface Block {
   readonly pc: number;
@@ -76,6 +76,8 @@ interface Block {
   untranslatable: boolean;
   /** Hot, waiting in the wasm batch (jit.ts compileBatch). */
   queued: boolean;
+  /** A wasm block's slot in the shared table << 7 | its instruction count, or -1. */
+  wasmSlot: number;
 }
 
 export class Jit {
@@ -104,10 +106,23 @@ export class Jit {
   private readonly queueOff: number[] = [];
   /** The pc a wasm block left behind (layout.ts MEM_PC). */
   private readonly wasmPc: Float64Array;
+  /**
+   * The wasm blocks' lookup cache (layout.ts MEM_BLOCK_CACHE), kept equal to the fast cache:
+   * slot i names the fast cache's block when that is a wasm block, so a wasm block going on
+   * through it finds exactly what lookup() would.
+   */
+  private readonly cacheI32: Int32Array;
+  private readonly cacheF64: Float64Array;
+  /** Every wasm block's function, by slot, for wasm blocks to tail-call (null: no wasm). */
+  private table: WasmTable | null = null;
+  private nextSlot = 0;
 
   constructor(private readonly h: Hart) {
     const ram = h.bus.ram;
     this.wasmPc = new Float64Array(ram.layout.buffer, MEM_PC, 1);
+    this.cacheI32 = new Int32Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 4);
+    this.cacheF64 = new Float64Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 8);
+    this.clearCache();
     if (ram.layout.memory !== null && wasmProblem() === null) {
       this.backend = 'wasm';
       this.hotThreshold = WASM_HOT_THRESHOLD;
@@ -143,7 +158,24 @@ export class Jit {
     this.fastOff.fill(-1);
     this.fastFn.fill(null);
     this.fastBlock.fill(null);
+    this.clearCache();
+    this.nextSlot = 0; // the table's old functions are reachable only through the cache
     this.h.bus.ram.clearCode();
+  }
+
+  private clearCache(): void {
+    const c = this.cacheI32;
+    for (let i = 0; i < c.length; i += BLOCK_CACHE_ENTRY / 4) c[i] = -1;
+  }
+
+  /** Make the wasm cache's slot i say what fast slot i says (see cacheI32). */
+  private syncCache(i: number): void {
+    const b = this.fastBlock[i];
+    const j = i * (BLOCK_CACHE_ENTRY / 4);
+    if (b === null || b === undefined || b.wasmSlot < 0 || this.fastFn[i] !== b.fn) { this.cacheI32[j] = -1; return; }
+    this.cacheI32[j] = this.fastOff[i]!;
+    this.cacheI32[j + 1] = b.wasmSlot;
+    this.cacheF64[j / 2 + 1] = this.fastPc[i]!;
   }
 
   private dropPage(page: number): void {
@@ -152,7 +184,10 @@ export class Jit {
     for (const off of offs) {
       this.blocks.delete(off);
       const i = (off >>> 1) & FAST_MASK;
-      if (this.fastOff[i] === off) { this.fastOff[i] = -1; this.fastFn[i] = null; this.fastBlock[i] = null; }
+      if (this.fastOff[i] === off) {
+        this.fastOff[i] = -1; this.fastFn[i] = null; this.fastBlock[i] = null;
+        this.cacheI32[i * (BLOCK_CACHE_ENTRY / 4)] = -1;
+      }
     }
     this.pageBlocks.delete(page);
   }
@@ -173,7 +208,7 @@ export class Jit {
     } else {
       b = this.blocks.get(off);
       if (b === undefined || b.pc !== pc) {
-        b = { pc, fn: null, count: 0, untranslatable: false, queued: false };
+        b = { pc, fn: null, count: 0, untranslatable: false, queued: false, wasmSlot: -1 };
         this.blocks.set(off, b);
         const page = off >>> 12;
         const list = this.pageBlocks.get(page);
@@ -200,6 +235,7 @@ export class Jit {
     this.fastPc[i] = pc;
     this.fastFn[i] = b.fn;
     this.fastBlock[i] = b;
+    this.syncCache(i);
   }
 
   /**
@@ -241,15 +277,21 @@ export class Jit {
       return;
     }
     const api = wasmApi!;
-    const module = new api.Module(buildModule([code.fn], layout.pages));
-    const fn = new api.Instance(module, { e: { m: layout.memory } }).exports.f0 as WasmModuleFn;
+    const table = this.table ??= new api.Table({ element: 'anyfunc', initial: 1024 });
+    const base = this.nextSlot;
+    const count = code.funcs.length - 1; // the chain helper is not in the table
+    if (base + count > table.length) table.grow(Math.max(base + count - table.length, table.length));
+    this.nextSlot += count;
+    const module = new api.Module(buildModule(code.funcs, layout.pages, base, 1));
+    const exports = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports;
     for (let j = 0; j < owners.length; j++) {
       const { b, off } = owners[j]!;
       const entry = code.entries[j]!;
       if (entry < 0) { b.untranslatable = true; continue; }
-      b.fn = wasmBlock(fn, entry, this.wasmPc);
+      b.fn = wasmBlock(exports[`f${entry}`] as WasmBlockFn, this.wasmPc);
+      b.wasmSlot = ((base + entry - 1) << 7) | code.insns[j]!;
       const i = (off >>> 1) & FAST_MASK;
-      if (this.fastBlock[i] === b) this.fastFn[i] = b.fn;
+      if (this.fastBlock[i] === b) { this.fastFn[i] = b.fn; this.syncCache(i); }
       this.translated++;
     }
   }
@@ -311,9 +353,9 @@ h.pc = e; return r;
  * A wasm block as a BlockFn. Every block's wrapper is a closure of this one literal, so V8
  * optimizes one function for all of them.
  */
-function wasmBlock(fn: WasmModuleFn, entry: number, pcSlot: Float64Array): BlockFn {
+function wasmBlock(fn: WasmBlockFn, pcSlot: Float64Array): BlockFn {
   return (h, room) => {
-    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), entry);
+    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), 0);
     h.pc = pcSlot[0]!;
     return r;
   };
@@ -323,8 +365,17 @@ let wasmChecked = false;
 let wasmCompileProblem: string | null = null;
 
 /**
- * Why this host cannot compile WebAssembly (none; or a Content-Security-Policy without
- * 'wasm-unsafe-eval'), or null when it can; probed once per process with an empty module.
+ * A module with two functions (i32) -> i32, the first tail-calling the second (return_call):
+ * blocks chain with tail calls, which V8 has had since 11.2 (Chrome 112, Node 20).
+ */
+const TAIL_CALL_PROBE = Uint8Array.of(
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 6, 1, 0x60, 1, 0x7f, 1, 0x7f, 3, 3, 2, 0, 0,
+  10, 13, 2, 6, 0, 0x20, 0, 0x12, 1, 0x0b, 4, 0, 0x20, 0, 0x0b,
+);
+
+/**
+ * Why this host cannot compile WebAssembly (none; a Content-Security-Policy without
+ * 'wasm-unsafe-eval'; no tail calls), or null when it can; probed once per process.
  */
 export function wasmProblem(): string | null {
   if (!wasmChecked) {
@@ -332,7 +383,7 @@ export function wasmProblem(): string | null {
     if (wasmApi === null) wasmCompileProblem = 'this host has no WebAssembly';
     else {
       try {
-        new wasmApi.Module(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+        new wasmApi.Module(TAIL_CALL_PROBE);
       } catch (e) {
         wasmCompileProblem = e instanceof Error ? e.message : String(e);
       }

@@ -1,5 +1,5 @@
-// The machine's one block of memory: hart registers, the data TLBs, the code-page marks and
-// RAM side by side in a single buffer, so translated WebAssembly code (wasm/translate.ts)
+// The machine's one block of memory: hart registers, the TLBs, the translated blocks' lookup
+// cache, the code-page marks and RAM side by side in a single buffer, so translated WebAssembly code (wasm/translate.ts)
 // reaches all of them through one linear memory and the JS side keeps plain typed-array
 // views of the same bytes. This file is the one source of truth for the offsets; hart.ts,
 // mmu.ts, bus.ts and the wasm translator all take them from here.
@@ -18,8 +18,16 @@ export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;
 /** Bytes of one kind's tag (or offset) table. */
 export const TLB_KIND_BYTES = 512 * 4;
+/**
+ * The translated blocks' lookup cache (jit.ts), BLOCK_CACHE_SIZE entries of
+ * BLOCK_CACHE_ENTRY bytes: RAM offset (Int32, -1 = empty), table slot << 7 | instructions
+ * (Int32), pc (Float64). Wasm blocks read it to go on into blocks of other modules.
+ */
+export const MEM_BLOCK_CACHE = 16384;
+export const BLOCK_CACHE_SIZE = 4096;
+export const BLOCK_CACHE_ENTRY = 16;
 /** Ram.codePages: one byte per 4 KiB page of RAM. */
-export const MEM_CODE_PAGES = 16384;
+export const MEM_CODE_PAGES = MEM_BLOCK_CACHE + BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY;
 
 const WASM_PAGE = 65536;
 

@@ -47,7 +47,10 @@ export class Mmu {
   /** Index offset of the TLB half for the fetch / data privilege (0 = S, TLB_SIZE = U). */
   fetchSlot = 0;
   dataSlot = 0;
-  /** dataSlot | (dataVirt ? 1 : 0): the data mode a translated wasm block is called with. */
+  /**
+   * dataSlot | (dataVirt ? 1 : 0) | (fetchVirt ? 4 : 0) | fetchSlot << 1: the translation mode
+   * a wasm block is called with (wasm/translate.ts).
+   */
   wasmMode = 0;
   private lastSum = 0;
   readonly ramBase: number;
@@ -81,7 +84,7 @@ export class Mmu {
     this.dataVirt = sv39 && this.dataPriv !== PRIV_M;
     this.fetchSlot = h.priv === PRIV_U ? TLB_SIZE : 0;
     this.dataSlot = this.dataPriv === PRIV_U ? TLB_SIZE : 0;
-    this.wasmMode = this.dataSlot | (this.dataVirt ? 1 : 0);
+    this.wasmMode = this.dataSlot | (this.dataVirt ? 1 : 0) | (this.fetchVirt ? 4 : 0) | (this.fetchSlot << 1);
     const sumMxr = h.mstatus & (MSTATUS_SUM | MSTATUS_MXR);
     if (flush || sumMxr !== this.lastSum) this.flush();
     this.lastSum = sumMxr;

@@ -1,21 +1,24 @@
 // A tiny WebAssembly binary writer: just what the block translator needs. A module imports
-// one memory ("e" "m", the machine's, layout.ts) and holds functions of one signature,
-// (room: i32, mode: i32) -> i32, exported as "f0", "f1", ... Function bodies are written
-// opcode by opcode into a Code buffer (numbers from the WebAssembly core spec, section 5).
+// the machine's memory ("e" "m", layout.ts) and the shared table of block functions ("e" "t",
+// jit.ts), holds functions of the two signatures below, exports them as "f0", "f1", ... and
+// places them into the table from slot `tableBase` on (an active element segment), so blocks
+// of other modules can tail-call them. Function bodies are written opcode by opcode into a
+// Code buffer (numbers from the WebAssembly core spec, section 5; return_call and
+// return_call_indirect from the tail-call proposal, in V8 since 11.2).
 
 export enum Op {
   Unreachable = 0x00, Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b,
-  Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f,
+  Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f, ReturnCall = 0x12, ReturnCallIndirect = 0x13,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   I32Load = 0x28, I64Load = 0x29, I32Load8U = 0x2d,
   I64Load8S = 0x30, I64Load8U = 0x31, I64Load16S = 0x32, I64Load16U = 0x33,
   I64Load32S = 0x34, I64Load32U = 0x35,
   I32Store = 0x36, I64Store = 0x37, F64Store = 0x39,
   I64Store8 = 0x3c, I64Store16 = 0x3d, I64Store32 = 0x3e,
-  I32Const = 0x41, I64Const = 0x42, F64Const = 0x44,
-  I32Eqz = 0x45, I32Ne = 0x47, I32LtS = 0x48, I32GtU = 0x4b, I32GeS = 0x4e,
+  I32Const = 0x41, I64Const = 0x42, F64Const = 0x44, F64Load = 0x2b,
+  I32Eqz = 0x45, I32Eq = 0x46, I32Ne = 0x47, I32LtS = 0x48, I32GtU = 0x4b, I32GeS = 0x4e,
   I64Eqz = 0x50, I64Eq = 0x51, I64Ne = 0x52, I64LtS = 0x53, I64LtU = 0x54, I64GtU = 0x56,
-  I64GeS = 0x59, I64GeU = 0x5a,
+  I64GeS = 0x59, I64GeU = 0x5a, F64Eq = 0x61, F64Ne = 0x62,
   I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32DivS = 0x6d, I32DivU = 0x6e,
   I32RemS = 0x6f, I32RemU = 0x70, I32And = 0x71, I32Or = 0x72, I32Xor = 0x73,
   I32Shl = 0x74, I32ShrS = 0x75, I32ShrU = 0x76,
@@ -173,8 +176,14 @@ export class Code {
 const F64_SCRATCH = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64_SCRATCH.buffer); // little-endian hosts (all of ours)
 
+/** Signatures: a block (room, mode, r) -> r', and the chain helper (room, mode, r, pc) -> r'. */
+export const TYPE_BLOCK = 0;
+export const TYPE_CHAIN = 1;
+
 export interface WasmFunction {
-  /** Extra locals after the two parameters, by type (I32 or I64), in index order. */
+  /** TYPE_BLOCK or TYPE_CHAIN. */
+  readonly type: number;
+  /** Extra locals after the parameters, by type (I32 or I64), in index order. */
   readonly locals: readonly number[];
   /** The body's instructions (Code.finish): a range of this module's bodies. */
   readonly body: { readonly start: number; readonly end: number };
@@ -193,29 +202,42 @@ function name(out: Bytes, s: string): void {
 }
 
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
-const TYPES = Uint8Array.of(1, 0x60, 3, I32, I32, I32, 1, I32); // one type: (i32, i32, i32) -> i32
+// TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32.
+const TYPES = Uint8Array.of(2, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32);
 
 /**
  * A module of `funcs` (written since beginModule) over an imported memory of exactly `memPages`
- * 64 KiB pages. The bytes are valid until the next module is built.
+ * 64 KiB pages and the imported table, where functions `tableFrom`.. go to slots
+ * `tableBase`.. (none when tableFrom = funcs.length). The bytes are valid until the next
+ * module is built.
  */
-export function buildModule(funcs: readonly WasmFunction[], memPages: number): Uint8Array {
+export function buildModule(funcs: readonly WasmFunction[], memPages: number, tableBase: number, tableFrom: number): Uint8Array {
   OUT.reset();
   SECTION.reset();
   OUT.array(HEADER);
   SECTION.array(TYPES);
   section(1);
-  SECTION.byte(1);
+  SECTION.byte(2);
   name(SECTION, 'e'); name(SECTION, 'm');
   SECTION.byte(0x02); SECTION.byte(0x01); // memory, limits with a maximum
   SECTION.uleb(memPages); SECTION.uleb(memPages);
+  name(SECTION, 'e'); name(SECTION, 't');
+  SECTION.byte(0x01); SECTION.byte(0x70); SECTION.byte(0x00); SECTION.uleb(0); // table of funcref, min 0
   section(2);
   SECTION.uleb(funcs.length);
-  for (let i = 0; i < funcs.length; i++) SECTION.byte(0);
+  for (let i = 0; i < funcs.length; i++) SECTION.uleb(funcs[i]!.type);
   section(3);
   SECTION.uleb(funcs.length);
   for (let i = 0; i < funcs.length; i++) { name(SECTION, `f${i}`); SECTION.byte(0x00); SECTION.uleb(i); }
   section(7);
+  if (tableFrom < funcs.length) {
+    SECTION.byte(1);
+    SECTION.byte(0x00); // active, table 0, offset expression, function indexes
+    SECTION.byte(Op.I32Const); SECTION.sleb(tableBase); SECTION.byte(Op.End);
+    SECTION.uleb(funcs.length - tableFrom);
+    for (let i = tableFrom; i < funcs.length; i++) SECTION.uleb(i);
+    section(9);
+  }
   SECTION.uleb(funcs.length);
   const locals: number[] = [];
   for (const f of funcs) {

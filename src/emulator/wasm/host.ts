@@ -3,7 +3,9 @@
 
 export interface WasmMemory { readonly buffer: ArrayBuffer }
 export interface WasmInstance { readonly exports: Record<string, unknown> }
+export interface WasmTable { readonly length: number; grow(delta: number): number }
 export interface WasmApi {
+  Table: new (d: { element: 'anyfunc'; initial: number }) => WasmTable;
   Memory: new (d: { initial: number; maximum: number }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WasmInstance;

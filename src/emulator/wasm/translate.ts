@@ -3,39 +3,58 @@
 // left to the interpreter) become wasm code over the machine's memory (layout.ts): registers
 // are i64 slots, so RV64 arithmetic is one wasm instruction; loads and stores look up the
 // data TLB in linear memory and touch RAM directly. A batch of hot blocks becomes one module
-// with one function (translateModule).
+// with one function per block (translateModule) and a chain helper.
 //
-// The function is (room, mode, entry) -> r with the same contract as a JS block (jit.ts): it
-// runs from block `entry`, leaves the next pc in MEM_PC and returns how many instructions
-// retired, or -(k + 1) when the interpreter must execute the instruction at MEM_PC next (k
-// retired before it): a TLB miss, a device, a page-crossing access, a store to a page with
-// translations or dirty-tracking marks, a watched store (mode bit 2), a jalr to an address a
-// JS number cannot hold, or an M instruction the translator leaves alone (mulh*).
-// mode = dataSlot | dataVirt (Mmu.wasmMode) | 2 when stores are watched.
+// A block function is (room, mode, r) -> r' with the contract of a JS block (jit.ts), r being
+// the instructions the chain retired before it (0 from the run loop): it leaves the next pc in
+// MEM_PC and returns r plus how many instructions it retired, or -(r + k + 1) when the
+// interpreter must execute the instruction at MEM_PC next (k retired in this block before it):
+// a TLB miss, a device, a page-crossing access, a store to a page with translations or
+// dirty-tracking marks, a watched store (mode bit 2), a jalr to an address a JS number cannot
+// hold, or an M instruction the translator leaves alone (mulh*).
+// mode = Mmu.wasmMode (data TLB half | data Sv39 on | fetch Sv39 on (4) | fetch TLB half << 1)
+// | 2 when stores are watched.
 //
-// Chaining: an exit to a constant pc that starts another block of the module in the same page
-// (a loop back to the block's own start included) goes straight on while that whole block
-// still fits in `room` (the run loop passes the slice budget and the distance to the next
-// timer deadline, both at least MAX_BLOCK), so hot loops and straight kernel paths stay in
-// wasm and the instruction count and timer checks stay exactly those of the interpreter.
+// Chaining: where a block goes next, it goes on in wasm while the whole next block still fits
+// in `room` (the run loop passes the slice budget and the distance to the next timer deadline,
+// both at least MAX_BLOCK), so the instruction count and timer checks stay exactly those of
+// the interpreter. A loop back to the block's own start stays inside its function; a constant
+// target that starts another block of the module in the same page is a direct tail call (the
+// fetch TLB entry of the running page cannot change inside a block, so that pc names the RAM
+// offset the run loop's lookup would find); any other target (other pages, other modules,
+// jalr) goes through the chain helper, which does what the run loop does between blocks:
+// translate the pc through the fetch TLB (as Hart.fetchOffset), look the (RAM offset, pc) up
+// in the blocks' lookup cache (jit.ts keeps it equal to its own fast cache), and tail-call the
+// block's function through the shared table.
 
-import { Code, I32, I64, Op, VOID, type WasmFunction } from './emit';
-import { MEM_CODE_PAGES, MEM_PC, MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from '../layout';
+import { Code, I32, I64, Op, TYPE_BLOCK, TYPE_CHAIN, VOID, type WasmFunction } from './emit';
+import {
+  BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_PC, MEM_TLB_OFF,
+  MEM_TLB_TAG, TLB_KIND_BYTES,
+} from '../layout';
 import * as rvc from '../rvc';
 
 export const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
 
-// Locals: 0 room, 1 mode, 2 entry (parameters), then these.
-const ENTRY = 2, R = 3, OFF = 4, V = 5, IX = 6, A = 7, B = 8;
-const LOCALS = [I32, I32, I32, I32, I64, I64];
+// Locals of a block: 0 room, 1 mode, 2 r (parameters), then these.
+const ROOM = 0, MODE = 1, R = 2, OFF = 3, V = 4, IX = 5, A = 6, B = 7;
+const LOCALS = [I32, I32, I32, I64, I64];
+/** Function index of the chain helper in every module; blocks follow it. */
+const CHAIN = 0;
+/** Mode bits of the fetch translation (Mmu.wasmMode). */
+export const MODE_FETCH_VIRT = 4;
+export const MODE_FETCH_SLOT = 512;
 
 /** A block to translate: its RAM offset and virtual pc. */
 export interface BlockStart { readonly off: number; readonly pc: number }
 
 export interface WasmModuleCode {
-  readonly fn: WasmFunction;
-  /** Per input block, its entry index for the function, or -1 when it is untranslatable. */
+  /** The chain helper, then one function per translated block. */
+  readonly funcs: WasmFunction[];
+  /** Per input block, its function index (export "f<i>"), or -1 when it is untranslatable. */
   readonly entries: number[];
+  /** Per input block, how many instructions it holds (0 when untranslatable). */
+  readonly insns: number[];
 }
 
 interface Ctx {
@@ -45,9 +64,7 @@ interface Ctx {
   /** The block being emitted: its RAM offset and pc (chaining stays inside its page). */
   readonly off: number;
   readonly pc: number;
-  /** Label depth of the dispatch loop from the block's top level. */
-  readonly dispatchDepth: number;
-  /** Entry index and length of each block of the module, by RAM offset and pc. */
+  /** Function index and length of each block of the module, by RAM offset and pc. */
   readonly index: Map<number, { pc: number; entry: number; insns: number }>;
 }
 
@@ -77,52 +94,83 @@ function scan(u16: Uint16Array, off: number): Array<{ insn: number; len: number;
 }
 
 /**
- * Translate `blocks` (of `u16`, RAM as halfwords) into one function (room, mode, entry) -> r:
- * a dispatch loop over the blocks (br_table on the entry index), so a block whose exit leads
- * to another block of the module in the same page goes straight on while a whole block still
- * fits in `room`. Only inside one page: the fetch TLB entry of the page the hart is running
- * in cannot change while a block runs (nothing in a block flushes or refills it), so a pc in
- * that page names the same RAM offset the run loop's lookup would find.
+ * Translate `blocks` (of `u16`, RAM as halfwords) into one module's functions: the chain
+ * helper (index 0), then one function per block that has anything to translate.
  */
 export function translateModule(u16: Uint16Array, blocks: readonly BlockStart[], ramOffset: number, ramSize: number): WasmModuleCode | null {
   const decoded = blocks.map((b) => scan(u16, b.off));
   const entries: number[] = [];
+  const insns: number[] = [];
   const index = new Map<number, { pc: number; entry: number; insns: number }>();
   const order: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const taken = decoded[i]!.length > 0;
-    entries.push(taken ? order.length : -1);
-    if (!taken) continue;
-    // The same RAM at two pcs (two mappings of one frame): both get entries, the first is
-    // the one chained to.
-    if (!index.has(b.off)) index.set(b.off, { pc: b.pc, entry: order.length, insns: decoded[i]!.length });
+    const n = decoded[i]!.length;
+    entries.push(n > 0 ? CHAIN + 1 + order.length : -1);
+    insns.push(n);
+    if (n === 0) continue;
+    // The same RAM at two pcs (two mappings of one frame): both get functions, the first is
+    // the one chained to directly.
+    if (!index.has(b.off)) index.set(b.off, { pc: b.pc, entry: CHAIN + 1 + order.length, insns: n });
     order.push(i);
   }
-  const m = order.length;
-  if (m === 0) return null;
-  const c = new Code();
-  c.opIdx(Op.Loop, VOID);
-  for (let j = 0; j < m; j++) c.opIdx(Op.Block, VOID);
-  c.get(ENTRY).opIdx(Op.BrTable, m);
-  for (let j = 0; j < m; j++) c.out.uleb(j);
-  c.out.uleb(m - 1);
-  for (let j = 0; j < m; j++) {
-    c.op(Op.End); // label j: block j's code follows
-    const b = blocks[order[j]!]!;
-    const ctx: Ctx = { c, ramOffset, ramSize, off: b.off, pc: b.pc, dispatchDepth: m - 1 - j, index };
-    const insns = decoded[order[j]!]!;
+  if (order.length === 0) return null;
+  const funcs: WasmFunction[] = [chainHelper(ramSize)];
+  for (const i of order) {
+    const c = new Code();
+    const b = blocks[i]!;
+    const ctx: Ctx = { c, ramOffset, ramSize, off: b.off, pc: b.pc, index };
+    const list = decoded[i]!;
+    c.opIdx(Op.Loop, VOID); // a loop back to the block's start branches here
     let vpc = b.pc;
     let k = 0;
-    for (const d of insns) {
+    for (const d of list) {
       emit(ctx, d.insn, vpc, d.len, k);
       vpc += d.len;
       k++;
     }
-    if (!insns[insns.length - 1]!.terminal) jumpTo(ctx, vpc, k - 1, 0);
+    if (!list[list.length - 1]!.terminal) jumpTo(ctx, vpc, k - 1, 0);
+    c.op(Op.End).op(Op.Unreachable);
+    funcs.push({ type: TYPE_BLOCK, locals: LOCALS, body: c.finish() });
   }
-  c.op(Op.End).op(Op.Unreachable);
-  return { fn: { locals: LOCALS, body: c.finish() }, entries };
+  return { funcs, entries, insns };
+}
+
+// Locals of the chain helper: 0 room, 1 mode, 2 r, 3 pc (parameters), then these.
+const C_PC = 3, C_OFF = 4, C_IX = 5, C_E = 6, A_C = 7;
+
+/**
+ * The chain helper (room, mode, r, pc) -> r': the block at `pc` when the run loop would call
+ * it next and it fits in the room left (a tail call through the table), else leave with pc.
+ */
+function chainHelper(ramSize: number): WasmFunction {
+  const c = new Code();
+  c.opIdx(Op.Block, VOID); // miss
+  // The fetch translation, as Hart.fetchOffset.
+  c.get(MODE).i32(MODE_FETCH_VIRT).op(Op.I32And).opIdx(Op.If, VOID);
+  c.get(C_PC).i64(12).op(Op.I64ShrS).set(A_C);
+  c.get(A_C).op(Op.I32WrapI64).i32(255).op(Op.I32And);
+  c.get(MODE).i32(MODE_FETCH_SLOT).op(Op.I32And).i32(1).op(Op.I32ShrU).op(Op.I32Or).i32(2).op(Op.I32Shl).set(C_IX);
+  c.get(C_IX).mem(Op.I32Load, 2, MEM_TLB_TAG).op(Op.I64ExtendI32S).get(A_C).op(Op.I64Ne).opIdx(Op.BrIf, 1);
+  c.get(C_PC).op(Op.I32WrapI64).i32(0xfff).op(Op.I32And).set(C_OFF);
+  c.get(C_OFF).i32(0xffe).op(Op.I32Eq).opIdx(Op.BrIf, 1);
+  c.get(C_IX).mem(Op.I32Load, 2, MEM_TLB_OFF).get(C_OFF).op(Op.I32Add).set(C_OFF);
+  c.op(Op.Else);
+  c.get(C_PC).i64(0x80000000).op(Op.I64Sub).i64(ramSize - 4).op(Op.I64GtU).opIdx(Op.BrIf, 1);
+  c.get(C_PC).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).set(C_OFF);
+  c.op(Op.End);
+  // The lookup cache entry (jit.ts): same RAM offset and pc, and the whole block fits.
+  c.get(C_OFF).i32(1).op(Op.I32ShrU).i32(BLOCK_CACHE_SIZE - 1).op(Op.I32And).i32(Math.log2(BLOCK_CACHE_ENTRY)).op(Op.I32Shl).set(C_IX);
+  c.get(C_IX).mem(Op.I32Load, 2, MEM_BLOCK_CACHE).get(C_OFF).op(Op.I32Ne).opIdx(Op.BrIf, 0);
+  c.get(C_IX).mem(Op.F64Load, 3, MEM_BLOCK_CACHE + 8).get(C_PC).op(Op.F64ConvertI64S).op(Op.F64Ne).opIdx(Op.BrIf, 0);
+  c.get(C_IX).mem(Op.I32Load, 2, MEM_BLOCK_CACHE + 4).set(C_E);
+  c.get(ROOM).get(R).op(Op.I32Sub).get(C_E).i32(127).op(Op.I32And).op(Op.I32LtS).opIdx(Op.BrIf, 0);
+  c.get(ROOM).get(MODE).get(R).get(C_E).i32(7).op(Op.I32ShrU);
+  c.opIdx(Op.ReturnCallIndirect, TYPE_BLOCK).out.uleb(0);
+  c.op(Op.End); // miss
+  c.i32(0).get(C_PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
+  c.get(R);
+  return { type: TYPE_CHAIN, locals: [I32, I32, I32, I64], body: c.finish() };
 }
 
 /** 'plain', 'terminal' (a control transfer ending the block) or null (left to the interpreter). */
@@ -173,12 +221,6 @@ function storeReg(c: Code, rd: number): void {
   c.mem(Op.I64Store, 3, rd * 8);
 }
 
-/** Leave with pc = `pc` and r + n retired. */
-function leave(c: Code, pc: number, n: number): void {
-  c.i32(0).f64(pc).mem(Op.F64Store, 3, MEM_PC);
-  c.get(R).i32(n).op(Op.I32Add).op(Op.Return);
-}
-
 /** Leave to the interpreter for the instruction at `pc`, the k-th of this block. */
 function interpret(c: Code, pc: number, k: number): void {
   c.i32(0).f64(pc).mem(Op.F64Store, 3, MEM_PC);
@@ -187,8 +229,7 @@ function interpret(c: Code, pc: number, k: number): void {
 
 /**
  * The k-th instruction of the block goes to the constant `target` (`depth` labels inside the
- * block's top level): on to that block when the module has it in this page and it fits in
- * the room left, else leave.
+ * block's loop): on into the block there when it fits in the room left, else leave.
  */
 function jumpTo(ctx: Ctx, target: number, k: number, depth: number): void {
   const c = ctx.c;
@@ -196,13 +237,15 @@ function jumpTo(ctx: Ctx, target: number, k: number, depth: number): void {
   const samePage = Math.floor(target / 4096) === Math.floor(ctx.pc / 4096);
   const toff = (ctx.off & ~0xfff) + (target - Math.floor(ctx.pc / 4096) * 4096);
   const next = samePage ? ctx.index.get(toff) : undefined;
+  c.get(R).i32(n).op(Op.I32Add).set(R);
   if (next === undefined || next.pc !== target) {
-    leave(c, target, n);
+    // Another page or module: the chain helper looks the target up as the run loop would.
+    c.get(ROOM).get(MODE).get(R).i64(target).opIdx(Op.ReturnCall, CHAIN);
     return;
   }
-  c.get(R).i32(n).op(Op.I32Add).set(R);
-  c.opIdx(Op.LocalGet, 0).get(R).op(Op.I32Sub).i32(next.insns).op(Op.I32GeS).opIdx(Op.If, VOID);
-  c.i32(next.entry).set(ENTRY).opIdx(Op.Br, ctx.dispatchDepth + depth + 1);
+  c.get(ROOM).get(R).op(Op.I32Sub).i32(next.insns).op(Op.I32GeS).opIdx(Op.If, VOID);
+  if (toff === ctx.off && target === ctx.pc) c.opIdx(Op.Br, depth + 1);
+  else c.get(ROOM).get(MODE).get(R).opIdx(Op.ReturnCall, next.entry);
   c.op(Op.End);
   c.i32(0).f64(target).mem(Op.F64Store, 3, MEM_PC);
   c.get(R).op(Op.Return);
@@ -219,8 +262,8 @@ function address(ctx: Ctx, rs1: number, imm: number, size: number, kind: number,
   c.i64(imm).op(Op.I64Add).set(A);
   c.opIdx(Op.Block, VOID); // ok
   c.opIdx(Op.Block, VOID); // miss
-  if (kind === 2) c.opIdx(Op.LocalGet, 1).i32(2).op(Op.I32And).opIdx(Op.BrIf, 0);
-  c.opIdx(Op.LocalGet, 1).i32(1).op(Op.I32And).opIdx(Op.If, VOID);
+  if (kind === 2) c.get(MODE).i32(2).op(Op.I32And).opIdx(Op.BrIf, 0);
+  c.get(MODE).i32(1).op(Op.I32And).opIdx(Op.If, VOID);
   // Sv39: canonical (bits 63:39 equal bit 38), inside one page, and a TLB hit.
   c.get(A).i64(25).op(Op.I64Shl).i64(25).op(Op.I64ShrS).get(A).op(Op.I64Ne).opIdx(Op.BrIf, 1);
   c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).i32(4096 - size).op(Op.I32GtU).opIdx(Op.BrIf, 1);
@@ -355,9 +398,8 @@ function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void 
       c.op([Op.I64Eq, Op.I64Ne, 0, 0, Op.I64LtS, Op.I64GeS, Op.I64LtU, Op.I64GeU][f3]! as Op);
       c.opIdx(Op.If, VOID);
       jumpTo(ctx, pc + off, k, 1);
-      c.op(Op.Else);
-      leave(c, next, k + 1);
       c.op(Op.End);
+      jumpTo(ctx, next, k, 0);
       return;
     }
     case 0x6f: { // JAL
@@ -374,8 +416,7 @@ function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void 
       interpret(c, pc, k);
       c.op(Op.End);
       if (rd !== 0) { c.i32(0).i64(next); storeReg(c, rd); }
-      c.i32(0).get(A).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
-      c.get(R).i32(k + 1).op(Op.I32Add).op(Op.Return);
+      c.get(ROOM).get(MODE).get(R).i32(k + 1).op(Op.I32Add).get(A).opIdx(Op.ReturnCall, CHAIN);
     }
   }
 }

@@ -232,5 +232,62 @@ describe.each(['wasm', 'js'] as const)('%s blocks', (backend) => {
         sd t2, 0(s1)           # mtimecmp = never
         mret`), [1000, 4000, 20_000]);
     });
+
+    test('blocks go on into blocks of other pages and modules, through calls and returns, up to each timer interrupt', () => {
+      // A loop calls a function in the next page and one through a pointer two pages on; every
+      // 64 iterations it sets a timer 50 ticks ahead, so interrupts land anywhere in the chain.
+      const elf = assemble(`
+        la t0, handler
+        csrw mtvec, t0
+        li t0, 0x80
+        csrw mie, t0
+        csrsi mstatus, 8
+        li s1, 0x2004000       # mtimecmp
+        li s2, 0x200bff8       # mtime
+        la s6, far2
+      loop:
+        addi s0, s0, 1
+        call far1
+        jalr ra, 0(s6)
+        andi t1, s0, 63
+        bnez t1, loop
+        ld t1, 0(s2)
+        addi t1, t1, 50
+        sd t1, 0(s1)
+        j loop
+        .align 2
+      handler:
+        csrr s4, mepc
+        add s5, s5, s4
+        li t2, -1
+        sd t2, 0(s1)           # mtimecmp = never
+        mret
+        .balign 4096
+      far1:
+        addi s3, s3, 3
+        xor s7, s7, s3
+        ret
+        .balign 4096
+      far2:
+        addi s8, s8, 1
+        ret`);
+      const { a, b, outs } = pair(elf);
+      // Count the blocks the run loop itself enters: chained blocks never come back to it.
+      const jit = a.hart.jit!;
+      let entries = 0;
+      const lookup = jit.lookup.bind(jit);
+      jit.lookup = (off) => { const fn = lookup(off); if (fn !== null) entries++; return fn; };
+      for (const n of [1000, 4000, 20_000, 100_000, 333]) {
+        expect(a.run(n)).toEqual(b.run(n));
+        expect(state(a)).toEqual(state(b));
+      }
+      expect(outs[0]).toBe(outs[1]);
+      expect(b.getReg(21)).not.toBe(0n); // timer interrupts were taken
+      const iterations = Number(a.getReg(8));
+      expect(iterations).toBeGreaterThan(5000);
+      // Each iteration runs 5 blocks (loop, far1, far2, the test, and its return path).
+      if (current === 'wasm') expect(entries).toBeLessThan(iterations / 4);
+      else expect(entries).toBeGreaterThan(iterations * 3);
+    });
   });
 });

@@ -36,6 +36,10 @@ test('each host says from the start which tier runs, and the guest runs identica
   const noWasm = runProbe(['--no-expose-wasm']);
   expect(noWasm.before).toEqual({ kind: 'translated', reason: '' });
   expect(noWasm.translated).toBeGreaterThan(0);
+  // WebAssembly without tail calls (wasm blocks chain with return_call): JS blocks.
+  const noTailCalls = runProbe(['--no-experimental-wasm-return-call']);
+  expect(noTailCalls.before).toEqual({ kind: 'translated', reason: '' });
+  expect(noTailCalls.translated).toBeGreaterThan(0);
   // Neither: the interpreter, and the host's reason.
   const refused = runProbe(['--no-expose-wasm', '--disallow-code-generation-from-strings']);
   expect(refused.before.kind).toBe('interpreter');
@@ -46,7 +50,7 @@ test('each host says from the start which tier runs, and the guest runs identica
   expect(allowed.before).toEqual({ kind: 'wasm', reason: '' });
   expect(allowed.translated).toBeGreaterThan(0);
   // Same guest state every way.
-  for (const other of [noEval, noWasm, refused]) {
+  for (const other of [noEval, noWasm, noTailCalls, refused]) {
     expect(other.instret).toBe(allowed.instret);
     expect(other.x5).toBe(allowed.x5);
   }
