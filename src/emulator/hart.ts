@@ -15,6 +15,7 @@ import { Mmu } from './mmu';
 import { Jit } from './jit';
 import * as rvc from './rvc';
 import * as decode from './decode';
+import * as interp from './interp';
 import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
@@ -37,6 +38,7 @@ const FAULT_LOOP_LIMIT = 64;
 // Hot imports bound locally once (imported bindings are getters under tsx); must match mmu.ts.
 const expandCompressed = rvc.expandCompressed;
 const execute = decode.execute;
+const interpret = interp.interpret;
 const ACCESS_FETCH = 0;
 const TLB_MASK = 255;
 const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
@@ -107,6 +109,11 @@ export class Hart {
   readonly mmu: Mmu;
   /** Block translator; null runs everything through the interpreter. */
   jit: Jit | null;
+  /**
+   * Run every instruction through step() instead of the interpreter's fast loop (interp.ts):
+   * the reference the tests compare the loop against.
+   */
+  stepwise = false;
   private lastTrapCause = -1;
   private lastTrapPc = NaN;
   private lastTrapInstret = -1;
@@ -323,8 +330,12 @@ export class Hart {
           continue;
         }
       }
-      this.step();
-      n++;
+      if (breakpoints === null && !this.stepwise) {
+        n += interpret(this, Math.min(max - n, this.timerCycle - this.cycles), this.jit !== null);
+      } else {
+        this.step();
+        n++;
+      }
       if (this.stop !== null) break;
     }
     return n;
