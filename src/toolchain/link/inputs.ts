@@ -28,8 +28,25 @@ export interface Placed {
 
 const SHF_TLS = 0x400n;
 
+/**
+ * Parsed inputs by byte array. The driver passes the user library's objects (crt0, libc) as the
+ * very same arrays build after build, and parsing them again cost a few milliseconds per link;
+ * objects are never written after they are made, so the array identifies its contents. The
+ * parse (an ElfFile, read-only) is shared, the placement map is new for every link.
+ */
+const parsed = new WeakMap<Uint8Array, ElfFile | string>();
+
 /** Parses and validates one input; returns an error message instead of throwing. */
 export function loadObject(name: string, bytes: Uint8Array): InputObject | string {
+  let elf = parsed.get(bytes);
+  if (elf === undefined) {
+    elf = parseObject(bytes);
+    parsed.set(bytes, elf);
+  }
+  return typeof elf === 'string' ? elf : { name, elf, placed: new Map() };
+}
+
+function parseObject(bytes: Uint8Array): ElfFile | string {
   const r = readElf(bytes);
   if (!r.elf) return `not a valid ELF object: ${r.error}`;
   const elf = r.elf;
@@ -38,7 +55,7 @@ export function loadObject(name: string, bytes: Uint8Array): InputObject | strin
   if (elf.symbols.length === 0 && elf.sections.some((s) => s.size > 0 && (s.flags & SHF_ALLOC) !== 0n)) {
     return `object has no symbol table`;
   }
-  return { name, elf, placed: new Map() };
+  return elf;
 }
 
 /** Output kind of a section, or undefined when the linker drops it. */

@@ -31,6 +31,20 @@ describe('linking ForkLab objects', () => {
     expect(runElf(r.elf)).toEqual({ stdout: EXPECTED, status: 42 });
   });
 
+  test('objects linked again (their parse is reused) link as fresh copies do, in any company', () => {
+    const [crt0, main, lib] = objects();
+    const copy = (o: { name: string; bytes: Uint8Array }) => ({ name: o.name, bytes: o.bytes.slice() });
+    const first = link([crt0!, main!, lib!]);
+    expect(runElf(first.elf)).toEqual({ stdout: EXPECTED, status: 42 });
+    // the same arrays in another order and as archive members: placements must not carry over
+    const reordered = link([crt0!, lib!, main!]);
+    expect(reordered.elf).toEqual(link([crt0!, lib!, main!].map(copy)).elf);
+    expect(reordered.elf).not.toEqual(first.elf);
+    const asMember = link([crt0!, main!], { library: [lib!] });
+    expect(asMember.elf).toEqual(link([crt0!, main!].map(copy), { library: [copy(lib!)] }).elf);
+    expect(link([crt0!, main!, lib!]).elf).toEqual(first.elf);
+  });
+
   test('GNU ld accepts the same objects and the result behaves identically', () => {
     const elf = gnuLink(objects().map((o) => o.bytes));
     expect(runElf(elf)).toEqual({ stdout: EXPECTED, status: 42 });
