@@ -39,7 +39,7 @@ import * as muldiv from './exec-muldiv';
 import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, MEM_BLOCK_CACHE, MEM_PC } from './layout';
 import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi, type WasmTable } from './wasm/host';
-import { translateModule } from './wasm/translate';
+import { entryFunction, translateModule } from './wasm/translate';
 
 export const MAX_BLOCK = 64;
 const FAST_SIZE = BLOCK_CACHE_SIZE; // the wasm lookup cache mirrors the fast cache slot by slot
@@ -65,8 +65,8 @@ const WASM_BATCH_WAIT = 4;
 
 /** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
 export type BlockFn = (h: Hart, room: number) => number;
-/** A wasm block's function: (room, mode, r) (wasm/translate.ts). */
-type WasmBlockFn = (room: number, mode: number, r: number) => number;
+/** The wasm entry function: (room, mode, table slot) (wasm/translate.ts entryFunction). */
+type WasmBlockFn = (room: number, mode: number, slot: number) => number;
 export type JitBackend = 'wasm' | 'js';
 interface Block {
   readonly pc: number;
@@ -116,6 +116,16 @@ export class Jit {
   /** Every wasm block's function, by slot, for wasm blocks to tail-call (null: no wasm). */
   private table: WasmTable | null = null;
   private nextSlot = 0;
+  /**
+   * Every wasm block is entered through one function, wasmEntry (with the block's table slot
+   * in `entrySlot`, set by lookup): so the run loop's call site and the call into wasm see
+   * one target each, and V8 never deoptimizes Hart.run for "wrong call target" when a new
+   * block appears.
+   */
+  private wasmEntry: BlockFn | null = null;
+  entrySlot = 0;
+  /** The table slot of each fast slot's wasm block, or -1. */
+  private readonly fastSlot = new Int32Array(FAST_SIZE).fill(-1);
 
   constructor(private readonly h: Hart) {
     const ram = h.bus.ram;
@@ -158,6 +168,7 @@ export class Jit {
     this.fastOff.fill(-1);
     this.fastFn.fill(null);
     this.fastBlock.fill(null);
+    this.fastSlot.fill(-1);
     this.clearCache();
     this.nextSlot = 0; // the table's old functions are reachable only through the cache
     this.h.bus.ram.clearCode();
@@ -203,7 +214,7 @@ export class Jit {
     let b: Block | undefined;
     if (this.fastOff[i] === off && this.fastPc[i] === pc) {
       const fn = this.fastFn[i]!;
-      if (fn !== null) return fn;
+      if (fn !== null) { this.entrySlot = this.fastSlot[i]!; return fn; }
       b = this.fastBlock[i]!;
     } else {
       b = this.blocks.get(off);
@@ -216,10 +227,14 @@ export class Jit {
         this.h.bus.ram.markCode(page);
       }
       this.remember(i, off, pc, b);
-      if (b.fn !== null) return b.fn;
+      if (b.fn !== null) { this.entrySlot = this.fastSlot[i]!; return b.fn; }
     }
     if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
-    if (this.backend === 'wasm') return this.queueWasm(b, off);
+    if (this.backend === 'wasm') {
+      const fn = this.queueWasm(b, off);
+      this.entrySlot = b.wasmSlot >> 7;
+      return fn;
+    }
     b.fn = this.translateJs(off, pc);
     if (b.fn === null) {
       b.untranslatable = true;
@@ -235,6 +250,7 @@ export class Jit {
     this.fastPc[i] = pc;
     this.fastFn[i] = b.fn;
     this.fastBlock[i] = b;
+    this.fastSlot[i] = b.wasmSlot >> 7;
     this.syncCache(i);
   }
 
@@ -270,6 +286,7 @@ export class Jit {
     this.queue.length = 0;
     this.queueOff.length = 0;
     if (owners.length === 0) return;
+    const table = this.table ??= this.makeTable(); // before beginModule: it makes a module too
     beginModule();
     const code = translateModule(ram.u16, owners.map((o) => ({ off: o.off, pc: o.b.pc })), layout.ramOffset, ram.size);
     if (code === null) {
@@ -277,7 +294,6 @@ export class Jit {
       return;
     }
     const api = wasmApi!;
-    const table = this.table ??= new api.Table({ element: 'anyfunc', initial: 1024 });
     const base = this.nextSlot;
     const count = code.funcs.length - 1; // the chain helper is not in the table
     if (base + count > table.length) table.grow(Math.max(base + count - table.length, table.length));
@@ -288,12 +304,29 @@ export class Jit {
       const { b, off } = owners[j]!;
       const entry = code.entries[j]!;
       if (entry < 0) { b.untranslatable = true; continue; }
-      b.fn = wasmBlock(exports[`f${entry}`] as WasmBlockFn, this.wasmPc);
+      b.fn = this.wasmEntry;
       b.wasmSlot = ((base + entry - 1) << 7) | code.insns[j]!;
       const i = (off >>> 1) & FAST_MASK;
-      if (this.fastBlock[i] === b) { this.fastFn[i] = b.fn; this.syncCache(i); }
+      if (this.fastBlock[i] === b) { this.fastFn[i] = b.fn; this.fastSlot[i] = base + entry - 1; this.syncCache(i); }
       this.translated++;
     }
+  }
+
+  /** The shared table, and the one entry function into it (see wasmEntry). */
+  private makeTable(): WasmTable {
+    const api = wasmApi!;
+    const layout = this.h.bus.ram.layout;
+    const table = new api.Table({ element: 'anyfunc', initial: 1024 });
+    beginModule();
+    const module = new api.Module(buildModule([entryFunction()], layout.pages, 0, 1));
+    const enter = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports.f0 as WasmBlockFn;
+    const pcSlot = this.wasmPc;
+    this.wasmEntry = (h, room) => {
+      const r = enter(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), this.entrySlot);
+      h.pc = pcSlot[0]!;
+      return r;
+    };
+    return table;
   }
 
   private translateJs(off: number, pc: number): BlockFn | null {
@@ -347,18 +380,6 @@ h.pc = e; return r;
       return null;
     }
   }
-}
-
-/**
- * A wasm block as a BlockFn. Every block's wrapper is a closure of this one literal, so V8
- * optimizes one function for all of them.
- */
-function wasmBlock(fn: WasmBlockFn, pcSlot: Float64Array): BlockFn {
-  return (h, room) => {
-    const r = fn(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), 0);
-    h.pc = pcSlot[0]!;
-    return r;
-  };
 }
 
 let wasmChecked = false;

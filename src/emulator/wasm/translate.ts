@@ -136,6 +136,13 @@ export function translateModule(u16: Uint16Array, blocks: readonly BlockStart[],
   return { funcs, entries, insns };
 }
 
+/** The run loop's way in: (room, mode, slot) -> the block at table slot `slot`, with r = 0. */
+export function entryFunction(): WasmFunction {
+  const c = new Code();
+  c.get(ROOM).get(MODE).i32(0).get(2).opIdx(Op.ReturnCallIndirect, TYPE_BLOCK).out.uleb(0);
+  return { type: TYPE_BLOCK, locals: [], body: c.finish() };
+}
+
 // Locals of the chain helper: 0 room, 1 mode, 2 r, 3 pc (parameters), then these.
 const C_PC = 3, C_OFF = 4, C_IX = 5, C_E = 6, A_C = 7;
 
