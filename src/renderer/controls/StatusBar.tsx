@@ -1,6 +1,7 @@
 // Status bar: run state, instructions retired, MIPS, live processes, frames, build result.
 import { memo } from 'react';
 import { useLanguage, useT } from '../i18n';
+import { grouped } from '../i18n/grouped';
 import { translateReason } from '../i18n/reasons';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
@@ -23,7 +24,7 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
         {reason && ` — ${translateReason(language, reason)}`}
       </span>
       <span>
-        {t('instructions')}: <b data-testid="insn">{insn.toLocaleString('en')}</b>
+        {t('instructions')}: <b data-testid="insn">{grouped(insn)}</b>
       </span>
       <span>
         {t('mips')}: <b data-testid="mips">{runState === 'running' ? mips.toFixed(1) : '—'}</b>

@@ -6,6 +6,10 @@
 // instant are the run's recorded future, drawn dimmed. The scrub bar goes to any instruction
 // of the recorded run; Step back and Back to go back by one instruction or to the previous
 // event of a kind. Only the latest entries are drawn.
+// The pane re-renders with every status (about a hundred a second while running), so each
+// row is a memoised component that renders again only when its own marking changes, and
+// numbers are grouped by hand: toLocaleString on 400 rows per status took most of the page's
+// time under the fork bomb (docs/perf.md, "The page itself").
 import { memo, useEffect, useRef, useState } from 'react';
 import type { TimelineEvent } from '../../common/model';
 import { STOP_KINDS, type StopKind } from '../../common/protocol';
@@ -14,6 +18,7 @@ import type { Controller } from '../session/controller';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
+import { grouped } from '../i18n/grouped';
 import { describeMos } from '../mos/timeline';
 import { BookmarkButton } from '../report/BookmarkButton';
 import { RowBookmark } from '../report/RowBookmark';
@@ -55,11 +60,19 @@ export const TimelinePane = memo(function TimelinePane({ store, controller }: { 
   const listRef = useRef<HTMLOListElement>(null);
   const [backKind, setBackKind] = useState<StopKind>('fork');
   const canTravel = controller !== undefined && (runState === 'paused' || runState === 'halted') && frontier > 0;
+  const seekable = controller !== undefined && runState !== 'running' && runState !== 'building' && runState !== 'idle';
 
-  // Keep the current entry in view as time moves.
+  // Keep the current entry in view as time moves: once a frame, and only when it is out of
+  // view (scrollIntoView forces a layout every time, even when nothing has to move).
   useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>('li.current');
-    el?.scrollIntoView({ block: 'nearest' });
+    const id = requestAnimationFrame(() => {
+      const list = listRef.current;
+      const el = list?.querySelector<HTMLElement>('li.current');
+      if (!list || !el) return;
+      const top = el.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + el.offsetHeight > list.scrollTop + list.clientHeight) el.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(id);
   }, [current]);
 
   return (
@@ -93,36 +106,53 @@ export const TimelinePane = memo(function TimelinePane({ store, controller }: { 
         {shown.map((e, i) => {
           const index = offset + i;
           const when = index === current ? 'current' : index > current ? 'future' : 'past';
-          const what = describe(e, t);
-          const kind = t(`ev.${e.kind}`);
-          return (
-            <li
-              key={index}
-              className={`ev ev-${e.kind} ${when}`}
-              data-kind={e.kind}
-              data-pid={e.pid}
-              data-insn={e.insn}
-              data-when={when}
-              data-frame={e.frame ? hex(e.frame) : undefined}
-              data-old-frame={e.oldFrame ? hex(e.oldFrame) : undefined}
-            >
-              <button
-                title={`${e.insn.toLocaleString('en')} · ${kind} · ${what}${when === 'future' ? ` (${t('future')})` : ''}`}
-                onClick={() => {
-                  store.set({ selection: e.frame ? { kind: 'frame', addr: e.frame } : { kind: 'process', pid: e.kind === 'fork' && e.other ? e.other : e.pid } });
-                  if (controller && runState !== 'running' && runState !== 'building' && runState !== 'idle') controller.seek(e.insn, true);
-                }}
-              >
-                <span className="insn">{e.insn.toLocaleString('en')}</span>
-                <span className="kind">{kind}</span>
-                <span className="what">{what}</span>
-              </button>
-              {controller && <RowBookmark store={store} controller={controller} insn={e.insn} enabled={canTravel} />}
-            </li>
-          );
+          return <TimelineRow key={index} e={e} when={when} t={t} store={store} controller={controller} seekable={seekable} canTravel={canTravel} />;
         })}
       </ol>
     </section>
+  );
+});
+
+type When = 'past' | 'current' | 'future';
+
+interface RowProps {
+  e: TimelineEvent;
+  when: When;
+  t: T;
+  store: Store;
+  controller: Controller | undefined;
+  /** A click on the row moves the machine to its moment (not while running or building). */
+  seekable: boolean;
+  canTravel: boolean;
+}
+
+const TimelineRow = memo(function TimelineRow({ e, when, t, store, controller, seekable, canTravel }: RowProps) {
+  const what = describe(e, t);
+  const kind = t(`ev.${e.kind}`);
+  const at = grouped(e.insn);
+  return (
+    <li
+      className={`ev ev-${e.kind} ${when}`}
+      data-kind={e.kind}
+      data-pid={e.pid}
+      data-insn={e.insn}
+      data-when={when}
+      data-frame={e.frame ? hex(e.frame) : undefined}
+      data-old-frame={e.oldFrame ? hex(e.oldFrame) : undefined}
+    >
+      <button
+        title={`${at} · ${kind} · ${what}${when === 'future' ? ` (${t('future')})` : ''}`}
+        onClick={() => {
+          store.set({ selection: e.frame ? { kind: 'frame', addr: e.frame } : { kind: 'process', pid: e.kind === 'fork' && e.other ? e.other : e.pid } });
+          if (controller && seekable) controller.seek(e.insn, true);
+        }}
+      >
+        <span className="insn">{at}</span>
+        <span className="kind">{kind}</span>
+        <span className="what">{what}</span>
+      </button>
+      {controller && <RowBookmark store={store} controller={controller} insn={e.insn} enabled={canTravel} />}
+    </li>
   );
 });
 
@@ -165,7 +195,7 @@ function ScrubBar({ insn, frontier, enabled, onSeek, label, tip }: { insn: numbe
         onBlur={release}
       />
       <span className="scrub-at" data-testid="scrub-at">
-        {value.toLocaleString('en')} / {frontier.toLocaleString('en')}
+        {grouped(value)} / {grouped(frontier)}
       </span>
     </div>
   );
