@@ -73,6 +73,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     wantsModel: () => !modelInFlight,
     backlogged: () => pendingConsole.length > CONSOLE_WINDOW,
     status,
+    stopped: publishStop,
     debug,
   });
 
@@ -86,7 +87,8 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     post({ type: 'console', data: chunk });
   }
 
-  function publish(force: boolean): void {
+  /** Timeline, console and (when the renderer is ready, or `force`) the model; `streamsOnly` leaves the model out. */
+  function publish(force: boolean, streamsOnly = false): void {
     if (!runner) return;
     const timeline = runner.takeTimeline();
     if (runner.rewinds !== seenRewinds) {
@@ -100,10 +102,21 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     }
     flushConsole();
     if (timeline.length > 0) post({ type: 'timeline', events: timeline });
+    if (streamsOnly) return;
     if (force || !modelInFlight) {
       modelInFlight = true;
       post({ type: 'model', model: runner.session.model() });
     }
+  }
+
+  /**
+   * A stop: timeline and console first (the renderer's status reducer reads the timeline), then
+   * the status, then the model walk, so the page paints the stop without waiting for the graph.
+   */
+  function publishStop(reason?: string): void {
+    publish(false, true);
+    status(reason);
+    publish(true);
   }
 
   function start(req: Extract<HostRequest, { type: 'run' }>): boolean {
@@ -151,8 +164,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
         return;
       case 'pause':
         loop.state = 'paused';
-        publish(true);
-        status();
+        publishStop();
         return;
       case 'step':
         jumped(() => runner!.step(1));
@@ -170,8 +182,7 @@ export function createLabHost(resources: LabResources, opts: HostOptions): LabHo
     const end = move();
     if (end?.kind === 'halted') return loop.ended(end);
     if (loop.state === 'halted' && !runner.finished) loop.state = 'paused';
-    publish(true);
-    status(reason);
+    publishStop(reason);
     debug.paused();
   }
 

@@ -4,7 +4,8 @@
 // Slices aim at ~10 ms of wall time; with a chosen speed the loop waits out the rest of each
 // slice's share of time. Between slices the host handles messages. The loop never produces
 // output itself: it tells the host when to publish (`publish(force)`) and when it stopped
-// (`stopped(reason)`); whether a model walk may be taken is the host's `wantsModel()` (the
+// (`stopped(reason)`, which sends the status before the model, so the page can paint the
+// stop before it draws the graph); whether a model walk may be taken is the host's `wantsModel()` (the
 // renderer's flow control, see host.ts).
 
 import type { RunState, StopKind } from '../common/protocol';
@@ -21,8 +22,13 @@ export interface LoopHooks {
   wantsModel(): boolean;
   /** True while console output waits for the renderer (the loop then holds off). */
   backlogged(): boolean;
-  /** The state changed (a status should go out), with the reason when it stopped. */
+  /** The state changed (a status should go out). */
   status(reason?: string): void;
+  /**
+   * The machine stopped (paused or ended; `state` is already set): the status with its reason,
+   * then the model, which must be sent.
+   */
+  stopped(reason?: string): void;
   /**
    * The debugger (src/lab/debug/host-debug.ts), when breakpoints or a debugger goal are set:
    * free-running slices go through it instead.
@@ -84,16 +90,14 @@ export class RunLoop {
     if (this.state !== 'running') return;
     this.state = 'paused';
     this.goal = { kind: 'free' };
-    this.hooks.publish(true);
-    this.hooks.status(reason);
+    this.hooks.stopped(reason);
   }
 
   /** The machine reached a final state (or was stopped) at `end`. */
   ended(end: SliceEnd & { kind: 'halted' }): void {
     this.state = 'halted';
     this.goal = { kind: 'free' };
-    this.hooks.publish(true);
-    this.hooks.status(end.reason);
+    this.hooks.stopped(end.reason);
   }
 
   kick(delayMs = 0): void {

@@ -1,6 +1,7 @@
 // The lab host driven as the renderer drives it, over an in-process transport, with the real
 // kernel, the real toolchain and the cow lab test's source.
 import { describe, expect, test } from 'vitest';
+import type { HostEvent } from '../../src/common/protocol';
 import { createLabHost } from '../../src/lab/host';
 import { cowSource, hostHarness as harness, resources } from './host-harness';
 
@@ -50,6 +51,25 @@ describe('lab host', () => {
     expect(live).toHaveLength(2);
     expect(model.frames.filter((f) => f.sharing === 'cow').every((f) => f.refcount === 2 && f.mismatch === null)).toBe(true);
     expect(model.frames.some((f) => f.sharing === 'cow')).toBe(true);
+    host.dispose();
+  }, 120_000);
+
+  test('a stop sends its status before its model, with the stop\'s timeline entries before both', async () => {
+    const { host, events, until } = harness();
+    host.handle({ type: 'run', id: 1, files: { 'cow.c': cowSource } });
+    host.handle({ type: 'pause' });
+    events.length = 0;
+    host.handle({ type: 'run-until', event: 'fork' }); // kinit starting cow
+    await until((e) => e.type === 'status' && e.state === 'paused');
+    const paused = events.findIndex((e) => e.type === 'status' && e.state === 'paused');
+    const lastModel = events.map((e) => e.type).lastIndexOf('model');
+    const forkEntry = events.findIndex((e) => e.type === 'timeline' && e.events.some((t) => t.kind === 'fork'));
+    expect(forkEntry).toBeGreaterThanOrEqual(0);
+    expect(forkEntry).toBeLessThan(paused);
+    expect(lastModel).toBeGreaterThan(paused);
+    // The model sent after the status is the stopped machine's: taken at the status's instant.
+    const status = events[paused] as Extract<HostEvent, { type: 'status' }>;
+    expect((events[lastModel] as Extract<HostEvent, { type: 'model' }>).model.insn).toBe(status.insn);
     host.dispose();
   }, 120_000);
 

@@ -38,6 +38,13 @@ const browserPacing: Pacing = {
   now: () => performance.now(),
 };
 
+/**
+ * While a program runs the host sends a status and timeline entries after every slice (about a
+ * hundred a second at 1M/s); they are folded into the store together, at most once per this
+ * many milliseconds, so the page renders them a few times a second instead of per slice.
+ */
+export const STREAM_BATCH_MS = 50;
+
 /** Quiet time after the last keystroke before the editor asks for diagnostics. */
 export const BUILD_DEBOUNCE_MS = 600;
 
@@ -94,6 +101,13 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
    */
   let replayPending = false;
   let disposed = false;
+  /**
+   * Set from a stop's status until the page has painted it: a model that arrives meanwhile
+   * waits (the newest one), so the click on Pause shows "paused" without waiting for the
+   * graph's rebuild, layout and routes (the host sends a stop's status before its model).
+   */
+  let stopPainting = false;
+  let heldModel: Extract<HostEvent, { type: 'model' }> | null = null;
   function applyModel(ev: Extract<HostEvent, { type: 'model' }>): void {
     const started = pacing.now();
     store.set((s) => reduceHostEvent(s, ev));
@@ -106,6 +120,19 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
   }
 
   const send = (req: HostRequest) => link.send(req);
+  /** Running statuses and timeline entries not yet folded into the store (STREAM_BATCH_MS). */
+  let streamed: HostEvent[] = [];
+  let streamTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Folds the waiting stream into the store: before any other event or action, so order holds. */
+  function flushStream(): void {
+    if (streamTimer) clearTimeout(streamTimer);
+    streamTimer = null;
+    if (streamed.length === 0) return;
+    const evs = streamed;
+    streamed = [];
+    store.set((s) => evs.reduce(reduceHostEvent, s));
+  }
+  const batched = (ev: HostEvent) => ev.type === 'timeline' || (ev.type === 'status' && ev.state === 'running' && store.get().runState === 'running');
   /** Set from Run until the new run starts building: models still coming are the old run's. */
   let ignoreModels = false;
 
@@ -117,6 +144,7 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
 
   function startRun(then?: RunThen): void {
     if (debounce) clearTimeout(debounce);
+    flushStream();
     const id = nextId++;
     latestBuild = id;
     const s = store.get();
@@ -129,6 +157,12 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
   }
 
   const off = link.onEvent((ev: HostEvent) => {
+    if (batched(ev)) {
+      streamed.push(ev);
+      streamTimer ??= setTimeout(flushStream, STREAM_BATCH_MS);
+      return;
+    }
+    if (ev.type !== 'console') flushStream();
     if (ev.type === 'console') {
       if (sink) sink(ev.data);
       else pending += ev.data;
@@ -141,8 +175,9 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
       return;
     }
     if (ev.type === 'model') {
-      if (!ignoreModels) applyModel(ev);
-      else send({ type: 'model-ack' });
+      if (ignoreModels) send({ type: 'model-ack' });
+      else if (stopPainting) heldModel = ev;
+      else applyModel(ev);
       return;
     }
     if (ev.type === 'rewound') {
@@ -161,6 +196,17 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     }
     if (ev.type === 'diagnostics' && ev.id < latestBuild) return;
     store.set((s) => reduceHostEvent(s, ev));
+    if (ev.type === 'status' && (ev.state === 'paused' || ev.state === 'halted') && !stopPainting) {
+      stopPainting = true;
+      pacing.afterPaint(() => {
+        stopPainting = false;
+        const held = heldModel;
+        heldModel = null;
+        if (!held || disposed) return;
+        if (ignoreModels) send({ type: 'model-ack' });
+        else applyModel(held);
+      });
+    }
   });
 
   function build(): void {
@@ -237,6 +283,7 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     dispose() {
       disposed = true;
       if (debounce) clearTimeout(debounce);
+      if (streamTimer) clearTimeout(streamTimer);
       off();
       link.dispose();
     },

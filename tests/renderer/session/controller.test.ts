@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { BUILD_DEBOUNCE_MS, createController } from '../../../src/renderer/session/controller';
+import { BUILD_DEBOUNCE_MS, createController, STREAM_BATCH_MS } from '../../../src/renderer/session/controller';
 import { addExample, createStore, initialState } from '../../../src/renderer/session/store';
 import { afterFork, fakeLink } from '../fixtures';
 
@@ -133,6 +133,51 @@ describe('session controller', () => {
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(sent).toEqual([{ type: 'model-ack' }]);
+  });
+
+  test('paints a stop before drawing its model: the model that follows the status waits for that paint', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    const painted: (() => void)[] = [];
+    createController(link, store, { afterPaint: (cb) => void painted.push(cb), now: () => 0 });
+    emit({ type: 'status', state: 'running', insn: 5, mips: 1 });
+    emit({ type: 'status', state: 'paused', insn: 9, mips: 0, reason: 'paused' });
+    emit({ type: 'model', model: { ...afterFork(), insn: 9 } });
+    expect(store.get().runState).toBe('paused');
+    expect(store.get().model.processes).toEqual([]);
+    painted.shift()!();
+    expect(store.get().model.insn).toBe(9);
+    expect(store.get().model.processes).toHaveLength(4);
+    // While running, models are drawn as they come.
+    emit({ type: 'status', state: 'running', insn: 9, mips: 1 });
+    emit({ type: 'model', model: { ...afterFork(), insn: 12 } });
+    expect(store.get().model.insn).toBe(12);
+  });
+
+  test('folds the statuses and timeline entries of a running program into one store update per batch, in order, and flushes them before a stop', () => {
+    const { link, emit } = fakeLink();
+    const store = createStore(initialState('en', 'light'));
+    createController(link, store, { afterPaint: () => undefined, now: () => 0 });
+    emit({ type: 'status', state: 'running', insn: 1, mips: 1 });
+    expect(store.get().runState).toBe('running');
+    let updates = 0;
+    store.subscribe(() => updates++);
+    for (let i = 2; i <= 6; i++) {
+      emit({ type: 'timeline', events: [{ insn: i * 10, kind: 'fork', pid: 1, other: i }] });
+      emit({ type: 'status', state: 'running', insn: i * 10 + 1, mips: 1 });
+    }
+    expect(updates).toBe(0);
+    vi.advanceTimersByTime(STREAM_BATCH_MS);
+    expect(updates).toBe(1);
+    expect(store.get().insn).toBe(61);
+    expect(store.get().timeline.map((e) => e.other)).toEqual([2, 3, 4, 5, 6]);
+    // A stop's own status is not held: what came before it is folded in first.
+    emit({ type: 'timeline', events: [{ insn: 70, kind: 'exit', pid: 6 }] });
+    emit({ type: 'status', state: 'running', insn: 75, mips: 1 });
+    emit({ type: 'status', state: 'paused', insn: 80, mips: 0 });
+    expect(store.get().runState).toBe('paused');
+    expect(store.get().insn).toBe(80);
+    expect(store.get().timeline).toHaveLength(6);
   });
 
   test('a jump in time restarts the terminal with the console text up to that instant', () => {
