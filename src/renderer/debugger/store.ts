@@ -2,6 +2,9 @@
 // every change; the host keeps them across runs), where each landed, the last stop and the
 // memory view. One store per page, bound to the host link by `connectDebugger`; it also shows
 // the stopped line: the session file's tab, or the kernel / library source read-only.
+// The file is shown (and the stack's memory asked for) after the stop has been painted:
+// switching Monaco to a kernel source takes tens of milliseconds, and the status bar and the
+// stop's line should not wait for it.
 import { KERNEL_SOURCE_PREFIX, USER_LIBRARY_PREFIX, type BreakpointSpec, type BreakpointState, type DebugGoal, type DebugStop, type MemoryPageView } from '../../common/debug';
 import type { HostLink } from '../host/link';
 import { openTab, type Store } from '../session/store';
@@ -43,7 +46,12 @@ export type SourceLookup = (file: string) => { path: string; text: string } | nu
 
 const MEMORY_BYTES = 256;
 
-export function createDebugStore(): DebugStore & { connect(link: HostLink, app: Store, sources: SourceLookup): () => void } {
+// Looked up on globalThis: this module is also tested without the DOM's types.
+const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame?.bind(globalThis);
+/** Runs `fn` once the page has painted what was just set (a timeout queued from a frame runs after its paint). */
+const afterPaint = (fn: () => void) => void (frame ? frame(() => setTimeout(fn, 0)) : setTimeout(fn, 0));
+
+export function createDebugStore(later: (fn: () => void) => void = afterPaint): DebugStore & { connect(link: HostLink, app: Store, sources: SourceLookup): () => void } {
   let state: DebugState = { breakpoints: [], resolved: [], stop: null, running: false, memory: null, stopSerial: 0 };
   const listeners = new Set<Listener>();
   let link: HostLink | null = null;
@@ -101,10 +109,16 @@ export function createDebugStore(): DebugStore & { connect(link: HostLink, app: 
             return;
           case 'debug-stopped': {
             set({ stop: ev.stop, running: false, stopSerial: state.stopSerial + 1 });
-            showLine(app, ev.stop, sources);
-            const sp = BigInt(ev.stop.registers.values.sp ?? '0x0');
-            const va = ev.stop.space === 'user' ? Number(sp & ~0xfn) : (state.memory?.va ?? 0x10000);
-            l.send({ type: 'debug-memory', pgd: ev.stop.pgd, va: state.memory && state.memory.pgd === ev.stop.pgd ? state.memory.va : va, length: MEMORY_BYTES });
+            const serial = state.stopSerial;
+            const at = ev.stop;
+            later(() => {
+              // Only the latest stop's file and memory (steps can come faster than frames).
+              if (serial !== state.stopSerial) return;
+              showLine(app, at, sources);
+              const sp = BigInt(at.registers.values.sp ?? '0x0');
+              const va = at.space === 'user' ? Number(sp & ~0xfn) : (state.memory?.va ?? 0x10000);
+              l.send({ type: 'debug-memory', pgd: at.pgd, va: state.memory && state.memory.pgd === at.pgd ? state.memory.va : va, length: MEMORY_BYTES });
+            });
             return;
           }
           case 'status':

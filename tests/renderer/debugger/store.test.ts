@@ -30,12 +30,31 @@ describe('the debugger store', () => {
     const { link, emit } = fakeLink();
     const app = createStore({ ...initialState('en', 'light'), files: { 'cow.c': 'int main(){}' }, open: [], active: null });
     const fault = { path: 'kernel/mm/fault.c', text: 'void do_page_fault(struct pt_regs *regs) {}' };
-    createDebugStore().connect(link, app, (f) => (f === '/forklab/kernel/mm/fault.c' ? fault : null));
+    const painted: (() => void)[] = [];
+    const paint = () => painted.splice(0).forEach((f) => f());
+    createDebugStore((f) => void painted.push(f)).connect(link, app, (f) => (f === '/forklab/kernel/mm/fault.c' ? fault : null));
     emit({ type: 'debug-stopped', stop: stop('cow.c', 1) });
+    paint();
     expect(app.get()).toMatchObject({ active: 'cow.c', open: ['cow.c'], viewing: null });
     emit({ type: 'debug-stopped', stop: stop('/forklab/kernel/mm/fault.c', 121) });
+    // The editor switches after the stop has been painted, not in the same task.
+    expect(app.get().viewing).toBeNull();
+    paint();
     expect(app.get().viewing?.path).toBe('kernel/mm/fault.c');
     expect(app.get().viewing?.text).toContain('void do_page_fault(');
+  });
+
+  test('of stops faster than frames, only the latest one\'s file is shown and its memory asked for', () => {
+    const { link, emit, sent } = fakeLink();
+    const app = createStore({ ...initialState('en', 'light'), files: { 'cow.c': 'int main(){}' }, open: [], active: null });
+    const fault = { path: 'kernel/mm/fault.c', text: 'void do_page_fault(struct pt_regs *regs) {}' };
+    const painted: (() => void)[] = [];
+    createDebugStore((f) => void painted.push(f)).connect(link, app, (f) => (f === '/forklab/kernel/mm/fault.c' ? fault : null));
+    emit({ type: 'debug-stopped', stop: stop('/forklab/kernel/mm/fault.c', 121) });
+    emit({ type: 'debug-stopped', stop: stop('cow.c', 1) });
+    painted.splice(0).forEach((f) => f());
+    expect(app.get()).toMatchObject({ active: 'cow.c', viewing: null });
+    expect(sent.filter((r) => r.type === 'debug-memory')).toHaveLength(1);
   });
 
   test('maps editor paths to debugger file names and back', () => {
