@@ -2,7 +2,7 @@
 // One row from 1280 px up in both languages: the session and report commands sit in the File
 // menu, the language select says its name in its tooltip, and the controls come in two groups
 // (start and stop a run; stop at a point of it).
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useT } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import type { Controller } from '../session/controller';
@@ -11,6 +11,7 @@ import { useStore } from '../session/use-store';
 import { desktopApi } from '../host/host-link';
 import { FileMenu } from './FileMenu';
 import { SessionButtons } from './SessionButtons';
+import { sendsIpc } from '../mos/ipc';
 
 /** Speed presets in instructions per second; null is flat out. */
 export const SPEEDS: readonly (number | null)[] = [null, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000];
@@ -30,6 +31,9 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
   // Step, Run to fork / fault and Reset act from any state: with no run to continue they
   // build, boot and then stop where asked. They cannot act without a program or mid-build.
   const canStart = hasProgram && runState !== 'building';
+  // Run to IPC stops after an IPC send: only a program that calls ipc_send can get there.
+  const source = useStore(store, (s) => (s.active !== null ? s.files[s.active] : undefined));
+  const ipc = useMemo(() => sendsIpc(source ?? ''), [source]);
   const live = runState === 'running' || runState === 'paused';
   const startTip = (tip: string) => (!hasProgram ? t('needProgram') : runState === 'building' ? t('busyBuilding') : tip);
   return (
@@ -69,7 +73,7 @@ export const Toolbar = memo(function Toolbar({ store, controller, onOpen, onSave
       <button data-testid="until-fault" onClick={() => controller.runUntil('fault')} disabled={!canStart} title={startTip(t('untilFaultTip'))}>
         {t('untilFault')}
       </button>
-      <button data-testid="until-ipc" onClick={() => controller.runUntil('ipc')}>
+      <button data-testid="until-ipc" onClick={() => controller.runUntil('ipc')} disabled={!canStart || !ipc} title={!ipc && hasProgram ? t('noIpcSend') : startTip(t('untilIpcTip'))}>
         {t('untilIpc')}
       </button>
       <button data-testid="reset" onClick={() => controller.reset()} disabled={!canStart} title={startTip(t('resetTip'))}>

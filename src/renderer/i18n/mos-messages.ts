@@ -8,6 +8,8 @@ import { MOS_EVENT_WORDS_EN, MOS_EVENT_WORDS_ZH } from '../../common/mos-words';
 
 export const mosEn = {
   untilIpc: 'Run to IPC',
+  untilIpcTip: 'Run on to the next IPC send (ipc_send) and stop right after it. Builds and boots first when nothing runs.',
+  noIpcSend: 'This program never calls ipc_send, so there is no IPC send to stop at (the MOS lab programs mos_ipc, mos_calls, mos_library and mos_stress do).',
   'reason.stoppedIpc': 'stopped after an IPC send at instruction {insn}',
   ...MOS_EVENT_WORDS_EN,
   ipc: 'IPC',
@@ -26,6 +28,8 @@ export const mosEn = {
 
 export const mosZh: Record<keyof typeof mosEn, string> = {
   untilIpc: '运行到进程间通信',
+  untilIpcTip: '运行到下一次进程间通信发送（ipc_send）并在其后立即停下。尚未运行时先编译并启动。',
+  noIpcSend: '此程序没有调用 ipc_send，没有可停下的进程间通信发送（MOS 实验程序 mos_ipc、mos_calls、mos_library 和 mos_stress 有）。',
   'reason.stoppedIpc': '在第 {insn} 条指令处进程间通信（发送）后暂停',
   ...MOS_EVENT_WORDS_ZH,
   ipc: '进程间通信',
