@@ -26,6 +26,8 @@ const execMulDiv = muldiv.execMulDiv, execMulDiv32 = muldiv.execMulDiv32;
 const ACCESS_FETCH = 0, ACCESS_LOAD = 1, ACCESS_STORE = 2;
 const TLB_MASK = 255;
 const TWO32 = 4294967296;
+/** Steps per call at most (see interpret). */
+const MAX_STRETCH = 4096;
 /** Address arithmetic stays exact in doubles while the high half is in this range. */
 const SAFE_HI = 0x200000;
 
@@ -34,6 +36,10 @@ const SAFE_HI = 0x200000;
  * except a last one handed to step(), which may have taken a trap instead).
  */
 export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number {
+  // Short calls: the exit path runs (and gets type feedback) before V8 optimizes the loop,
+  // and V8 then optimizes the function whole instead of on-stack-replacing a loop that never
+  // left; an exit without feedback deoptimized it at the end of every slice.
+  if (budget > MAX_STRETCH) budget = MAX_STRETCH;
   const x = h.x;
   const mmu = h.mmu;
   const ram = h.bus.ram;
@@ -45,6 +51,9 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
   const loadTag = mmu.tag[ACCESS_LOAD]!, loadOff = mmu.off[ACCESS_LOAD]!;
   const storeTag = mmu.tag[ACCESS_STORE]!, storeOff = mmu.off[ACCESS_STORE]!;
   const watched = h.storeWatch !== null;
+  // The int32 bare-address check below needs RAM within the low 4 GiB.
+  if (!(ramBase >= 0 && ramBase + ramSize <= TWO32)) { h.step(); return 1; }
+  const ramBaseLo = ramBase | 0;
 
   let pc = h.pc;
   // Fetch window: a pc in [winVa, winVa + winLim] is at RAM offset winOff + (pc - winVa).
@@ -86,8 +95,8 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         const imm = insn >> 20;
         switch (f3) {
           case 0: {
-            const sum = (alo >>> 0) + (imm >>> 0);
-            x[dst + 1] = ahi + (imm >> 31) + (sum > 0xffffffff ? 1 : 0);
+            const sum = (alo + imm) | 0;
+            x[dst + 1] = ahi + (imm >> 31) + ((sum >>> 0) < (alo >>> 0) ? 1 : 0);
             x[dst] = sum;
             break;
           }
@@ -129,8 +138,8 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         if (f7 === 0) {
           switch (f3) {
             case 0: {
-              const sum = (alo >>> 0) + (blo >>> 0);
-              x[dst + 1] = ahi + bhi + (sum > 0xffffffff ? 1 : 0);
+              const sum = (alo + blo) | 0;
+              x[dst + 1] = ahi + bhi + ((sum >>> 0) < (alo >>> 0) ? 1 : 0);
               x[dst] = sum;
               break;
             }
@@ -219,20 +228,19 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         const size = 1 << (f3 & 3);
         const imm = insn >> 20;
         const lo = x[a]!;
-        const sum = (lo >>> 0) + (imm >>> 0);
-        const hi = (x[a + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
-        if (!(hi >= -SAFE_HI && hi < SAFE_HI)) { slow = true; break loop; }
-        const va = hi * TWO32 + (sum >>> 0);
+        const sum = (lo + imm) | 0;
+        const hi = (x[a + 1]! + (imm >> 31) + ((sum >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
         let off: number;
         if (!dataVirt) {
-          off = va - ramBase;
-          if (!(off >= 0 && off <= ramSize - size)) { slow = true; break loop; }
+          off = (sum - ramBaseLo) >>> 0;
+          if (hi !== 0 || off > ramSize - size) { slow = true; break loop; }
         } else {
-          if ((va & 0xfff) > 4096 - size) { slow = true; break loop; }
-          const vpn = Math.floor(va / 4096);
+          // Sv39 addresses have hi in [-64, 64); others fault (step does that).
+          if ((hi + 64) >>> 0 >= 128 || (sum & 0xfff) > 4096 - size) { slow = true; break loop; }
+          const vpn = (hi << 20) | (sum >>> 12);
           const i = (vpn & TLB_MASK) + dataSlot;
           if (loadTag[i] !== vpn) { slow = true; break loop; }
-          off = loadOff[i]! + (va & 0xfff);
+          off = loadOff[i]! + (sum & 0xfff);
         }
         switch (f3) {
           case 0: { const v = dv.getInt8(off); x[dst] = v; x[dst + 1] = v >> 31; break; }
@@ -251,20 +259,19 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         const size = 1 << f3;
         const imm = ((insn >> 25) << 5) | rd;
         const lo = x[a]!;
-        const sum = (lo >>> 0) + (imm >>> 0);
-        const hi = (x[a + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
-        if (!(hi >= -SAFE_HI && hi < SAFE_HI)) { slow = true; break loop; }
-        const va = hi * TWO32 + (sum >>> 0);
+        const sum = (lo + imm) | 0;
+        const hi = (x[a + 1]! + (imm >> 31) + ((sum >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
         let off: number;
         if (!dataVirt) {
-          off = va - ramBase;
-          if (!(off >= 0 && off <= ramSize - size)) { slow = true; break loop; }
+          off = (sum - ramBaseLo) >>> 0;
+          if (hi !== 0 || off > ramSize - size) { slow = true; break loop; }
         } else {
-          if ((va & 0xfff) > 4096 - size) { slow = true; break loop; }
-          const vpn = Math.floor(va / 4096);
+          // Sv39 addresses have hi in [-64, 64); others fault (step does that).
+          if ((hi + 64) >>> 0 >= 128 || (sum & 0xfff) > 4096 - size) { slow = true; break loop; }
+          const vpn = (hi << 20) | (sum >>> 12);
           const i = (vpn & TLB_MASK) + dataSlot;
           if (storeTag[i] !== vpn) { slow = true; break loop; }
-          off = storeOff[i]! + (va & 0xfff);
+          off = storeOff[i]! + (sum & 0xfff);
         }
         // Pages with translations or dirty-tracking marks need noteWrite: step's store does it.
         if (codePages[off >>> 12] !== 0 || codePages[(off + size - 1) >>> 12] !== 0) { slow = true; break loop; }
@@ -310,8 +317,8 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         if (f3 !== 0) { slow = true; break loop; }
         const imm = insn >> 20;
         const lo = x[a]!;
-        const sum = (lo >>> 0) + (imm >>> 0);
-        const thi = (x[a + 1]! + (imm >> 31) + (sum > 0xffffffff ? 1 : 0)) | 0;
+        const sum = (lo + imm) | 0;
+        const thi = (x[a + 1]! + (imm >> 31) + ((sum >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
         if (!(thi >= -SAFE_HI && thi < SAFE_HI)) { slow = true; break loop; }
         const link = pc + len;
         x[dst] = link; x[dst + 1] = Math.floor(link / TWO32);
