@@ -55,27 +55,31 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
   if (!(ramBase >= 0 && ramBase + ramSize <= TWO32)) { h.step(); return 1; }
   const ramBaseLo = ramBase | 0;
 
-  let pc = h.pc;
-  // Fetch window: a pc in [winVa, winVa + winLim] is at RAM offset winOff + (pc - winVa).
-  let winVa = 0, winOff = 0, winLim = -1;
+  // Fetch window: the pc is winVa + d, and while d is in [0, winLim] the instruction is at
+  // RAM offset winOff + d. Straight-line code and branches only move d (int32 arithmetic);
+  // the pc as a number is made when an instruction needs it (auipc, links, exits).
+  let winVa = h.pc, winOff = 0, winLim = -1;
+  let d = 0;
   let n = 0;
   let edge = false;
   let slow = false;
 
   loop: for (;;) {
-    let d = pc - winVa;
-    if (!(d >= 0 && d <= winLim)) {
+    if ((d >>> 0) > winLim) {
+      const pc = winVa + d;
+      let va: number, off: number, lim: number;
       if (!fetchVirt) {
-        winVa = ramBase; winOff = 0; winLim = ramSize - 4;
+        va = ramBase; off = 0; lim = ramSize - 4;
       } else {
         const vpn = Math.floor(pc / 4096);
         const i = (vpn & TLB_MASK) + fetchSlot;
         if (fetchTag[i] !== vpn) { slow = true; break; }
         // 4092: a 32-bit instruction in the last halfword crosses the page (step does it).
-        winVa = vpn * 4096; winOff = fetchOff[i]!; winLim = 4092;
+        va = vpn * 4096; off = fetchOff[i]!; lim = 4092;
       }
-      d = pc - winVa;
-      if (!(d >= 0 && d <= winLim)) { slow = true; break; }
+      const nd = pc - va;
+      if (!(nd >= 0 && nd <= lim)) { slow = true; break; }
+      winVa = va; winOff = off; winLim = lim; d = nd | 0;
     }
     const k = (winOff + d) >>> 1;
     let insn = u16[k]! | (u16[k + 1]! << 16);
@@ -128,7 +132,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
           case 6: x[dst] = alo | imm; x[dst + 1] = ahi | (imm >> 31); break;
           default: x[dst] = alo & imm; x[dst + 1] = ahi & (imm >> 31); break;
         }
-        pc += len;
+        d += len;
         break;
       }
       case 0x33: { // OP
@@ -174,7 +178,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         } else if (f7 === 1) {
           execMulDiv(h, insn); // every funct3 is defined, none can fault
         } else { slow = true; break loop; }
-        pc += len;
+        d += len;
         break;
       }
       case 0x1b: { // OP-IMM-32
@@ -188,7 +192,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         else if (f3 === 5 && f7 === 0x20) v = alo >> s;
         else { slow = true; break loop; }
         x[dst] = v; x[dst + 1] = v >> 31;
-        pc += len;
+        d += len;
         break;
       }
       case 0x3b: { // OP-32
@@ -196,7 +200,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         if (f7 === 1) {
           if (f3 >= 1 && f3 <= 3) { slow = true; break loop; }
           execMulDiv32(h, insn);
-          pc += len;
+          d += len;
           break;
         }
         const alo = x[a]!, blo = x[((insn >>> 20) & 31) << 1]!;
@@ -208,19 +212,19 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         else if (f7 === 0x20 && f3 === 5) v = alo >> (blo & 31);
         else { slow = true; break loop; }
         x[dst] = v; x[dst + 1] = v >> 31;
-        pc += len;
+        d += len;
         break;
       }
       case 0x37: { // LUI
         const imm = insn & 0xfffff000;
         x[dst] = imm; x[dst + 1] = imm >> 31;
-        pc += len;
+        d += len;
         break;
       }
       case 0x17: { // AUIPC
-        const v = pc + (insn & 0xfffff000);
+        const v = winVa + d + (insn & 0xfffff000);
         x[dst] = v; x[dst + 1] = Math.floor(v / TWO32);
-        pc += len;
+        d += len;
         break;
       }
       case 0x03: { // LOAD
@@ -251,7 +255,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
           case 5: x[dst] = dv.getUint16(off, true); x[dst + 1] = 0; break;
           default: x[dst] = dv.getInt32(off, true); x[dst + 1] = 0; break;
         }
-        pc += len;
+        d += len;
         break;
       }
       case 0x23: { // STORE
@@ -282,7 +286,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
           case 2: dv.setInt32(off, x[s]!, true); break;
           default: dv.setInt32(off, x[s]!, true); dv.setInt32(off + 4, x[s + 1]!, true); break;
         }
-        pc += len;
+        d += len;
         break;
       }
       case 0x63: { // BRANCH
@@ -298,7 +302,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
           case 7: taken = !ltu64(alo, ahi, blo, bhi); break;
           default: slow = true; break loop;
         }
-        pc += taken
+        d += taken
           ? ((insn >> 31) << 12) | ((rd & 1) << 11) | (((insn >>> 25) & 0x3f) << 5) | (rd & 0x1e)
           : len;
         edge = true;
@@ -306,9 +310,9 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         break;
       }
       case 0x6f: { // JAL
-        const link = pc + len;
+        const link = winVa + d + len;
         x[dst] = link; x[dst + 1] = Math.floor(link / TWO32);
-        pc += ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
+        d += ((insn >> 31) << 20) | (insn & 0xff000) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
         edge = true;
         if (stopAtEdge) { n++; break loop; }
         break;
@@ -320,9 +324,9 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         const sum = (lo + imm) | 0;
         const thi = (x[a + 1]! + (imm >> 31) + ((sum >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
         if (!(thi >= -SAFE_HI && thi < SAFE_HI)) { slow = true; break loop; }
-        const link = pc + len;
+        const link = winVa + d + len;
         x[dst] = link; x[dst + 1] = Math.floor(link / TWO32);
-        pc = thi * TWO32 + ((sum & ~1) >>> 0);
+        winVa = thi * TWO32 + ((sum & ~1) >>> 0); d = 0; winLim = -1; // a new window at the target
         edge = true;
         if (stopAtEdge) { n++; break loop; }
         break;
@@ -334,7 +338,7 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
     if (++n >= budget) break;
   }
 
-  h.pc = pc;
+  h.pc = winVa + d;
   h.instret += n;
   h.cycles += n;
   if (edge) h.edge = true;
