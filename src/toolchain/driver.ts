@@ -29,8 +29,11 @@ export interface LineEntry {
 /** The stage functions, with the signatures each stage's index.ts exports. */
 export interface Stages {
   preprocess(file: string, text: string, opts: PreprocessOptions): PreprocessResult;
-  compileToAsm(preprocessed: string, fileName: string): { asm: string; diagnostics: Diagnostic[] };
+  /** `lines`, when given, are the lines of `asm` (which may then be made only when read). */
+  compileToAsm(preprocessed: string, fileName: string): { readonly asm: string; readonly lines?: readonly string[]; diagnostics: Diagnostic[] };
   assemble(source: string, fileName: string): { object: Uint8Array; diagnostics: Diagnostic[] };
+  /** Assembles the compiler's `lines` as their text joined by newlines (optional: saves the join). */
+  assembleLines?(lines: readonly string[], fileName: string): { object: Uint8Array; diagnostics: Diagnostic[] };
   /** `library` members are linked like a static archive: only those that resolve something. */
   link(
     objects: { name: string; bytes: Uint8Array }[],
@@ -153,6 +156,7 @@ export function buildFile(
   const kind = sourceKind(name) ?? 'c';
   const stopAfter = opts.stopAfter ?? 'assemble';
   let asm = text;
+  let lines: readonly string[] | undefined;
   if (kind !== 'asm') {
     const includeDirs = [...(opts.includeDirs ?? []), ...(opts.hasLibrary ? [SYSTEM_INCLUDE_DIR] : [])];
     const pre = guarded('preprocessor', name, diagnostics, () =>
@@ -167,11 +171,14 @@ export function buildFile(
       if (cc === undefined) return { diagnostics };
       diagnostics.push(...cc.diagnostics);
       if (stopAfter === 'compile' || hasErrors(diagnostics)) return { text: cc.asm, diagnostics };
-      asm = cc.asm;
+      if (cc.lines !== undefined && stages.assembleLines !== undefined) lines = cc.lines;
+      else asm = cc.asm;
     }
   }
   if (stopAfter === 'compile') return { text: asm, diagnostics };
-  const as = guarded('assembler', name, diagnostics, () => stages.assemble(asm, name));
+  const as = guarded('assembler', name, diagnostics, () =>
+    lines !== undefined ? stages.assembleLines!(lines, name) : stages.assemble(asm, name),
+  );
   if (as === undefined) return { diagnostics };
   diagnostics.push(...as.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };

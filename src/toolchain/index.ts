@@ -36,6 +36,7 @@ export const forklabStages: Stages = {
   preprocess,
   compileToAsm,
   assemble,
+  assembleLines: assemble,
   link,
   readLineTable,
 };

@@ -10,7 +10,7 @@ import { runDirective } from './directives';
 import type { Emitter, FixupRequest } from './emitter';
 import { AsmError, evaluate, type Expr, type Linear, type ParseContext, type SymbolMeaning } from './expr';
 import { assembleFast } from './fast';
-import { forEachStatement, type Statement } from './lexer';
+import { forEachStatement, forEachStatementOfLines, type Statement } from './lexer';
 import { MacroProcessor } from './macros';
 import { splitOperands } from './operands';
 import { assembleAny, knownMnemonics } from './pseudo';
@@ -81,9 +81,11 @@ export class Assembler implements Emitter {
     this.switchSection('.text');
   }
 
-  run(source: string): void {
+  /** Assembles `source`: GNU as text, or its lines (the C compiler's output, not joined). */
+  run(source: string | readonly string[]): void {
     const macros = new MacroProcessor(this, (s) => this.statement(s));
-    forEachStatement(source, this.fileName, (s) => macros.feed(s));
+    if (typeof source === 'string') forEachStatement(source, this.fileName, (s) => macros.feed(s));
+    else forEachStatementOfLines(source, this.fileName, (s) => macros.feed(s));
     macros.finish();
   }
 

@@ -13,8 +13,11 @@ export interface AssembleResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Assembles `source` (named `fileName` in diagnostics). Never throws. */
-export function assemble(source: string, fileName: string): AssembleResult {
+/**
+ * Assembles `source` (named `fileName` in diagnostics): text, or the lines of a text as the C
+ * compiler hands them over (the same object as assembling `lines.join('\n')`). Never throws.
+ */
+export function assemble(source: string | readonly string[], fileName: string): AssembleResult {
   const a = new Assembler(fileName);
   try {
     a.run(source);

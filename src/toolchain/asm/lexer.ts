@@ -29,31 +29,59 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** Calls `sink` for each statement of `text`, in order. */
 export function forEachStatement(text: string, fileName: string, sink: (s: Statement) => void): void {
-  let file = fileName;
-  let nextLine = 1;
-  let inBlockComment = false;
+  const lines = new LineSplitter(fileName, sink);
   let start = 0;
-  while (start <= text.length) {
+  for (;;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    let raw = text.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    const line = nextLine++;
+    lines.line(text.slice(start, end));
+    if (end === text.length) break;
     start = end + 1;
-    if (!inBlockComment && raw.charCodeAt(0) === 35 /* # */) {
+  }
+}
+
+/**
+ * The same for source already split into lines, as the C compiler hands over its output: the
+ * statements are those of `lines.join('\n')`, without making that text and cutting it up again.
+ */
+export function forEachStatementOfLines(lines: readonly string[], fileName: string, sink: (s: Statement) => void): void {
+  const splitter = new LineSplitter(fileName, sink);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.indexOf('\n') < 0) splitter.line(raw);
+    else for (const part of raw.split('\n')) splitter.line(part);
+  }
+}
+
+/** Turns physical lines, in order, into statements; holds what carries from line to line. */
+class LineSplitter {
+  private file: string;
+  private nextLine = 1;
+  private inBlockComment = false;
+
+  constructor(fileName: string, private readonly sink: (s: Statement) => void) {
+    this.file = fileName;
+  }
+
+  /** One physical line, without its newline. */
+  line(text: string): void {
+    const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
+    const line = this.nextLine++;
+    const file = this.file;
+    const sink = this.sink;
+    if (!this.inBlockComment && raw.charCodeAt(0) === 35 /* # */) {
       const m = LINE_MARKER.exec(raw);
       if (m) {
-        nextLine = Number(m[1]);
-        if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
-        continue;
+        this.nextLine = Number(m[1]);
+        if (m[2] !== undefined) this.file = m[2].replace(/\\(.)/g, '$1');
+        return;
       }
     }
     // Fast path: nothing but code and maybe a '#' comment (most lines of compiler output).
-    if (!inBlockComment && !SPECIAL.test(raw)) {
+    if (!this.inBlockComment && !SPECIAL.test(raw)) {
       const hash = raw.indexOf('#');
       splitStatement(hash < 0 ? raw : raw.slice(0, hash), 0, file, line, sink);
-      if (end === text.length) break;
-      continue;
+      return;
     }
     // Strip comments while respecting string and character literals, splitting at ';'.
     let piece = '';
@@ -66,9 +94,9 @@ export function forEachStatement(text: string, fileName: string, sink: (s: State
     };
     while (i < raw.length) {
       const c = raw[i]!;
-      if (inBlockComment) {
+      if (this.inBlockComment) {
         if (c === '*' && raw[i + 1] === '/') {
-          inBlockComment = false;
+          this.inBlockComment = false;
           piece += '  ';
           i += 2;
         } else {
@@ -94,7 +122,7 @@ export function forEachStatement(text: string, fileName: string, sink: (s: State
       }
       if (c === '#' || (c === '/' && raw[i + 1] === '/')) break;
       if (c === '/' && raw[i + 1] === '*') {
-        inBlockComment = true;
+        this.inBlockComment = true;
         piece += '  ';
         i += 2;
         continue;
@@ -108,7 +136,6 @@ export function forEachStatement(text: string, fileName: string, sink: (s: State
       i++;
     }
     flush(raw.length);
-    if (end === text.length) break;
   }
 }
 

@@ -11,8 +11,20 @@ import { parseProgram } from './parse-decl';
 import { Codegen, CodegenError } from './codegen';
 
 export interface CompileResult {
-  asm: string;
-  diagnostics: Diagnostic[];
+  /** The assembler text ('' after errors). */
+  readonly asm: string;
+  /** The same text's lines, without newlines, for the assembler to take as they are. */
+  readonly lines: readonly string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Generated code: the lines are joined into text only when someone asks for it (-S). */
+class GeneratedAsm implements CompileResult {
+  private text: string | undefined;
+  constructor(readonly lines: readonly string[], readonly diagnostics: Diagnostic[]) {}
+  get asm(): string {
+    return (this.text ??= this.lines.join('\n') + '\n');
+  }
 }
 
 export function compileToAsm(preprocessed: string, fileName: string): CompileResult {
@@ -29,9 +41,9 @@ export function compileToAsm(preprocessed: string, fileName: string): CompileRes
       if (!(e instanceof TooManyErrors)) throw e;
     }
     diagnostics.push(...parser.diagnostics);
-    if (!globals || hasErrors(diagnostics)) return { asm: '', diagnostics: sortDiagnostics(diagnostics) };
-    const asm = new Codegen(fileName).generate(globals);
-    return { asm, diagnostics: sortDiagnostics(diagnostics) };
+    if (!globals || hasErrors(diagnostics)) return { asm: '', lines: [], diagnostics: sortDiagnostics(diagnostics) };
+    const lines = new Codegen(fileName).generateLines(globals);
+    return new GeneratedAsm(lines, sortDiagnostics(diagnostics));
   } catch (e) {
     if (parser && !diagnostics.includes(parser.diagnostics[0]!)) {
       for (const d of parser.diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
@@ -43,7 +55,7 @@ export function compileToAsm(preprocessed: string, fileName: string): CompileRes
       const message = e instanceof RangeError ? 'program too deeply nested' : `internal compiler error: ${e instanceof Error ? e.message : String(e)}`;
       diagnostics.push({ file: fileName, line: 1, column: 1, endColumn: 1, severity: 'error', message });
     }
-    return { asm: '', diagnostics: sortDiagnostics(diagnostics) };
+    return { asm: '', lines: [], diagnostics: sortDiagnostics(diagnostics) };
   }
 }
 
