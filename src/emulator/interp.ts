@@ -43,7 +43,9 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
   const x = h.x;
   const mmu = h.mmu;
   const ram = h.bus.ram;
-  const u16 = ram.u16, dv = ram.dv, codePages = ram.codePages;
+  // i32 and u16 are host-endian views: like the fetch path (hart.ts), they assume a
+  // little-endian host, which every host ForkLab runs on is.
+  const u16 = ram.u16, i32 = ram.i32, dv = ram.dv, codePages = ram.codePages;
   const ramBase = mmu.ramBase, ramSize = mmu.ramSize;
   const fetchVirt = mmu.fetchVirt, fetchSlot = mmu.fetchSlot;
   const fetchTag = mmu.tag[ACCESS_FETCH]!, fetchOff = mmu.off[ACCESS_FETCH]!;
@@ -249,8 +251,11 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         switch (f3) {
           case 0: { const v = dv.getInt8(off); x[dst] = v; x[dst + 1] = v >> 31; break; }
           case 1: { const v = dv.getInt16(off, true); x[dst] = v; x[dst + 1] = v >> 31; break; }
-          case 2: { const v = dv.getInt32(off, true); x[dst] = v; x[dst + 1] = v >> 31; break; }
-          case 3: x[dst] = dv.getInt32(off, true); x[dst + 1] = dv.getInt32(off + 4, true); break;
+          case 2: { const v = (off & 3) === 0 ? i32[off >>> 2]! : dv.getInt32(off, true); x[dst] = v; x[dst + 1] = v >> 31; break; }
+          case 3:
+            if ((off & 3) === 0) { const w = off >>> 2; x[dst] = i32[w]!; x[dst + 1] = i32[w + 1]!; }
+            else { x[dst] = dv.getInt32(off, true); x[dst + 1] = dv.getInt32(off + 4, true); }
+            break;
           case 4: x[dst] = dv.getUint8(off); x[dst + 1] = 0; break;
           case 5: x[dst] = dv.getUint16(off, true); x[dst + 1] = 0; break;
           default: x[dst] = dv.getInt32(off, true); x[dst + 1] = 0; break;
@@ -283,8 +288,11 @@ export function interpret(h: Hart, budget: number, stopAtEdge: boolean): number 
         switch (f3) {
           case 0: dv.setInt8(off, x[s]!); break;
           case 1: dv.setInt16(off, x[s]!, true); break;
-          case 2: dv.setInt32(off, x[s]!, true); break;
-          default: dv.setInt32(off, x[s]!, true); dv.setInt32(off + 4, x[s + 1]!, true); break;
+          case 2: if ((off & 3) === 0) i32[off >>> 2] = x[s]!; else dv.setInt32(off, x[s]!, true); break;
+          default:
+            if ((off & 3) === 0) { const w = off >>> 2; i32[w] = x[s]!; i32[w + 1] = x[s + 1]!; }
+            else { dv.setInt32(off, x[s]!, true); dv.setInt32(off + 4, x[s + 1]!, true); }
+            break;
         }
         d += len;
         break;
