@@ -330,8 +330,10 @@ export class Hart {
           continue;
         }
       }
-      if (breakpoints === null && !this.stepwise) {
-        n += interpret(this, Math.min(max - n, this.timerCycle - this.cycles), this.jit !== null);
+      // The fast loop only where nothing gets translated: with blocks on, the few cold
+      // instructions between them did not pay for V8 compiling the loop (interp.ts).
+      if (breakpoints === null && !this.stepwise && (this.jit === null || this.jit.disabled)) {
+        n += interpret(this, Math.min(max - n, this.timerCycle - this.cycles));
       } else {
         this.step();
         n++;
