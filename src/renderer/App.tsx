@@ -14,7 +14,7 @@ import { LanguageProvider } from './i18n';
 import { detectLanguage, translate } from './i18n/messages';
 import { translateHostError } from './i18n/reasons';
 import { InspectorPane } from './inspector/InspectorPane';
-import { clampSize, parseSizes, type PaneSizes } from './layout/panes';
+import { clampSize, MIN_PANE_PX as MIN, parseSizes, type PaneSizes } from './layout/panes';
 import { Splitter } from './layout/Splitter';
 import { SESSION_COMMAND_EVENT } from './controls/SessionButtons';
 import { createController } from './session/controller';
@@ -225,11 +225,11 @@ export function App() {
         )}
         <div
           className="workspace"
-          style={{ gridTemplateColumns: `${sizes.sidebar}px ${SPLIT}px minmax(0, ${sizes.center}fr) ${SPLIT}px minmax(0, ${1 - sizes.center}fr)` } as CSSProperties}
+          style={{ gridTemplateColumns: `${sizes.sidebar}px ${SPLIT}px minmax(${MIN.center}px, ${sizes.center}fr) ${SPLIT}px minmax(${MIN.right}px, ${1 - sizes.center}fr)` } as CSSProperties}
         >
           <Sidebar store={store} />
           <Splitter axis="x" testId="split-sidebar" label={translate(language, 'resizePanes')} onMove={(px) => resize('sidebar', px)} onStep={step('sidebar')} />
-          <div className="column center" style={{ gridTemplateRows: `minmax(0, ${sizes.editor}fr) ${SPLIT}px minmax(0, ${1 - sizes.editor}fr)` }}>
+          <div className="column center" style={{ gridTemplateRows: `minmax(${MIN.editor}px, ${sizes.editor}fr) ${SPLIT}px minmax(${MIN.console}px, ${1 - sizes.editor}fr)` }}>
             <EditorPane store={store} controller={controller} />
             <Splitter axis="y" testId="split-editor" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('editor', px / len)} onStep={step('editor')} />
             <div className={`center-bottom${debugging ? ' debugging' : ''}`}>
@@ -244,10 +244,10 @@ export function App() {
             onMove={(px, len) => resize('center', (px - sizes.sidebar - 2 * SPLIT) / Math.max(1, len - sizes.sidebar - 2 * SPLIT))}
             onStep={step('center')}
           />
-          <div className="column right" style={{ gridTemplateRows: `minmax(0, ${sizes.graph}fr) ${SPLIT}px minmax(0, ${1 - sizes.graph}fr)` }}>
+          <div className="column right" style={{ gridTemplateRows: `minmax(${MIN.graph}px, ${sizes.graph}fr) ${SPLIT}px minmax(${MIN.bottom}px, ${1 - sizes.graph}fr)` }}>
             <GraphPane store={store} />
             <Splitter axis="y" testId="split-graph" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('graph', px / len)} onStep={step('graph')} />
-            <div className="row bottom" style={{ gridTemplateColumns: `minmax(0, ${sizes.inspector}fr) ${SPLIT}px minmax(0, ${1 - sizes.inspector}fr)` }}>
+            <div className="row bottom" style={{ gridTemplateColumns: `minmax(${MIN.inspector}px, ${sizes.inspector}fr) ${SPLIT}px minmax(${MIN.timeline}px, ${1 - sizes.inspector}fr)` }}>
               <InspectorPane store={store} />
               <Splitter axis="x" testId="split-inspector" label={translate(language, 'resizePanes')} onMove={(px, len) => resize('inspector', px / len)} onStep={step('inspector')} />
               <TimelinePane store={store} controller={controller} />

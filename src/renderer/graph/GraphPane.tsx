@@ -3,7 +3,8 @@
 // collapsed group expands its process; clicking a frame selects it for the inspector.
 // The view follows the graph (a fit after each shape change, then a pan that brings a just-split
 // or new frame into view when the machine stops) until the student pans or zooms by hand; the
-// fit button hands the view back.
+// fit button hands the view back. The minimap shows only while the graph at its fit is larger
+// than the pane.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   Background,
@@ -65,6 +66,8 @@ function GraphInner({ store }: { store: Store }) {
   const container = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const [exportError, setExportError] = useState<string | null>(null);
+  /** The graph at its fit is larger than the pane (it scrolls): the minimap is shown then. */
+  const [overflows, setOverflows] = useState(false);
   const runState = useStore(store, (s) => s.runState);
   /** The student moved the view by hand since the last fit: the graph no longer moves it. */
   const userMoved = useRef(false);
@@ -108,7 +111,10 @@ function GraphInner({ store }: { store: Store }) {
       const host = container.current;
       const all = flow.getNodes();
       if (!host || all.length === 0) return;
-      let view = readableFit(flow.getNodesBounds(all), host.clientWidth, host.clientHeight);
+      const bounds = flow.getNodesBounds(all);
+      let view = readableFit(bounds, host.clientWidth, host.clientHeight);
+      // The minimap is for a graph larger than its pane; over one that fits it would only hide nodes.
+      setOverflows(!fitsAt(view.zoom, bounds, host.clientWidth, host.clientHeight));
       // The nodes to show (both frames of a split), or the first of them (the new copy) alone
       // when they do not fit side by side.
       const focus = all.filter((n) => focusOn.includes(n.id));
@@ -189,7 +195,7 @@ function GraphInner({ store }: { store: Store }) {
   return (
     <section className="pane graph-pane">
       <header className="pane-title">
-        <span className="pane-name" title={t('forkGraph')}>{t('forkGraph')}</span>
+        <span className="pane-name" title={t('forkGraphHint')}>{t('forkGraph')}</span>
         <span className="pane-stats">
           {t('sharedFrames')}: <b data-testid="shared-count">{shared}</b>
         </span>
@@ -256,7 +262,7 @@ function GraphInner({ store }: { store: Store }) {
               ⤢
             </ControlButton>
           </Controls>
-          <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeClassName={(n) => `mini-${n.type ?? ''}`} />
+          {overflows && <MiniMap pannable zoomable style={{ width: 140, height: 90 }} nodeClassName={(n) => `mini-${n.type ?? ''}`} />}
         </ReactFlow>
       </div>
     </section>

@@ -37,16 +37,16 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
             <thead>
               <tr>
                 <th>{t('va')}</th>
-                <th>{t('frame')}</th>
-                <th title={t('pteFlagsHint')}>{t('pteFlags')}</th>
-                <th title={rswTitle(t)}>{t('pteRsw')}</th>
-                <th>{t('cow')}</th>
-                <th>{t('vmaColumn')}</th>
+                <th title={t('frame')}>{t('pteFrameHead')}</th>
+                <th title={`${t('pteFlags')}: ${t('pteFlagsHint')}`}>{t('pteFlagsHead')}</th>
+                <th title={`${t('pteRsw')}: ${rswTitle(t)}`}>{t('pteRswHead')}</th>
+                <th title={`${t('cow')}: ${t('pteCowHint')}`}>{t('pteCowHead')}</th>
+                <th className="col-vma">{t('vmaColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {p.pages.slice(0, PTE_ROWS).map((pg) => (
-                <tr key={pg.va} className={pg.cow ? 'cow' : ''}>
+                <tr key={pg.va} className={pg.cow ? 'cow' : ''} title={`${hex(pg.va)} · ${t(`vma.${pg.vma}`)}`}>
                   <td>{hex(pg.va)}</td>
                   <td>
                     <button className="link" onClick={() => store.set({ selection: { kind: 'frame', addr: pg.frame } })}>
@@ -56,7 +56,7 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
                   <td className="mono">{pteFlags(pg)}</td>
                   <td className="mono" data-testid="rsw">{rswBits(pg)}</td>
                   <td>{pg.cow ? '✓' : ''}</td>
-                  <td>{t(`vma.${pg.vma}`)}</td>
+                  <td className="col-vma">{t(`vma.${pg.vma}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,8 +17,28 @@ export interface PaneSizes {
 
 export const DEFAULT_SIZES: PaneSizes = { sidebar: 184, center: 0.44, editor: 0.62, graph: 0.58, inspector: 0.5 };
 
+/**
+ * Least size of each pane in CSS px, whatever the fractions say: at these the panes' title rows
+ * and controls fit on one line in both languages (the graph's title and buttons, the
+ * timeline's time controls, the inspector's page table), checked at 1280x720 by
+ * tests/e2e/layout.test.ts. The sidebar's widest setting leaves room for them at 1280 px.
+ */
+export const MIN_PANE_PX = {
+  /** The editor and console column. */
+  center: 320,
+  /** The graph, inspector and timeline column. */
+  right: 580,
+  inspector: 260,
+  timeline: 300,
+  editor: 120,
+  console: 90,
+  graph: 200,
+  /** The inspector and timeline row. */
+  bottom: 150,
+} as const;
+
 const LIMITS: Record<keyof PaneSizes, readonly [number, number]> = {
-  sidebar: [120, 420],
+  sidebar: [120, 360],
   center: [0.2, 0.75],
   editor: [0.2, 0.85],
   graph: [0.2, 0.85],

@@ -81,25 +81,26 @@ export const TimelinePane = memo(function TimelinePane({ store, controller }: { 
         <span className="pane-name">
           {t('timeline')} ({timeline.length})
         </span>
+        <span className="tab-spacer" />
         <BookmarkButton store={store} controller={controller} />
-        {controller && (
-          <span className="time-controls">
-            <button data-testid="step-back" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : insn === 0 ? t('atStart') : t('stepBackTip')} onClick={() => controller.stepBack()}>
-              {t('stepBack')}
-            </button>
-            <select data-testid="back-kind" value={backKind} onChange={(e) => setBackKind(e.target.value as StopKind)} aria-label={t('backTo')}>
-              {STOP_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-            <button data-testid="back-to" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : t('backToTip')} onClick={() => controller.stepBack(backKind)}>
-              ◀ {t('backTo')}
-            </button>
-          </span>
-        )}
       </header>
+      {controller && (
+        <div className="time-controls">
+          <button data-testid="step-back" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : insn === 0 ? t('atStart') : t('stepBackTip')} onClick={() => controller.stepBack()}>
+            {t('stepBack')}
+          </button>
+          <button data-testid="back-to" disabled={!canTravel || insn === 0} title={!canTravel ? t('noRun') : t('backToTip')} onClick={() => controller.stepBack(backKind)}>
+            ◀ {t('backTo')}
+          </button>
+          <select data-testid="back-kind" value={backKind} onChange={(e) => setBackKind(e.target.value as StopKind)} aria-label={t('backTo')} title={t('backTo')}>
+            {STOP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {controller && <ScrubBar insn={insn} frontier={frontier} enabled={canTravel} onSeek={(n) => controller.seek(n)} label={t('scrub')} tip={t('scrubTip')} />}
       <ol className="timeline" data-testid="timeline" ref={listRef}>
         {shown.length === 0 && <li className="muted">{t('noEvents')}</li>}
