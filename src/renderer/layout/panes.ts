@@ -27,11 +27,12 @@ export const MIN_PANE_PX = {
   /** The editor and console column. */
   center: 320,
   /** The graph, inspector and timeline column. */
-  right: 580,
-  inspector: 260,
-  timeline: 300,
+  right: 590,
+  inspector: 290,
+  timeline: 290,
   editor: 120,
-  console: 90,
+  /** The console, with the debugger above it while debugging. */
+  console: 200,
   graph: 200,
   /** The inspector and timeline row. */
   bottom: 150,
