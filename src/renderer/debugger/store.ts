@@ -123,6 +123,9 @@ export function createDebugStore(later: (fn: () => void) => void = afterPaint): 
           }
           case 'status':
             if (ev.state === 'running' && state.stop) set({ running: true });
+            // A run that ended (the kernel shut down, or Stop) is no longer running for the
+            // debugger either: the host sends no debugger stop for an end.
+            if (ev.state === 'halted' && state.running) set({ running: false });
             if (ev.state === 'idle' || ev.state === 'building') set({ stop: null, running: false, memory: null });
             return;
           default:

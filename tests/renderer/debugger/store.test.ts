@@ -57,6 +57,17 @@ describe('the debugger store', () => {
     expect(sent.filter((r) => r.type === 'debug-memory')).toHaveLength(1);
   });
 
+  test('a run that ends is not shown as running', () => {
+    const { link, emit } = fakeLink();
+    const dbg = createDebugStore((f) => f());
+    dbg.connect(link, createStore(initialState('en', 'light')), () => null);
+    emit({ type: 'debug-stopped', stop: stop('cow.c', 1) });
+    emit({ type: 'status', state: 'running', insn: 2, mips: 1 });
+    expect(dbg.get().running).toBe(true);
+    emit({ type: 'status', state: 'halted', insn: 9, mips: 0, reason: 'the kernel shut the machine down' });
+    expect(dbg.get().running).toBe(false);
+  });
+
   test('maps editor paths to debugger file names and back', () => {
     expect(debugFileOf('kernel/mm/fault.c', true)).toBe('/forklab/kernel/mm/fault.c');
     expect(debugFileOf('user/lib/printf.c', true)).toBe('/forklab/lib/printf.c');
