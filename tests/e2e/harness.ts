@@ -108,3 +108,15 @@ export async function openFileMenu(page: Page): Promise<void> {
   if ((await page.getByTestId('file-menu').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('file-menu').click();
   await page.getByTestId('file-menu-panel').waitFor();
 }
+
+/**
+ * The run state as the panes show it. A stop's status is painted before its model arrives
+ * (src/renderer/session/controller.ts), so between the two the state reads 'settling': a test
+ * that waits for 'paused' or 'halted' then sees the graph, inspector and timeline of that stop.
+ */
+export async function runState(page: Page): Promise<string | null> {
+  const el = page.getByTestId('run-state');
+  const state = await el.getAttribute('data-state');
+  const settled = await el.getAttribute('data-settled');
+  return settled === 'false' && (state === 'paused' || state === 'halted') ? 'settling' : state;
+}

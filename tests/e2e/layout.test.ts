@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, startWebEdition, type WebEdition } from './harness';
+import { openPage, SCREENSHOTS, startWebEdition, type WebEdition, runState } from './harness';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const cowLines = readFileSync(join(process.cwd(), 'resources/user/tests/cow.c'), 'utf8').split('\n');
 const lineOf = (text: string) => cowLines.findIndex((l) => l.includes(text)) + 1;
-const state = (p: Page) => p.getByTestId('run-state').getAttribute('data-state');
+const state = (p: Page) => runState(p);
 
 /** Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number. */
 async function clickGutter(page: Page, line: number): Promise<void> {

@@ -7,7 +7,7 @@
 // Its own file, like debugger.test.ts: it builds and serves its own web edition.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
+import { openPage, SMALL_VIEWPORT, startWebEdition, type WebEdition, runState as shownRunState } from './harness';
 import { openExample, shot } from './mos-flow';
 
 let web: WebEdition;
@@ -21,7 +21,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-const runState = () => page.getByTestId('run-state').getAttribute('data-state');
+const runState = () => shownRunState(page);
 const frameNode = (addr: string) => page.locator(`[data-testid="frame-node"][data-addr="${addr}"]`);
 
 describe('MOS user-level COW in the web edition', () => {

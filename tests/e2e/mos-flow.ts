@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS } from './harness';
+import { SCREENSHOTS, runState as shownRunState } from './harness';
 
-const runState = (page: Page) => page.getByTestId('run-state').getAttribute('data-state');
+const runState = (page: Page) => shownRunState(page);
 
 /** Clicks "Run to IPC" until `done()` holds, waiting for the machine to stop each time. */
 export async function runToIpcUntil(page: Page, done: () => Promise<boolean>, tries = 40): Promise<void> {

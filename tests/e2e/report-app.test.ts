@@ -18,7 +18,7 @@ import { parseReport } from '../../src/lab/report';
 import { sessionFromHtml } from '../../src/lab/report-doc';
 import { countPixels, readPng, readPpm, type Pixels } from '../support/png';
 import { tool } from '../tools';
-import { openFileMenu, openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
+import { openFileMenu, openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition, runState as shownRunState } from './harness';
 import { setLanguage, shot } from './mos-flow';
 
 let web: WebEdition;
@@ -37,7 +37,7 @@ afterAll(async () => {
 /** The COW frame fill (#fff1d6) of the figures, give or take anti-aliasing. */
 const cowFill = (r: number, g: number, b: number) => r > 245 && Math.abs(g - 241) < 8 && Math.abs(b - 214) < 10;
 const hexOf = (s: string) => `0x${BigInt(s.startsWith('0x') ? s : `0x${s}`).toString(16)}`;
-const runState = () => page.getByTestId('run-state').getAttribute('data-state');
+const runState = () => shownRunState(page);
 
 /** What the app shows at one instant: processes with their VMAs and PTEs, frames with refcounts. */
 interface Picture {
@@ -58,6 +58,8 @@ async function picture(insn: number): Promise<Picture> {
   for (const n of await page.getByTestId('frame-node').all()) frames[(await n.getAttribute('data-addr'))!] = (await n.getAttribute('data-refcount'))!;
   const vmas: string[][] = [];
   const ptes: string[][] = [];
+  // A stop pans to the frames it split, which can leave the process nodes outside the pane.
+  await page.getByTestId('fit-view').click();
   for (const pid of pids) {
     await page.locator(`[data-testid="process-node"][data-pid="${pid}"]`).click();
     await expect.poll(() => page.locator('.inspector-pane h3').first().textContent()).toMatch(new RegExp(`(^|\\D)${pid}(\\D|$)`));

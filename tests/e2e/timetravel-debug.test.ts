@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL_VIEWPORT, openPage, startWebEdition, type WebEdition } from './harness';
+import { SCREENSHOTS, SMALL_VIEWPORT, openPage, startWebEdition, type WebEdition, runState } from './harness';
 
 let web: WebEdition;
 let page: Page;
@@ -23,7 +23,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-const state = () => page.getByTestId('run-state').getAttribute('data-state');
+const state = () => runState(page);
 const frames = (attr: string) => page.locator(`[data-testid="frame-node"]${attr}`);
 const insn = async () => Number((await page.getByTestId('insn').textContent())!.replace(/,/g, ''));
 const syscallS = readFileSync(join(process.cwd(), 'resources/user/lib/syscall.S'), 'utf8').split('\n');

@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { messages } from '../../src/renderer/i18n/messages';
 import { tool } from '../tools';
-import { openFileMenu, openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition } from './harness';
+import { openFileMenu, openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition, runState as shownRunState } from './harness';
 import { countPixels, readPng } from '../support/png';
 import { openExample, runToIpcUntil, setLanguage, shot } from './mos-flow';
 
@@ -121,9 +121,7 @@ async function smallestNodeTextPx(p: Page): Promise<number> {
   })()`);
 }
 
-async function runState(): Promise<string | null> {
-  return page.getByTestId('run-state').getAttribute('data-state');
-}
+const runState = () => shownRunState(page);
 
 /** Clicks a run-until button until `done()` holds, waiting for the machine to stop each time. */
 async function runUntil(button: 'until-fork' | 'until-fault', done: () => Promise<boolean>, tries = 40): Promise<void> {
@@ -256,7 +254,7 @@ describe('session reports', () => {
     await p1.getByTestId('example-cow').click();
     await p1.getByTestId('speed').selectOption('1000000');
     await p1.getByTestId('run').click();
-    const state = (p: Page) => p.getByTestId('run-state').getAttribute('data-state');
+    const state = (p: Page) => shownRunState(p);
     // kinit's fork of cow, then cow's own fork. Each stop names its instruction, so a new
     // stop shows as a new status text.
     for (let i = 0; i < 10 && (await p1.getByTestId('process-node').count()) < 3; i++) {
@@ -359,7 +357,7 @@ describe('a fork bomb', () => {
     expect(await p.getByTestId('group-node').count()).toBeGreaterThan(0);
     expect((await p.getByTestId('process-node').count()) + (await folded())).toBeGreaterThan(40);
     expect(text).toContain('forkbomb: every process has exited; the system survived');
-    await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    await expect.poll(() => shownRunState(p), { timeout: 30_000 }).toBe('halted');
     // A click on a group shows the processes in it; open them all.
     await p.screenshot({ path: join(SCREENSHOTS, 'forkbomb-groups.png') });
     for (let i = 0; i < 100 && (await p.getByTestId('group-node').count()) > 0; i++) {
@@ -403,7 +401,7 @@ describe('console input', () => {
     expect(afterLs).toMatch(/\bsh\b/);
     await page.keyboard.type('exit');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('run-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('halted');
+    await expect.poll(() => shownRunState(page), { timeout: 30_000 }).toBe('halted');
     await page.screenshot({ path: join(SCREENSHOTS, 'sh-input.png') });
   }, 120_000);
 });
@@ -510,7 +508,7 @@ describe('a newcomer writes a program', () => {
         await p.setViewportSize({ width: w, height: h });
         await p.getByTestId('example-cow').click();
         await p.getByTestId('run').click();
-        await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), { timeout: 180_000 }).toBe('halted');
+        await expect.poll(() => shownRunState(p), { timeout: 180_000 }).toBe('halted');
         await p.locator('[data-testid="process-node"]').first().click();
         await p.waitForTimeout(500);
         await p.screenshot({ path: join(SCREENSHOTS, `newcomer-${locale}-${w}x${h}.png`) });
@@ -638,7 +636,7 @@ describe('time travel in the web edition (issue 10), and the controls from a fre
     await p.getByTestId('run').waitFor();
     return p;
   }
-  const state = (p: Page) => p.getByTestId('run-state').getAttribute('data-state');
+  const state = (p: Page) => shownRunState(p);
   const nodesWith = (p: Page, attr: string) => p.locator(`[data-testid="frame-node"]${attr}`);
 
   test('cow at full speed to the end; its fork in the timeline brings back frames shared with refcount 2, its first COW copy the split', async () => {

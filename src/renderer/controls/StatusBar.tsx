@@ -17,9 +17,12 @@ export const StatusBar = memo(function StatusBar({ store }: { store: Store }) {
   const frames = useStore(store, (s) => s.model.frames.length);
   const buildOk = useStore(store, (s) => s.buildOk);
   const interpreterOnly = useStore(store, (s) => s.interpreterOnly);
+  // A stop's status is painted before its model (controller.ts); until the model of that
+  // instant is in, the graph, inspector and timeline still show the one before.
+  const settled = useStore(store, (s) => s.model.insn === s.insn);
   return (
     <footer className="status-bar" data-testid="status">
-      <span data-testid="run-state" data-state={runState}>
+      <span data-testid="run-state" data-state={runState} data-settled={String(settled)}>
         {t(`state.${runState}`)}
         {reason && ` — ${translateReason(language, reason)}`}
       </span>
