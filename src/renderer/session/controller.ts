@@ -136,10 +136,22 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
   /** Set from Run until the new run starts building: models still coming are the old run's. */
   let ignoreModels = false;
 
-  /** A run that has something to continue from; else a button starts one (build, boot, then). */
+  /**
+   * The program the live run was started for (appsFor), or 'any' when the run came from
+   * elsewhere (an opened session's replay) and is taken to be the one on screen.
+   */
+  let runApps: string | undefined | 'any' = 'any';
+  /**
+   * A run that has something to continue from; else a button starts one (build, boot, then).
+   * A run of another program than the session program on screen is not one to continue: opening
+   * mos_library while mos_ipc is paused and pressing Run to IPC runs mos_library. Sources the
+   * debugger opened (kernel, library: not session files) keep the run live.
+   */
   const live = () => {
-    const st = store.get().runState;
-    return st === 'paused' || st === 'running';
+    const s = store.get();
+    if (s.runState !== 'paused' && s.runState !== 'running') return false;
+    const onScreen = s.active !== null && s.active in s.files ? appsFor(s) : undefined;
+    return runApps === 'any' || onScreen === undefined || onScreen === runApps;
   };
 
   function startRun(then?: RunThen): void {
@@ -153,6 +165,7 @@ export function createController(link: HostLink, store: Store, pacing: Pacing = 
     store.set((st) => ({ ...clearRun(st), bookmarks: [], bookmarkDraft: null }));
     clearListeners.forEach((l) => l());
     const apps = appsFor(s);
+    runApps = apps;
     send({ type: 'run', id, files: s.files, ...(apps ? { apps } : {}), ...(then ? { then } : {}) });
   }
 

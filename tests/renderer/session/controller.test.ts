@@ -220,6 +220,24 @@ describe('session controller', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'run', then: { kind: 'until', event: 'fault' } });
   });
 
+  test('a button pressed over another session program than the live run starts that program instead of acting on the run', () => {
+    const { link, sent } = fakeLink();
+    const store = createStore(addExample(addExample(initialState('en', 'light'), 'mos_ipc.c', 'x'), 'mos_library.c', 'y'));
+    const c = createController(link, store, { afterPaint: () => undefined, now: () => 0 });
+    c.runUntil('ipc');
+    expect(sent.at(-1)).toMatchObject({ type: 'run', apps: 'mos_library', then: { kind: 'until', event: 'ipc' } });
+    store.set({ runState: 'paused' });
+    c.runUntil('ipc');
+    expect(sent.at(-1)).toEqual({ type: 'run-until', event: 'ipc' });
+    store.set((s) => ({ ...s, active: 'mos_ipc.c' }));
+    c.runUntil('ipc');
+    expect(sent.at(-1)).toMatchObject({ type: 'run', apps: 'mos_ipc', then: { kind: 'until', event: 'ipc' } });
+    // A source the debugger opened is not a session program: the run stays the one to continue.
+    store.set((s) => ({ ...s, runState: 'paused', active: 'user/lib/syscall.S' }));
+    c.step();
+    expect(sent.at(-1)).toEqual({ type: 'step', count: 1 });
+  });
+
   test('never draws a model of the previous run after Run starts a new one', () => {
     const { link, emit } = fakeLink();
     const store = createStore(addExample(initialState('en', 'light'), 'cow.c', 'x'));
