@@ -586,7 +586,8 @@ describe('MOS lab 4 in the web edition (issue 9)', () => {
 
   test('the IPC ping-pong, run to the first IPC: an IPC edge with its value and the receiver still in ipc_recv', async () => {
     await openExample(mp, 'mos_ipc');
-    await mp.getByTestId('run').click();
+    // Run to IPC from the idle page builds, boots and runs to the first IPC; clicking Run first
+    // would race the program, which can reach its end before the next click arrives.
     const ipcEdges = () => mp.locator('.react-flow__edge.edge-ipc').count();
     await runToIpcUntil(mp, async () => (await ipcEdges()) >= 1);
     expect(await mp.locator('.react-flow__edge.edge-ipc.newest').count()).toBe(1);
@@ -607,7 +608,8 @@ describe('MOS lab 4 in the web edition (issue 9)', () => {
 
   test('the LIBRARY test: one frame shared by three processes, marked as sent by IPC and LIBRARY', async () => {
     await openExample(mp, 'mos_library');
-    await mp.getByTestId('run').click();
+    // Run to IPC from the idle page builds, boots and runs to the first IPC; clicking Run first
+    // would race the program, which can reach its end before the next click arrives.
     const library3 = () => mp.locator('[data-testid="frame-node"][data-library="true"][data-refcount="3"]').count();
     await runToIpcUntil(mp, async () => (await library3()) >= 1, 60);
     // The stop brings the frames that just appeared into view, which can leave this one outside
