@@ -41,7 +41,7 @@ async function clickGutter(page: Page, line: number): Promise<void> {
 /**
  * What is cut or out of place in the chrome of the panes: elements that clip text wider than
  * themselves (not the scroll boxes: code, console, maps, the timeline's list, the debugger's
- * body), a page table wider than the inspector, time controls or graph title buttons not on one
+ * body), a /proc/pid/maps name outside the maps box, a page table wider than the inspector, time controls or graph title buttons not on one
  * row inside their pane.
  */
 function faults(p: Page): Promise<string[]> {
@@ -57,6 +57,14 @@ function faults(p: Page): Promise<string[]> {
     }
     const body = document.querySelector('.inspector-pane .pane-body');
     if (body && body.scrollWidth > body.clientWidth + 1) out.push('inspector scrolls sideways ' + body.scrollWidth + '>' + body.clientWidth);
+    // The names of /proc/pid/maps ([heap], [stack]) are in sight without scrolling the box.
+    for (const m of document.querySelectorAll('.maps')) {
+      const r = m.getBoundingClientRect();
+      for (const n of m.querySelectorAll('.maps-name')) {
+        const b = n.getBoundingClientRect();
+        if (b.right > r.right + 1 || b.left < r.left - 1) out.push('maps name out of sight: ' + name(n));
+      }
+    }
     // One row: some horizontal line crosses every control (their heights differ).
     const boxes = [...document.querySelectorAll('.timeline-pane .time-controls > *')].map((e) => e.getBoundingClientRect());
     if (boxes.length > 0 && Math.max(...boxes.map((b) => b.top)) >= Math.min(...boxes.map((b) => b.bottom))) out.push('time controls on more than one row');

@@ -5,8 +5,9 @@ import { useT } from '../i18n';
 import type { Store } from '../session/store';
 import { useStore } from '../session/use-store';
 import { hex } from '../graph/build-graph';
-import { mapsLine, pteFlags } from './format';
+import { mapsParts, pteFlags } from './format';
 import { MosFrameFacts, MosProcessFacts, rswBits, rswTitle } from '../mos/inspector';
+import type { VmaInfo } from '../../common/model';
 
 /** Page rows drawn at most; a process with more shows a count of the rest. */
 const PTE_ROWS = 512;
@@ -29,7 +30,7 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
           </h3>
           <MosProcessFacts p={p} t={t} />
           <h4>{t('vmas')}</h4>
-          <pre className="maps" data-testid="maps">{p.vmas.map((v) => mapsLine(v, p.name)).join('\n')}</pre>
+          <MapsLines vmas={p.vmas} program={p.name} />
           <h4>
             {t('pageTable')} ({p.pages.length})
           </h4>
@@ -123,3 +124,32 @@ export const InspectorPane = memo(function InspectorPane({ store }: { store: Sto
     </section>
   );
 });
+
+/**
+ * /proc/pid/maps, one line per VMA. Linux puts the name at column 73, off the right edge of a
+ * narrow inspector, so the padding is hidden and the name sits at the right end of its line;
+ * where the pane is too narrow the offset, device and inode wrap below the range and permissions,
+ * and the name with them. The text (what copy and the tests
+ * read) stays Linux's line for line: the hidden padding and newlines are still in it.
+ */
+function MapsLines({ vmas, program }: { vmas: readonly VmaInfo[]; program: string }) {
+  return (
+    <pre className="maps" data-testid="maps">
+      {vmas.map((v, i) => {
+        const { head, pad, name } = mapsParts(v, program);
+        const cut = head.indexOf(' ', head.indexOf(' ') + 1); // after "start-end perms"
+        return (
+          <span className="maps-line" key={i}>
+            <span className="maps-head">{head.slice(0, cut)}</span>
+            <span className="maps-pad"> </span>
+            <span className="maps-head">{head.slice(cut + 1)}</span>
+            {name && <span className="maps-pad">{pad}</span>}
+            {name && <span className="maps-name">{name}</span>}
+            {i < vmas.length - 1 && <span className="maps-nl">{'\n'}</span>}
+          </span>
+        );
+      })}
+    </pre>
+  );
+}
+

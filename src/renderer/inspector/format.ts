@@ -26,7 +26,15 @@ function vmaName(v: VmaInfo, program: string): string {
   }
 }
 
-export function mapsLine(v: VmaInfo, program: string): string {
+/** A maps line in its parts: `head + pad + name` is the line as Linux prints it. */
+export interface MapsParts {
+  readonly head: string;
+  /** The spaces that put the name at column 73, as Linux does. */
+  readonly pad: string;
+  readonly name: string;
+}
+
+export function mapsParts(v: VmaInfo, program: string): MapsParts {
   const perms =
     (v.flags & VM_READ ? 'r' : '-') +
     (v.flags & VM_WRITE ? 'w' : '-') +
@@ -34,7 +42,12 @@ export function mapsLine(v: VmaInfo, program: string): string {
     (v.flags & VM_SHARED ? 's' : 'p');
   const name = vmaName(v, program);
   const head = `${hex8(v.start)}-${hex8(v.end)} ${perms} ${hex8(v.offset)} 00:00 0`;
-  return name ? `${head.padEnd(73)}${name}` : head;
+  return { head, pad: name ? ' '.repeat(Math.max(1, 73 - head.length)) : '', name };
+}
+
+export function mapsLine(v: VmaInfo, program: string): string {
+  const { head, pad, name } = mapsParts(v, program);
+  return head + pad + name;
 }
 
 export function pteFlags(p: PageInfo): string {
