@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, SMALL_VIEWPORT, openPage, startWebEdition, type WebEdition } from './harness';
+import { SCREENSHOTS, SMALL_VIEWPORT, openPage, startWebEdition, type WebEdition, clickGutter } from './harness';
 
 let web: WebEdition;
 let page: Page;
@@ -25,23 +25,6 @@ afterAll(async () => {
   await web?.stop();
 });
 
-/** Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number. */
-async function clickGutter(line: number): Promise<void> {
-  const number = page.locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
-  // A file just opened may not be in the editor yet when Ctrl+G is pressed: go again until
-  // the line is drawn.
-  for (let attempt = 0; attempt < 5 && !(await number.isVisible()); attempt++) {
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+g');
-    await page.keyboard.type(String(line));
-    await page.keyboard.press('Enter');
-    await number.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-  }
-  const box = (await number.boundingBox())!;
-  const margin = (await page.locator('.monaco-editor .glyph-margin').first().boundingBox())!;
-  await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
-}
-
 const where = () => page.getByTestId('dbg-where').textContent();
 
 describe('the debugger on cow', () => {
@@ -49,7 +32,7 @@ describe('the debugger on cow', () => {
     await page.getByTestId('example-cow').click();
     await page.getByTestId('tab-cow.c').waitFor();
     const line = lineOf('global = 2;');
-    await clickGutter(line);
+    await clickGutter(page, line);
     await expect.poll(() => page.locator('.dbg-bp').count()).toBe(1);
     await page.getByTestId('run').click();
     await expect.poll(where, { timeout: 60_000 }).toContain(`cow.c:${line}`);
@@ -83,7 +66,7 @@ describe('the debugger on cow', () => {
     await page.getByText('Kernel sources').click();
     await page.getByRole('button', { name: 'mm/fault.c' }).click();
     const fault = readFileSync(join(process.cwd(), 'resources/kernel/mm/fault.c'), 'utf8').split('\n');
-    await clickGutter(fault.findIndex((l) => l.startsWith('void do_page_fault(')) + 1);
+    await clickGutter(page, fault.findIndex((l) => l.startsWith('void do_page_fault(')) + 1);
     await page.getByTestId('dbg-continue').click();
     await expect.poll(where, { timeout: 60_000 }).toContain('kernel/mm/fault.c');
     await page.getByTestId('dbg-tab-stack').click();

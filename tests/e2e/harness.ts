@@ -120,3 +120,22 @@ export async function runState(page: Page): Promise<string | null> {
   const settled = await el.getAttribute('data-settled');
   return settled === 'false' && (state === 'paused' || state === 'halted') ? 'settling' : state;
 }
+
+/**
+ * Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number (a
+ * breakpoint). A file just opened may not be in the editor yet when Ctrl+G is pressed: it goes
+ * again until the line is drawn.
+ */
+export async function clickGutter(page: Page, line: number): Promise<void> {
+  const number = page.locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
+  for (let attempt = 0; attempt < 5 && !(await number.isVisible()); attempt++) {
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await number.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  }
+  const box = (await number.boundingBox())!;
+  const margin = (await page.locator('.monaco-editor .glyph-margin').first().boundingBox())!;
+  await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
+}

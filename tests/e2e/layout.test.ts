@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, startWebEdition, type WebEdition, runState } from './harness';
+import { openPage, SCREENSHOTS, startWebEdition, type WebEdition, runState, clickGutter } from './harness';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -22,21 +22,6 @@ afterAll(async () => {
 const cowLines = readFileSync(join(process.cwd(), 'resources/user/tests/cow.c'), 'utf8').split('\n');
 const lineOf = (text: string) => cowLines.findIndex((l) => l.includes(text)) + 1;
 const state = (p: Page) => runState(p);
-
-/** Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number. */
-async function clickGutter(page: Page, line: number): Promise<void> {
-  const number = page.locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
-  for (let attempt = 0; attempt < 5 && !(await number.isVisible()); attempt++) {
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+g');
-    await page.keyboard.type(String(line));
-    await page.keyboard.press('Enter');
-    await number.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-  }
-  const box = (await number.boundingBox())!;
-  const margin = (await page.locator('.monaco-editor .glyph-margin').first().boundingBox())!;
-  await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
-}
 
 /**
  * What is cut or out of place in the chrome of the panes: elements that clip text wider than
