@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition, runState } from './harness';
+import { openPage, SCREENSHOTS, SMALL_VIEWPORT, startWebEdition, type WebEdition, runState as state } from './harness';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -15,7 +15,6 @@ afterAll(async () => {
   await web?.stop();
 });
 
-const state = (p: Page) => runState(p);
 
 /** Clicks a run control and waits for the machine to stop again. */
 async function stopAt(p: Page, button: string): Promise<void> {

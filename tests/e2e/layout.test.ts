@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, startWebEdition, type WebEdition, runState, clickGutter } from './harness';
+import { openPage, SCREENSHOTS, startWebEdition, type WebEdition, runState as state, clickGutter } from './harness';
 
 let web: WebEdition;
 beforeAll(async () => {
@@ -21,7 +21,6 @@ afterAll(async () => {
 
 const cowLines = readFileSync(join(process.cwd(), 'resources/user/tests/cow.c'), 'utf8').split('\n');
 const lineOf = (text: string) => cowLines.findIndex((l) => l.includes(text)) + 1;
-const state = (p: Page) => runState(p);
 
 /**
  * What is cut or out of place in the chrome of the panes: elements that clip text wider than

@@ -5,9 +5,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, runState as shownRunState } from './harness';
-
-const runState = (page: Page) => shownRunState(page);
+import { SCREENSHOTS, runState } from './harness';
 
 /** Clicks "Run to IPC" until `done()` holds, waiting for the machine to stop each time. */
 export async function runToIpcUntil(page: Page, done: () => Promise<boolean>, tries = 40): Promise<void> {

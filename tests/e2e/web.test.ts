@@ -254,14 +254,13 @@ describe('session reports', () => {
     await p1.getByTestId('example-cow').click();
     await p1.getByTestId('speed').selectOption('1000000');
     await p1.getByTestId('run').click();
-    const state = (p: Page) => shownRunState(p);
     // kinit's fork of cow, then cow's own fork. Each stop names its instruction, so a new
     // stop shows as a new status text.
     for (let i = 0; i < 10 && (await p1.getByTestId('process-node').count()) < 3; i++) {
       const before = await p1.getByTestId('run-state').textContent();
       await p1.getByTestId('until-fork').click();
       await expect.poll(() => p1.getByTestId('run-state').textContent(), { timeout: 30_000 }).not.toBe(before);
-      await expect.poll(() => state(p1), { timeout: 30_000 }).toBe('paused');
+      await expect.poll(() => shownRunState(p1), { timeout: 30_000 }).toBe('paused');
     }
     const picture = async (p: Page) => ({
       pids: (await Promise.all((await p.getByTestId('process-node').all()).map((n) => n.getAttribute('data-pid')))).sort(),
@@ -292,7 +291,7 @@ describe('session reports', () => {
     const [chooser] = await Promise.all([p2.waitForEvent('filechooser'), p2.getByTestId('open-session').click()]);
     await chooser.setFiles(file);
     await expect.poll(() => p2.getByTestId('run-state').textContent(), { timeout: 60_000 }).toMatch(/replayed/);
-    expect(await state(p2)).toBe('paused');
+    expect(await shownRunState(p2)).toBe('paused');
     await p2.getByTestId('tab-cow.c').waitFor();
     await expect.poll(() => picture(p2)).toEqual(exported);
     // The speed the session was exported at (1M/s) comes back with it; a fresh page is at full speed.
@@ -638,7 +637,6 @@ describe('time travel in the web edition (issue 10), and the controls from a fre
     await p.getByTestId('run').waitFor();
     return p;
   }
-  const state = (p: Page) => shownRunState(p);
   const nodesWith = (p: Page, attr: string) => p.locator(`[data-testid="frame-node"]${attr}`);
 
   test('cow at full speed to the end; its fork in the timeline brings back frames shared with refcount 2, its first COW copy the split', async () => {
@@ -646,13 +644,13 @@ describe('time travel in the web edition (issue 10), and the controls from a fre
     await p.getByTestId('example-cow').click();
     await p.getByTestId('tab-cow.c').waitFor();
     await p.getByTestId('run').click();
-    await expect.poll(() => state(p), { timeout: 90_000 }).toBe('halted');
+    await expect.poll(() => shownRunState(p), { timeout: 90_000 }).toBe('halted');
     await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count()).toBe(0);
     // cow's own fork (the first fork in the timeline is kinit starting cow, pid 1).
     const fork = p.locator('.timeline li.ev-fork:not([data-pid="1"])').first();
     await fork.locator('button').click();
     await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await state(p)).toBe('paused');
+    expect(await shownRunState(p)).toBe('paused');
     expect(await nodesWith(p, '[data-split="true"]').count()).toBe(0);
     expect(await fork.getAttribute('data-when')).toBe('current');
     // Later entries are the run's recorded future.
@@ -685,7 +683,7 @@ describe('time travel in the web edition (issue 10), and the controls from a fre
     await p.getByTestId('tab-cow.c').waitFor();
     expect(await p.getByTestId('until-fork').isEnabled()).toBe(true);
     await p.getByTestId('until-fork').click();
-    await expect.poll(() => state(p), { timeout: 90_000 }).toBe('paused');
+    await expect.poll(() => shownRunState(p), { timeout: 90_000 }).toBe('paused');
     await expect.poll(() => nodesWith(p, '[data-refcount="2"]').count()).toBeGreaterThan(0);
     expect(await nodesWith(p, '[data-split="true"]').count()).toBe(0);
     expect(await p.locator('.timeline li.ev-cow-copy').count()).toBe(0);
@@ -697,7 +695,7 @@ describe('time travel in the web edition (issue 10), and the controls from a fre
     await expect.poll(() => nodesWith(p, '[data-split="true"]').count(), { timeout: 30_000 }).toBe(2);
     // Stop ends the run; Reset goes back to the start, paused.
     await p.getByTestId('stop').click();
-    await expect.poll(() => state(p)).toBe('halted');
+    await expect.poll(() => shownRunState(p)).toBe('halted');
     await p.getByTestId('reset').click();
     await expect.poll(() => p.getByTestId('insn').textContent()).toBe('0');
     await p.context().close();
