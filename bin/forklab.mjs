@@ -1,15 +1,26 @@
 #!/usr/bin/env node
-// Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into ES modules
-// under out/ (scripts/build-cli.mjs, also run by `npm install`), and rebuilds them first
+// Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into one CommonJS
+// file under out/ (scripts/build-cli.mjs, also run by `npm install`), and rebuilds it first
 // when it is missing or older than any of its sources, so a fresh clone and an edited checkout
 // both just work. When the build cannot be made (no esbuild) or FORKLAB_TSX=1 is set, it
 // runs the TypeScript through tsx instead, which costs about 0.4 s more at every start.
 //
 // This file reads the build record itself (scripts/build-cli.mjs writes it) and imports the
 // builder only when a build is needed: importing it at every start cost ~10 ms of CPU
-// (docs/perf.md, "Starting the command"). Only node:fs and node:url are loaded before main.js.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// (docs/perf.md, "Starting the command"). Only node:fs, node:module, node:url and node:vm are
+// loaded before main.cjs.
+//
+// The code cache: main.cjs is compiled through vm.Script with V8's cached data, kept beside
+// the build, one file per subcommand and V8 version, written when a command has finished
+// without an accepted cache (so it holds the bytecode of every function that command ran).
+// Later starts skip parsing and compiling those functions: ~15 ms of a `forklab run` start
+// (docs/perf.md, "The code cache"). It caches ForkLab's own code, never the guest's: every run
+// still executes the whole boot. A cache V8 rejects (other flags) is rewritten; one that
+// cannot be written (read-only checkout) is skipped.
+import { readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 /** The checkout, with a trailing slash (record paths are relative to it). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,7 +41,7 @@ export function freshMain(base) {
   const { record } = cliPaths(base);
   try {
     const { dir, inputs } = JSON.parse(readFileSync(record, 'utf8'));
-    const main = `${record.slice(0, record.lastIndexOf('/') + 1)}${dir}/main.js`;
+    const main = `${record.slice(0, record.lastIndexOf('/') + 1)}${dir}/main.cjs`;
     statSync(main);
     for (const path in inputs) {
       const [size, mtime] = inputs[path];
@@ -47,18 +58,56 @@ export function isFresh(base) {
   return freshMain(base) !== null;
 }
 
-async function loadMain() {
+/** The code cache file of `file` for the subcommand `command` (one per V8 version). */
+export function cachePath(file, command) {
+  const name = typeof command === 'string' && /^[a-z]{1,16}$/.test(command) ? command : 'other';
+  return `${file}.${name}-${process.versions.v8}.cache`;
+}
+
+/**
+ * Compiles and evaluates the CommonJS bundle `file` with its code cache for `command`;
+ * returns its exports, whether V8 took the cache, and a function that writes the cache when it
+ * did not.
+ */
+export function loadCompiled(file, command) {
+  const cache = cachePath(file, command);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cache);
+  } catch {
+    cachedData = undefined;
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new Script(wrapper, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  const saveCache = () => {
+    if (accepted) return;
+    try {
+      const tmp = `${cache}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cache);
+    } catch {
+      // A read-only build directory: the command only starts slower.
+    }
+  };
+  return { exports: module.exports, accepted, saveCache };
+}
+
+async function loadMain(command) {
   if (process.env.FORKLAB_TSX !== '1') {
     try {
       const main = freshMain() ?? (await (await import('../scripts/build-cli.mjs')).buildCli(cliPaths().base));
-      return (await import(pathToFileURL(main).href)).main;
+      const { exports, saveCache } = loadCompiled(main, command);
+      return { main: exports.main, saveCache };
     } catch {
       // Fall through to tsx: the sources still run, only slower to start.
     }
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return (await import('../src/cli/main.ts')).main;
+  return { main: (await import('../src/cli/main.ts')).main, saveCache: () => {} };
 }
 
 /** True when node runs this file (directly or through a symlink such as node_modules/.bin). */
@@ -76,6 +125,8 @@ function isEntry() {
 
 // Tests import cliPaths and freshMain from here; only a real start runs the command.
 if (isEntry()) {
-  const main = await loadMain();
-  process.exitCode = await main(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const { main, saveCache } = await loadMain(args[0]);
+  process.exitCode = await main(args);
+  saveCache();
 }

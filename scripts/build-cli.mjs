@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-// Builds the headless CLI (src/cli/main.ts and the sources it imports) with esbuild into ES
-// modules, so `forklab` starts without transpiling TypeScript at every start (tsx costs about
-// 0.4 s per start). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.mjs
+// Builds the headless CLI (src/cli/main.ts and the sources it imports) with esbuild into one
+// CommonJS file, so `forklab` starts without transpiling TypeScript at every start (tsx costs
+// about 0.4 s per start), and bin/forklab.mjs can compile it through vm.Script with V8's code
+// cache (CommonJS because Node 20 has no code cache for ES modules: docs/perf.md, "The code
+// cache"). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.mjs
 // whenever the build is missing or older than its sources.
 //
-// Layout: each build is a directory out/cli-<id>/ (main.js plus one chunk per subcommand, so
-// `forklab run` never loads the report command's Playwright; npm packages stay imports, resolved
-// from node_modules at run time). out/cli.json names the current build and records every input
-// source with its size and mtime; bin/forklab.mjs (`freshMain`) compares them with the files on
-// disk (a stat per source, ~1 ms), so editing any source rebuilds on the next start. The record
-// is written to a temporary name and renamed into place, so CLI processes started in parallel
-// (tests do) never see half a build. A build directory sits two levels below the checkout, where the CLI's
-// sources expect to find resources/ (../.. from themselves).
+// Layout: each build is a directory out/cli-<id>/ holding main.cjs (each subcommand's modules
+// are only evaluated when it runs, so `forklab run` never loads the report command's
+// Playwright; npm packages stay requires, resolved from node_modules at run time) and, once a
+// command has run, bin/forklab.mjs's code caches beside it. out/cli.json names the current
+// build and records every input source with its size and mtime; bin/forklab.mjs (`freshMain`)
+// compares them with the files on disk (a stat per source, ~1 ms), so editing any source
+// rebuilds on the next start. The record is written to a temporary name and renamed into
+// place, so CLI processes started in parallel (tests do) never see half a build. A build
+// directory sits two levels below the checkout, where the CLI's sources expect to find
+// resources/ (../.. from themselves).
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,11 +45,14 @@ export async function buildCli(base) {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { main: 'src/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
     packages: 'external',
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
+    // The sources find resources/ from their own URL; in CommonJS that is the bundle's file.
+    define: { 'import.meta.url': '__forklabModuleUrl' },
+    banner: { js: 'const __forklabModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     target: 'node20',
     outdir,
     metafile: true,
@@ -59,7 +66,7 @@ export async function buildCli(base) {
   writeFileSync(tmp, JSON.stringify({ dir, inputs }));
   renameSync(tmp, paths.record);
   removeOldBuilds(parent, basename(paths.base), dir);
-  return join(outdir, 'main.js');
+  return join(outdir, 'main.cjs');
 }
 
 function removeOldBuilds(parent, prefix, keep) {

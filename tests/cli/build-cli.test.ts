@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 // @ts-expect-error plain ES module without types
-import { cliPaths, freshMain, isFresh } from '../../bin/forklab.mjs';
+import { cachePath, cliPaths, freshMain, isFresh, loadCompiled } from '../../bin/forklab.mjs';
 // @ts-expect-error plain ES module without types
 import { buildCli } from '../../scripts/build-cli.mjs';
 
@@ -97,3 +97,43 @@ test('the compiled CLI behaves as the TypeScript sources', () => {
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("unknown command 'nonsense'");
 }, 240_000);
+
+test('the compiled CLI keeps a code cache per subcommand and rewrites one V8 rejects', () => {
+  const dir = outDir('cache');
+  const first = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(first.status).toBe(0);
+  const main = freshMain(dir);
+  const runCache = cachePath(main, 'run');
+  const written = statSync(runCache).mtimeMs;
+  expect(statSync(runCache).size).toBeGreaterThan(10_000);
+  // An accepted cache is left alone, and the command prints the same.
+  const again = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(again.status).toBe(0);
+  expect(again.stdout).toBe(first.stdout);
+  expect(statSync(runCache).mtimeMs).toBe(written);
+  // Another subcommand gets its own cache.
+  expect(forklab({ FORKLAB_CLI_OUT: dir }, '--help').status).toBe(0);
+  expect(statSync(cachePath(main, 'other')).size).toBeGreaterThan(0);
+  // A damaged cache is rejected by V8, the command still runs, and the cache is rewritten.
+  writeFileSync(runCache, 'not a code cache');
+  const damaged = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(damaged.status).toBe(0);
+  expect(damaged.stdout).toBe(first.stdout);
+  expect(statSync(runCache).size).toBeGreaterThan(10_000);
+}, 240_000);
+
+test('loadCompiled takes the cache it wrote and the module behaves the same', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'forklab-cache-'));
+  const file = join(dir, 'm.cjs');
+  writeFileSync(file, 'exports.answer = (x) => x * 6 + require("node:path").basename(__filename).length;\n');
+  const a = loadCompiled(file, 'run');
+  expect(a.accepted).toBe(false);
+  expect(a.exports.answer(7)).toBe(42 + 'm.cjs'.length);
+  a.saveCache();
+  const b = loadCompiled(file, 'run');
+  expect(b.accepted).toBe(true);
+  expect(b.exports.answer(7)).toBe(42 + 'm.cjs'.length);
+  // Names outside the subcommand pattern share one cache file.
+  expect(cachePath(file, '--help')).toBe(cachePath(file, undefined));
+  rmSync(dir, { recursive: true, force: true });
+});
