@@ -1,6 +1,7 @@
 // ELF64 little-endian RISC-V reader. It validates everything it touches and never throws:
 // malformed input comes back as { ok: false, error } with a sentence a student can act on.
-// The lab layer reuses it for symbol lookups, so symbols are parsed eagerly from .symtab.
+// Symbols are read from .symtab on first use (`symbols`, `symbol()`): loading a machine needs
+// only the segments, and decoding the kernel's ~2,000 names cost ~4 ms of every cold boot.
 
 export interface ElfSegment {
   readonly type: number;       // PT_LOAD = 1, ...
@@ -92,6 +93,39 @@ function parseChecked(bytes: Uint8Array): ElfResult {
     segments.push(seg);
   }
 
+  let symbols: ElfSymbol[] | null = null;
+  let byName: Map<string, ElfSymbol> | null = null;
+  // Every read in readSymbols is bounds-checked; the catch keeps parseElf's never-throws promise.
+  const allSymbols = (): ElfSymbol[] => {
+    if (symbols === null) {
+      try {
+        symbols = readSymbols(bytes, dv, shoff, shnum, shentsize);
+      } catch {
+        symbols = [];
+      }
+    }
+    return symbols;
+  };
+  const elf: ElfFile = {
+    bytes, entry, type, flags, segments,
+    get symbols() { return allSymbols(); },
+    symbol(name: string) {
+      if (byName === null) {
+        byName = new Map();
+        for (const s of allSymbols()) {
+          const prev = byName.get(s.name);
+          if (prev === undefined || (prev.bind === 0 && s.bind !== 0)) byName.set(s.name, s);
+        }
+      }
+      return byName.get(name);
+    },
+  };
+  return { ok: true, elf };
+}
+
+/** Every named symbol of every SHT_SYMTAB section, skipping tables that lie outside the file. */
+function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: number, shentsize: number): ElfSymbol[] {
+  const inFile = (off: number, len: number) => off >= 0 && len >= 0 && off + len <= bytes.length;
   const symbols: ElfSymbol[] = [];
   if (shnum > 0 && shentsize >= 64 && inFile(shoff, shentsize * shnum)) {
     for (let i = 0; i < shnum; i++) {
@@ -121,15 +155,7 @@ function parseChecked(bytes: Uint8Array): ElfResult {
       }
     }
   }
-  const byName = new Map<string, ElfSymbol>();
-  for (const s of symbols) {
-    const prev = byName.get(s.name);
-    if (prev === undefined || (prev.bind === 0 && s.bind !== 0)) byName.set(s.name, s);
-  }
-  return {
-    ok: true,
-    elf: { bytes, entry, type, flags, segments, symbols, symbol: (name: string) => byName.get(name) },
-  };
+  return symbols;
 }
 
 function cString(bytes: Uint8Array, start: number, limit: number): string {
