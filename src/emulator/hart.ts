@@ -12,10 +12,11 @@
 
 import { Bus } from './bus';
 import { Mmu } from './mmu';
-import { Jit } from './jit';
+import { Jit, wasmProblem } from './jit';
 import * as rvc from './rvc';
 import * as decode from './decode';
 import * as interp from './interp';
+import * as winterp from './wasm/interp';
 import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
@@ -39,6 +40,7 @@ const FAULT_LOOP_LIMIT = 64;
 const expandCompressed = rvc.expandCompressed;
 const execute = decode.execute;
 const interpret = interp.interpret;
+const interpretWasm = winterp.interpretWasm;
 const ACCESS_FETCH = 0;
 const TLB_MASK = 255;
 const MAX_BLOCK = 64; // jit.ts MAX_BLOCK
@@ -114,6 +116,11 @@ export class Hart {
    * the reference the tests compare the loop against.
    */
   stepwise = false;
+  /**
+   * The plain-instruction interpreter in WebAssembly (wasm/interp.ts), where the machine's
+   * memory is a wasm memory and the host compiles wasm; null runs interp.ts / step() instead.
+   */
+  wasmInterp: winterp.WasmInterp | null = null;
   private lastTrapCause = -1;
   private lastTrapPc = NaN;
   private lastTrapInstret = -1;
@@ -125,6 +132,10 @@ export class Hart {
     this.x64 = new BigInt64Array(this.regBuf, MEM_REGS, 33);
     this.mmu = new Mmu(this, bus);
     this.jit = new Jit(this);
+    const layout = bus.ram.layout;
+    if (layout.memory !== null && wasmProblem() === null) {
+      this.wasmInterp = winterp.createWasmInterp(layout, bus.ram.base, bus.ram.size);
+    }
   }
 
   /** mtime: cycles / 10 (10 MHz nominal with one instruction per 100 ns cycle). */
@@ -330,9 +341,16 @@ export class Hart {
           continue;
         }
       }
-      // The fast loop only where nothing gets translated: with blocks on, the few cold
-      // instructions between them did not pay for V8 compiling the loop (interp.ts).
-      if (breakpoints === null && !this.stepwise && (this.jit === null || this.jit.disabled)) {
+      // The wasm interpreter for plain instructions wherever the host has it (with blocks on
+      // it stops at control transfers, so lookups stay where they are); else the JS fast loop
+      // only where nothing gets translated: with blocks on, the few cold instructions between
+      // them did not pay for V8 compiling the loop (interp.ts).
+      if (breakpoints !== null || this.stepwise) {
+        this.step();
+        n++;
+      } else if (this.wasmInterp !== null) {
+        n += interpretWasm(this, Math.min(max - n, this.timerCycle - this.cycles));
+      } else if (this.jit === null || this.jit.disabled) {
         n += interpret(this, Math.min(max - n, this.timerCycle - this.cycles));
       } else {
         this.step();

@@ -13,6 +13,11 @@ import { wasmApi, type WasmMemory } from './wasm/host';
 export const MEM_REGS = 0;
 /** The pc a translated block leaves behind (a float64: the pc is a JS number). */
 export const MEM_PC = 512;
+/**
+ * What the wasm interpreter (wasm/interp.ts) leaves beside MEM_PC: an Int32 that is 1 when it
+ * retired a control transfer, then the compressed parcel it found no expansion for (0: none).
+ */
+export const MEM_INTERP = 520;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;
@@ -26,8 +31,14 @@ export const TLB_KIND_BYTES = 512 * 4;
 export const MEM_BLOCK_CACHE = 16384;
 export const BLOCK_CACHE_SIZE = 4096;
 export const BLOCK_CACHE_ENTRY = 16;
+/**
+ * The expansions of compressed parcels the wasm interpreter reads (Int32 per 16-bit parcel,
+ * rvc.expandCompressed's values; 0 = not filled in yet, or illegal): JS fills them in.
+ */
+export const MEM_RVC = MEM_BLOCK_CACHE + BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY;
+export const RVC_ENTRIES = 65536;
 /** Ram.codePages: one byte per 4 KiB page of RAM. */
-export const MEM_CODE_PAGES = MEM_BLOCK_CACHE + BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY;
+export const MEM_CODE_PAGES = MEM_RVC + RVC_ENTRIES * 4;
 
 const WASM_PAGE = 65536;
 

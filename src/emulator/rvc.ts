@@ -150,3 +150,15 @@ export function expandCompressed(h: number): number {
   if (v !== UNSET) return v;
   return (table[h] = h === 0 ? 0 : expand(h));
 }
+
+/**
+ * Copy the expansions made so far into `dst` (one Int32 per parcel, 0 where none is known
+ * yet or the parcel is illegal): a new machine's wasm interpreter starts with what this
+ * process already expanded (wasm/interp.ts).
+ */
+export function copyExpansions(dst: Int32Array): void {
+  for (let h = 0; h < 65536; h++) {
+    const v = table[h]!;
+    dst[h] = v === UNSET ? 0 : v;
+  }
+}

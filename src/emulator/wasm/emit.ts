@@ -9,6 +9,7 @@
 export enum Op {
   Unreachable = 0x00, Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b,
   Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f, ReturnCall = 0x12, ReturnCallIndirect = 0x13,
+  Drop = 0x1a, Select = 0x1b,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   I32Load = 0x28, I64Load = 0x29, I32Load8U = 0x2d,
   I64Load8S = 0x30, I64Load8U = 0x31, I64Load16S = 0x32, I64Load16U = 0x33,
@@ -16,7 +17,8 @@ export enum Op {
   I32Store = 0x36, I64Store = 0x37, F64Store = 0x39,
   I64Store8 = 0x3c, I64Store16 = 0x3d, I64Store32 = 0x3e,
   I32Const = 0x41, I64Const = 0x42, F64Const = 0x44, F64Load = 0x2b,
-  I32Eqz = 0x45, I32Eq = 0x46, I32Ne = 0x47, I32LtS = 0x48, I32GtU = 0x4b, I32GeS = 0x4e,
+  I32Eqz = 0x45, I32Eq = 0x46, I32Ne = 0x47, I32LtS = 0x48, I32LtU = 0x49, I32GtS = 0x4a,
+  I32GtU = 0x4b, I32GeS = 0x4e, I32GeU = 0x4f,
   I64Eqz = 0x50, I64Eq = 0x51, I64Ne = 0x52, I64LtS = 0x53, I64LtU = 0x54, I64GtU = 0x56,
   I64GeS = 0x59, I64GeU = 0x5a, F64Eq = 0x61, F64Ne = 0x62,
   I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32DivS = 0x6d, I32DivU = 0x6e,
@@ -26,12 +28,18 @@ export enum Op {
   I64RemS = 0x81, I64RemU = 0x82, I64And = 0x83, I64Or = 0x84, I64Xor = 0x85,
   I64Shl = 0x86, I64ShrS = 0x87, I64ShrU = 0x88,
   I32WrapI64 = 0xa7, I64ExtendI32S = 0xac, I64ExtendI32U = 0xad, F64ConvertI64S = 0xb9,
+  /** The 0xfc prefix (saturating truncations, ...): the sub-opcode follows as a LEB128. */
+  PrefixFC = 0xfc,
 }
+
+/** Sub-opcode of i64.trunc_sat_f64_s after Op.PrefixFC (non-trapping float-to-int, in V8 since 7.5). */
+export const FC_I64_TRUNC_SAT_F64_S = 6;
 
 /** Block types. */
 export const VOID = 0x40;
 export const I32 = 0x7f;
 export const I64 = 0x7e;
+export const F64 = 0x7c;
 
 /**
  * A growable byte buffer. The emitter reuses three of them (BODIES, OUT, SECTION below): a
@@ -176,9 +184,13 @@ export class Code {
 const F64_SCRATCH = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64_SCRATCH.buffer); // little-endian hosts (all of ours)
 
-/** Signatures: a block (room, mode, r) -> r', and the chain helper (room, mode, r, pc) -> r'. */
+/**
+ * Signatures: a block (room, mode, r) -> r', the chain helper (room, mode, r, pc) -> r', and
+ * the plain-instruction interpreter (pc, room, mode, stop) -> r (wasm/interp.ts).
+ */
 export const TYPE_BLOCK = 0;
 export const TYPE_CHAIN = 1;
+export const TYPE_INTERP = 2;
 
 export interface WasmFunction {
   /** TYPE_BLOCK or TYPE_CHAIN. */
@@ -202,27 +214,34 @@ function name(out: Bytes, s: string): void {
 }
 
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
-// TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32.
-const TYPES = Uint8Array.of(2, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32);
+// TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32;
+// TYPE_INTERP: (f64, i32, i32, i32) -> i32.
+const TYPES = Uint8Array.of(
+  3, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
+  0x60, 4, F64, I32, I32, I32, 1, I32,
+);
 
 /**
  * A module of `funcs` (written since beginModule) over an imported memory of exactly `memPages`
  * 64 KiB pages and the imported table, where functions `tableFrom`.. go to slots
- * `tableBase`.. (none when tableFrom = funcs.length). The bytes are valid until the next
- * module is built.
+ * `tableBase`.. (none when tableFrom = funcs.length). Without `importTable` the module imports
+ * the memory alone (and must then place nothing in a table). The bytes are valid until the
+ * next module is built.
  */
-export function buildModule(funcs: readonly WasmFunction[], memPages: number, tableBase: number, tableFrom: number): Uint8Array {
+export function buildModule(funcs: readonly WasmFunction[], memPages: number, tableBase: number, tableFrom: number, importTable = true): Uint8Array {
   OUT.reset();
   SECTION.reset();
   OUT.array(HEADER);
   SECTION.array(TYPES);
   section(1);
-  SECTION.byte(2);
+  SECTION.byte(importTable ? 2 : 1);
   name(SECTION, 'e'); name(SECTION, 'm');
   SECTION.byte(0x02); SECTION.byte(0x01); // memory, limits with a maximum
   SECTION.uleb(memPages); SECTION.uleb(memPages);
-  name(SECTION, 'e'); name(SECTION, 't');
-  SECTION.byte(0x01); SECTION.byte(0x70); SECTION.byte(0x00); SECTION.uleb(0); // table of funcref, min 0
+  if (importTable) {
+    name(SECTION, 'e'); name(SECTION, 't');
+    SECTION.byte(0x01); SECTION.byte(0x70); SECTION.byte(0x00); SECTION.uleb(0); // table of funcref, min 0
+  }
   section(2);
   SECTION.uleb(funcs.length);
   for (let i = 0; i < funcs.length; i++) SECTION.uleb(funcs[i]!.type);

@@ -1,0 +1,626 @@
+// The plain-instruction interpreter in WebAssembly: one hand-built function that fetches,
+// decodes and executes the instructions wasm/translate.ts translates (LUI, AUIPC, JAL, JALR,
+// branches, loads, stores, OP-IMM(-32), OP(-32) with M but not mulh*, and their RVC forms),
+// with register numbers decoded at run time. Cold code (below the translation threshold) runs
+// here instead of through Hart.step: a wasm function compiles in Liftoff in well under a
+// millisecond and never deoptimizes, where the JS step/execute/exec-* paths cost a cold boot
+// TurboFan compiles and feedback warm-up (docs/perf.md, 2026-12-02 b).
+//
+// The function is (pc: f64, room, mode, stop) -> r with the block contract (jit.ts): it runs
+// from pc for at most `room` instructions (at least one) and returns how many retired, with
+// the next pc in MEM_PC; or -(k + 1) when JS must execute the instruction at MEM_PC next
+// (its step()), k having retired: anything that is not plain, an illegal encoding, a fetch
+// or data access off the fast path (TLB miss, device, page-crossing, a 32-bit instruction in
+// a page's last halfword), a store to a page with code or dirty-tracking marks, a watched
+// store (mode bit 2), a jalr target a JS number cannot hold, or a compressed parcel whose
+// expansion is not in MEM_RVC yet. The fast paths and their checks are translate.ts's and
+// Hart.fetchOffset's, so every exit leaves to step() exactly what step() would do anyway.
+// mode = Mmu.wasmMode | 2 when stores are watched; stop = 1 ends the run after the first
+// control transfer (when the hart has a Jit, so the run loop looks blocks up at exactly the
+// pcs it does with step()); with hart.jit null the run goes on across them. MEM_INTERP receives 1 when a control transfer retired (the
+// caller sets hart.edge) and the parcel of an expansion miss (the caller fills MEM_RVC).
+//
+// The module is compiled once per (RAM offset, RAM size) and instantiated per machine over its
+// memory (layout.ts). RAM is at 0x80000000 (the virt board), as for translated blocks.
+
+import type { Hart } from '../hart';
+import * as rvc from '../rvc';
+import {
+  MEM_CODE_PAGES, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, RVC_ENTRIES,
+  TLB_KIND_BYTES, type MemoryLayout,
+} from '../layout';
+import {
+  beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, VOID,
+} from './emit';
+import { wasmApi } from './host';
+
+const expandCompressed = rvc.expandCompressed;
+
+/** The RAM base the fast paths assume (translate.ts, jit.ts). */
+const RAM_BASE = 0x80000000;
+
+// Parameters, then locals.
+const P_PC = 0, ROOM = 1, MODE = 2, STOP = 3;
+const PC = 4, N = 5, INSN = 6, FPAGE = 7, FBASE = 8, D = 9, A = 10, B = 11, OFF = 12, T = 13,
+  EDGE = 14, LEN = 15, IX = 16, V = 17, W = 18, SIZE = 19;
+const LOCALS = [I64, I32, I32, I64, I32, I32, I64, I64, I32, I32, I32, I64, I32, I32, I32, I32];
+
+/** A fetch-window page no pc has (pc >> 12 of any i64 is below 2^51 in magnitude). */
+const NO_PAGE = 2 ** 62;
+
+/**
+ * Structured control with named labels: wasm branches count enclosing labels, which is
+ * error-prone by hand in a function this size.
+ */
+class Labels {
+  private readonly stack: string[] = [];
+
+  constructor(readonly c: Code) {}
+
+  block(name: string, type = VOID): void { this.c.opIdx(Op.Block, type); this.stack.push(name); }
+  loop(name: string): void { this.c.opIdx(Op.Loop, VOID); this.stack.push(name); }
+  if(type = VOID): void { this.c.opIdx(Op.If, type); this.stack.push('(if)'); }
+  else(): void { this.c.op(Op.Else); }
+  end(): void { this.c.op(Op.End); this.stack.pop(); }
+
+  private depth(name: string): number {
+    const i = this.stack.lastIndexOf(name);
+    if (i < 0) throw new Error(`wasm interpreter: no label ${name}`);
+    return this.stack.length - 1 - i;
+  }
+
+  br(name: string): void { this.c.opIdx(Op.Br, this.depth(name)); }
+  brIf(name: string): void { this.c.opIdx(Op.BrIf, this.depth(name)); }
+
+  /** br_table on the i32 on the stack: targets[i] for i, `other` for anything else. */
+  brTable(targets: readonly string[], other: string): void {
+    this.c.op(Op.BrTable);
+    this.c.out.uleb(targets.length);
+    for (const t of targets) this.c.out.uleb(this.depth(t));
+    this.c.out.uleb(this.depth(other));
+  }
+
+  /**
+   * Open one block per case name (the first innermost) for a br_table over them; close each
+   * with next() before its code, in order.
+   */
+  cases(names: readonly string[]): void {
+    for (let i = names.length - 1; i >= 0; i--) this.block(names[i]!);
+  }
+}
+
+// ---- operand helpers (the register file is i64 slots at MEM_REGS; slot 32 takes x0 writes) --
+
+/** Push x[rs1] (i64): rs1 << 3 is bits 15..19 of the instruction shifted right by 12. */
+function rs1(c: Code): void {
+  c.get(INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I64Load, 3, MEM_REGS);
+}
+
+function rs2(c: Code): void {
+  c.get(INSN).i32(17).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I64Load, 3, MEM_REGS);
+}
+
+/** The low 32 bits of x[rs1] / x[rs2] (little-endian: the slot's first word). */
+function rs1w(c: Code): void {
+  c.get(INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I32Load, 2, MEM_REGS);
+}
+
+function rs2w(c: Code): void {
+  c.get(INSN).i32(17).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I32Load, 2, MEM_REGS);
+}
+
+/** I-type immediate, sign-extended (i32). */
+function immI(c: Code): void {
+  c.get(INSN).i32(20).op(Op.I32ShrS);
+}
+
+/** Push rd's slot address (local D), before the value writeRd stores there. */
+function dst(c: Code): void {
+  c.get(D);
+}
+
+function writeRd(c: Code): void {
+  c.mem(Op.I64Store, 3, MEM_REGS);
+}
+
+/** Write the i32 on the stack, sign-extended, to rd (D pushed before it). */
+function writeRdW(c: Code): void {
+  c.op(Op.I64ExtendI32S);
+  writeRd(c);
+}
+
+/** Build the interpreter's module bytes (valid until the next module is built). */
+function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: number): Uint8Array {
+  beginModule();
+  const c = new Code();
+  const L = new Labels(c);
+
+  // A pc a JS number holds but an i64 does not take exactly (NaN: pcExact): step() does it.
+  c.get(P_PC).op(Op.PrefixFC);
+  c.out.uleb(FC_I64_TRUNC_SAT_F64_S);
+  c.set(PC);
+  c.get(PC).op(Op.F64ConvertI64S).get(P_PC).op(Op.F64Ne).opIdx(Op.If, VOID);
+  c.i32(0).get(P_PC).mem(Op.F64Store, 3, MEM_PC);
+  c.i32(0).i32(0).mem(Op.I32Store, 2, MEM_INTERP);
+  c.i32(-1).op(Op.Return);
+  c.op(Op.End);
+  c.i64(NO_PAGE).set(FPAGE);
+
+  L.block('exit');
+  L.block('done');
+  L.loop('next');
+
+  // ---- fetch (as Hart.fetchOffset), through a window over the current page ----
+  c.get(PC).i64(12).op(Op.I64ShrS).get(FPAGE).op(Op.I64Ne);
+  L.if();
+  c.get(PC).i64(12).op(Op.I64ShrS).set(FPAGE);
+  c.get(MODE).i32(4).op(Op.I32And);
+  L.if();
+  // Sv39 fetch: the fetch TLB half of the mode, the tag compared as the chain helper does.
+  c.get(FPAGE).op(Op.I32WrapI64).i32(255).op(Op.I32And);
+  c.get(MODE).i32(512).op(Op.I32And).i32(1).op(Op.I32ShrU).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG).op(Op.I64ExtendI32S).get(FPAGE).op(Op.I64Ne);
+  L.brIf('exit');
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF).set(FBASE);
+  L.else();
+  // Bare: the whole page must be RAM (a partial last page is left to step()).
+  c.get(PC).i64(RAM_BASE).op(Op.I64Sub).i64(12).op(Op.I64ShrU).i64(Math.floor(ramSize / 4096)).op(Op.I64GeU);
+  L.brIf('exit');
+  c.get(PC).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).i32(~0xfff).op(Op.I32And).set(FBASE);
+  L.end();
+  L.end();
+  // A 32-bit instruction in the last halfword crosses the page (step does it; Hart.fetchOffset
+  // leaves that halfword to it whatever the instruction's length).
+  c.get(PC).op(Op.I32WrapI64).i32(0xfff).op(Op.I32And).set(OFF);
+  c.get(OFF).i32(0xffe).op(Op.I32Eq);
+  L.brIf('exit');
+  c.get(FBASE).get(OFF).op(Op.I32Add).mem(Op.I32Load, 0, layout.ramOffset).set(INSN);
+  c.i64(4).set(LEN);
+  c.get(INSN).i32(3).op(Op.I32And).i32(3).op(Op.I32Ne);
+  L.if();
+  c.get(INSN).i32(0xffff).op(Op.I32And).set(IX);
+  c.get(IX).i32(2).op(Op.I32Shl).mem(Op.I32Load, 2, MEM_RVC).set(INSN);
+  c.get(INSN).op(Op.I32Eqz);
+  L.if();
+  c.i32(0).get(IX).mem(Op.I32Store, 2, MEM_INTERP + 4);
+  L.br('exit');
+  L.end();
+  c.i64(2).set(LEN);
+  L.end();
+  // rd's slot, x0 writes going to the scratch slot 32 so they never stick.
+  c.get(INSN).i32(4).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).set(D);
+  c.get(D).i32(256).get(D).op(Op.Select).set(D);
+
+  L.block('jumped');
+  L.block('straight');
+  // Dispatch on opcode bits 6..2 (bits 1..0 are 11 for every 32-bit form and expansion).
+  const opNames: string[] = new Array<string>(32).fill('exit');
+  opNames[0x03 >> 2] = 'load'; opNames[0x13 >> 2] = 'opimm'; opNames[0x17 >> 2] = 'auipc';
+  opNames[0x1b >> 2] = 'opimm32'; opNames[0x23 >> 2] = 'store'; opNames[0x33 >> 2] = 'op';
+  opNames[0x37 >> 2] = 'lui'; opNames[0x3b >> 2] = 'op32'; opNames[0x63 >> 2] = 'branch';
+  opNames[0x67 >> 2] = 'jalr'; opNames[0x6f >> 2] = 'jal';
+  const groups = ['load', 'opimm', 'auipc', 'opimm32', 'store', 'op', 'lui', 'op32', 'branch', 'jalr', 'jal'];
+  L.cases(groups);
+  c.get(INSN).i32(2).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  L.brTable(opNames, 'exit');
+
+  const f3 = (): void => { c.get(INSN).i32(12).op(Op.I32ShrU).i32(7).op(Op.I32And); };
+  const f7 = (): void => { c.get(INSN).i32(25).op(Op.I32ShrU); };
+
+  // -- LOAD --
+  L.end();
+  f3(); c.set(T);
+  c.get(T).i32(7).op(Op.I32Eq);
+  L.brIf('exit');
+  c.i32(1).get(T).i32(3).op(Op.I32And).op(Op.I32Shl).set(SIZE);
+  rs1(c); immI(c); c.op(Op.I64ExtendI32S).op(Op.I64Add).set(A);
+  address(c, L, 1, ramSize);
+  {
+    const loads = [Op.I64Load8S, Op.I64Load16S, Op.I64Load32S, Op.I64Load, Op.I64Load8U, Op.I64Load16U, Op.I64Load32U];
+    const names = loads.map((_, i) => `ld${i}`);
+    L.cases(names);
+    c.get(T);
+    L.brTable(names, 'exit');
+    for (let i = 0; i < loads.length; i++) {
+      L.end();
+      dst(c); c.get(OFF).mem(loads[i]!, 0, layout.ramOffset); writeRd(c);
+      L.br('straight');
+    }
+  }
+
+  // -- OP-IMM --
+  L.end();
+  rs1(c); c.set(A);
+  immI(c); c.op(Op.I64ExtendI32S).set(B);
+  {
+    const names = ['addi', 'slli', 'slti', 'sltiu', 'xori', 'sri', 'ori', 'andi'];
+    L.cases(names);
+    f3();
+    L.brTable(names, 'exit');
+    const bin = (op: Op): void => { dst(c); c.get(A).get(B).op(op); writeRd(c); L.br('straight'); };
+    L.end(); bin(Op.I64Add);
+    L.end();
+    c.get(INSN).i32(26).op(Op.I32ShrU);
+    L.brIf('exit'); // imm[11:6] must be 0 (step raises illegal-instruction)
+    bin(Op.I64Shl); // i64.shl takes the count mod 64: B's low 6 bits are shamt
+    L.end(); dst(c); c.get(A).get(B).op(Op.I64LtS).op(Op.I64ExtendI32U); writeRd(c); L.br('straight');
+    L.end(); dst(c); c.get(A).get(B).op(Op.I64LtU).op(Op.I64ExtendI32U); writeRd(c); L.br('straight');
+    L.end(); bin(Op.I64Xor);
+    L.end();
+    c.get(INSN).i32(26).op(Op.I32ShrU).set(T);
+    c.get(T).op(Op.I32Eqz);
+    L.if(); bin(Op.I64ShrU); L.end();
+    c.get(T).i32(0x10).op(Op.I32Eq);
+    L.if(); bin(Op.I64ShrS); L.end();
+    L.br('exit');
+    L.end(); bin(Op.I64Or);
+    L.end(); bin(Op.I64And);
+  }
+
+  // -- AUIPC --
+  L.end();
+  dst(c); c.get(PC).get(INSN).i32(0xfffff000 | 0).op(Op.I32And).op(Op.I64ExtendI32S).op(Op.I64Add); writeRd(c);
+  L.br('straight');
+
+  // -- OP-IMM-32 --
+  L.end();
+  rs1w(c); c.set(V);
+  immI(c); c.set(W);
+  {
+    const names = ['addiw', 'slliw', 'sriw'];
+    const table = ['addiw', 'slliw', 'exit', 'exit', 'exit', 'sriw', 'exit', 'exit'];
+    L.cases(names);
+    f3();
+    L.brTable(table, 'exit');
+    L.end(); dst(c); c.get(V).get(W).op(Op.I32Add); writeRdW(c); L.br('straight');
+    L.end();
+    f7(); L.brIf('exit');
+    dst(c); c.get(V).get(W).op(Op.I32Shl); writeRdW(c); L.br('straight'); // count mod 32: shamt
+    L.end();
+    f7(); c.set(T);
+    c.get(T).op(Op.I32Eqz);
+    L.if(); dst(c); c.get(V).get(W).op(Op.I32ShrU); writeRdW(c); L.br('straight'); L.end();
+    c.get(T).i32(0x20).op(Op.I32Eq);
+    L.if(); dst(c); c.get(V).get(W).op(Op.I32ShrS); writeRdW(c); L.br('straight'); L.end();
+    L.br('exit');
+  }
+
+  // -- STORE --
+  L.end();
+  f3(); c.set(T);
+  c.get(T).i32(3).op(Op.I32GtU);
+  L.brIf('exit');
+  c.i32(1).get(T).op(Op.I32Shl).set(SIZE);
+  rs1(c);
+  c.get(INSN).i32(25).op(Op.I32ShrS).i32(5).op(Op.I32Shl);
+  c.get(INSN).i32(7).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Or);
+  c.op(Op.I64ExtendI32S).op(Op.I64Add).set(A);
+  address(c, L, 2, ramSize);
+  {
+    const stores = [Op.I64Store8, Op.I64Store16, Op.I64Store32, Op.I64Store];
+    const names = stores.map((_, i) => `st${i}`);
+    L.cases(names);
+    c.get(T);
+    L.brTable(names, 'exit');
+    for (let i = 0; i < stores.length; i++) {
+      L.end();
+      c.get(OFF); rs2(c); c.mem(stores[i]!, 0, layout.ramOffset);
+      L.br('straight');
+    }
+  }
+
+  // -- OP --
+  L.end();
+  rs1(c); c.set(A);
+  rs2(c); c.set(B);
+  f7(); c.set(T);
+  c.get(T).op(Op.I32Eqz);
+  L.if();
+  {
+    const names = ['add', 'sll', 'slt', 'sltu', 'xor', 'srl', 'or', 'and'];
+    const ops = [Op.I64Add, Op.I64Shl, Op.I64LtS, Op.I64LtU, Op.I64Xor, Op.I64ShrU, Op.I64Or, Op.I64And];
+    L.cases(names);
+    f3();
+    L.brTable(names, 'exit');
+    for (let i = 0; i < ops.length; i++) {
+      L.end();
+      dst(c); c.get(A).get(B).op(ops[i]!);
+      if (i === 2 || i === 3) c.op(Op.I64ExtendI32U);
+      writeRd(c);
+      L.br('straight');
+    }
+  }
+  L.end();
+  c.get(T).i32(0x20).op(Op.I32Eq);
+  L.if();
+  f3(); c.op(Op.I32Eqz);
+  L.if(); dst(c); c.get(A).get(B).op(Op.I64Sub); writeRd(c); L.br('straight'); L.end();
+  f3(); c.i32(5).op(Op.I32Eq);
+  L.if(); dst(c); c.get(A).get(B).op(Op.I64ShrS); writeRd(c); L.br('straight'); L.end();
+  L.br('exit');
+  L.end();
+  c.get(T).i32(1).op(Op.I32Ne);
+  L.brIf('exit');
+  {
+    // M: the spec's results for x / 0 and MIN / -1, never a wasm trap.
+    const names = ['mul', 'div', 'divu', 'rem', 'remu'];
+    const table = ['mul', 'exit', 'exit', 'exit', 'div', 'divu', 'rem', 'remu'];
+    L.cases(names);
+    f3();
+    L.brTable(table, 'exit');
+    L.end(); dst(c); c.get(A).get(B).op(Op.I64Mul); writeRd(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(B).op(Op.I64Eqz); L.if(I64); c.i64(-1);
+    L.else();
+    c.get(B).i64(-1).op(Op.I64Eq); L.if(I64); c.i64(0).get(A).op(Op.I64Sub);
+    L.else(); c.get(A).get(B).op(Op.I64DivS); L.end();
+    L.end();
+    writeRd(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(B).op(Op.I64Eqz); L.if(I64); c.i64(-1); L.else(); c.get(A).get(B).op(Op.I64DivU); L.end();
+    writeRd(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(B).op(Op.I64Eqz); L.if(I64); c.get(A); L.else(); c.get(A).get(B).op(Op.I64RemS); L.end(); // rem_s(MIN, -1) = 0
+    writeRd(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(B).op(Op.I64Eqz); L.if(I64); c.get(A); L.else(); c.get(A).get(B).op(Op.I64RemU); L.end();
+    writeRd(c); L.br('straight');
+  }
+
+  // -- LUI --
+  L.end();
+  dst(c); c.get(INSN).i32(0xfffff000 | 0).op(Op.I32And); writeRdW(c);
+  L.br('straight');
+
+  // -- OP-32 --
+  L.end();
+  rs1w(c); c.set(V);
+  rs2w(c); c.set(W);
+  f7(); c.set(T);
+  c.get(T).op(Op.I32Eqz);
+  L.if();
+  {
+    const names = ['addw', 'sllw', 'srlw'];
+    const table = ['addw', 'sllw', 'exit', 'exit', 'exit', 'srlw', 'exit', 'exit'];
+    L.cases(names);
+    f3();
+    L.brTable(table, 'exit');
+    L.end(); dst(c); c.get(V).get(W).op(Op.I32Add); writeRdW(c); L.br('straight');
+    L.end(); dst(c); c.get(V).get(W).op(Op.I32Shl); writeRdW(c); L.br('straight');
+    L.end(); dst(c); c.get(V).get(W).op(Op.I32ShrU); writeRdW(c); L.br('straight');
+  }
+  L.end();
+  c.get(T).i32(0x20).op(Op.I32Eq);
+  L.if();
+  f3(); c.op(Op.I32Eqz);
+  L.if(); dst(c); c.get(V).get(W).op(Op.I32Sub); writeRdW(c); L.br('straight'); L.end();
+  f3(); c.i32(5).op(Op.I32Eq);
+  L.if(); dst(c); c.get(V).get(W).op(Op.I32ShrS); writeRdW(c); L.br('straight'); L.end();
+  L.br('exit');
+  L.end();
+  c.get(T).i32(1).op(Op.I32Ne);
+  L.brIf('exit');
+  {
+    const names = ['mulw', 'divw', 'divuw', 'remw', 'remuw'];
+    const table = ['mulw', 'exit', 'exit', 'exit', 'divw', 'divuw', 'remw', 'remuw'];
+    L.cases(names);
+    f3();
+    L.brTable(table, 'exit');
+    L.end(); dst(c); c.get(V).get(W).op(Op.I32Mul); writeRdW(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(W).op(Op.I32Eqz); L.if(I32); c.i32(-1);
+    L.else();
+    c.get(W).i32(-1).op(Op.I32Eq); L.if(I32); c.i32(0).get(V).op(Op.I32Sub);
+    L.else(); c.get(V).get(W).op(Op.I32DivS); L.end();
+    L.end();
+    writeRdW(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(W).op(Op.I32Eqz); L.if(I32); c.i32(-1); L.else(); c.get(V).get(W).op(Op.I32DivU); L.end();
+    writeRdW(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(W).op(Op.I32Eqz); L.if(I32); c.get(V); L.else(); c.get(V).get(W).op(Op.I32RemS); L.end(); // rem_s(MIN, -1) = 0
+    writeRdW(c); L.br('straight');
+    L.end();
+    dst(c);
+    c.get(W).op(Op.I32Eqz); L.if(I32); c.get(V); L.else(); c.get(V).get(W).op(Op.I32RemU); L.end();
+    writeRdW(c); L.br('straight');
+  }
+
+  // -- BRANCH --
+  L.end();
+  rs1(c); c.set(A);
+  rs2(c); c.set(B);
+  {
+    const names = ['beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu'];
+    const ops = [Op.I64Eq, Op.I64Ne, Op.I64LtS, Op.I64GeS, Op.I64LtU, Op.I64GeU];
+    const table = ['beq', 'bne', 'exit', 'exit', 'blt', 'bge', 'bltu', 'bgeu'];
+    L.block('taken?');
+    L.cases(names);
+    f3();
+    L.brTable(table, 'exit');
+    for (let i = 0; i < ops.length; i++) {
+      L.end();
+      c.get(A).get(B).op(ops[i]!).set(T);
+      if (i < ops.length - 1) L.br('taken?');
+    }
+    L.end();
+  }
+  c.get(PC);
+  c.get(T);
+  L.if(I64);
+  c.get(INSN).i32(31).op(Op.I32ShrS).i32(12).op(Op.I32Shl);
+  c.get(INSN).i32(7).op(Op.I32ShrU).i32(1).op(Op.I32And).i32(11).op(Op.I32Shl).op(Op.I32Or);
+  c.get(INSN).i32(25).op(Op.I32ShrU).i32(0x3f).op(Op.I32And).i32(5).op(Op.I32Shl).op(Op.I32Or);
+  c.get(INSN).i32(8).op(Op.I32ShrU).i32(0xf).op(Op.I32And).i32(1).op(Op.I32Shl).op(Op.I32Or);
+  c.op(Op.I64ExtendI32S);
+  L.else();
+  c.get(LEN);
+  L.end();
+  c.op(Op.I64Add).set(PC);
+  L.br('jumped');
+
+  // -- JALR --
+  L.end();
+  f3();
+  L.brIf('exit');
+  rs1(c); immI(c); c.op(Op.I64ExtendI32S).op(Op.I64Add).i64(-2).op(Op.I64And).set(A);
+  // A target a JS number cannot hold exactly: step() keeps it as a BigInt.
+  c.get(A).i64(2 ** 53).op(Op.I64Add).i64(2 ** 54).op(Op.I64GeU);
+  L.brIf('exit');
+  dst(c); c.get(PC).get(LEN).op(Op.I64Add); writeRd(c);
+  c.get(A).set(PC);
+  L.br('jumped');
+
+  // -- JAL --
+  L.end();
+  dst(c); c.get(PC).get(LEN).op(Op.I64Add); writeRd(c);
+  c.get(PC);
+  c.get(INSN).i32(31).op(Op.I32ShrS).i32(20).op(Op.I32Shl);
+  c.get(INSN).i32(0xff000).op(Op.I32And).op(Op.I32Or);
+  c.get(INSN).i32(20).op(Op.I32ShrU).i32(1).op(Op.I32And).i32(11).op(Op.I32Shl).op(Op.I32Or);
+  c.get(INSN).i32(21).op(Op.I32ShrU).i32(0x3ff).op(Op.I32And).i32(1).op(Op.I32Shl).op(Op.I32Or);
+  c.op(Op.I64ExtendI32S).op(Op.I64Add).set(PC);
+  L.br('jumped');
+
+  // ---- retire ----
+  L.end(); // straight
+  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
+  c.get(N).i32(1).op(Op.I32Add).set(N);
+  c.get(N).get(ROOM).op(Op.I32GeS);
+  L.brIf('done');
+  L.br('next');
+  L.end(); // jumped
+  c.get(N).i32(1).op(Op.I32Add).set(N);
+  c.i32(1).set(EDGE);
+  c.get(STOP);
+  L.brIf('done');
+  c.get(N).get(ROOM).op(Op.I32GeS);
+  L.brIf('done');
+  L.br('next');
+  L.end(); // loop
+  L.end(); // done
+  c.i32(0).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
+  c.i32(0).get(EDGE).mem(Op.I32Store, 2, MEM_INTERP);
+  c.get(N).op(Op.Return);
+  L.end(); // exit
+  c.i32(0).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
+  c.i32(0).get(EDGE).mem(Op.I32Store, 2, MEM_INTERP);
+  c.i32(-1).get(N).op(Op.I32Sub);
+
+  const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
+  return buildModule([fn], layout.pages, 0, 1, false);
+}
+
+/**
+ * Set OFF to the RAM offset of the `SIZE`-byte access of `kind` (1 load, 2 store) at A, or
+ * leave to step(): the checks of translate.ts's address() with the size known at run time.
+ */
+function address(c: Code, L: Labels, kind: number, ramSize: number): void {
+  L.block('ok');
+  L.block('miss');
+  if (kind === 2) { c.get(MODE).i32(2).op(Op.I32And); L.brIf('miss'); }
+  c.get(MODE).i32(1).op(Op.I32And);
+  L.if();
+  // Sv39: canonical (bits 63:39 equal bit 38), inside one page, and a TLB hit.
+  c.get(A).i64(25).op(Op.I64Shl).i64(25).op(Op.I64ShrS).get(A).op(Op.I64Ne);
+  L.brIf('miss');
+  c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).i32(4096).get(SIZE).op(Op.I32Sub).op(Op.I32GtU);
+  L.brIf('miss');
+  c.get(A).i64(12).op(Op.I64ShrS).op(Op.I32WrapI64).set(V);
+  c.get(V).i32(255).op(Op.I32And).get(MODE).i32(256).op(Op.I32And).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG + kind * TLB_KIND_BYTES).get(V).op(Op.I32Ne);
+  L.brIf('miss');
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF + kind * TLB_KIND_BYTES);
+  c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).op(Op.I32Add).set(OFF);
+  L.else();
+  // Bare: RAM at 0x80000000.
+  c.get(A).i64(RAM_BASE).op(Op.I64Sub).i64(ramSize).get(SIZE).op(Op.I64ExtendI32U).op(Op.I64Sub).op(Op.I64GtU);
+  L.brIf('miss');
+  c.get(A).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).set(OFF);
+  L.end();
+  if (kind === 2) {
+    // Pages with translations or dirty-tracking marks need Ram.noteWrite: step's store does it.
+    c.get(OFF).i32(12).op(Op.I32ShrU).mem(Op.I32Load8U, 0, MEM_CODE_PAGES);
+    c.get(OFF).get(SIZE).op(Op.I32Add).i32(1).op(Op.I32Sub).i32(12).op(Op.I32ShrU).mem(Op.I32Load8U, 0, MEM_CODE_PAGES);
+    c.op(Op.I32Or);
+    L.brIf('miss');
+  }
+  L.br('ok');
+  L.end(); // miss
+  L.br('exit');
+  L.end(); // ok
+}
+
+/** The compiled interpreter per (RAM offset, RAM size): machines of one size share it. */
+const modules = new Map<string, object>();
+
+type InterpFn = (pc: number, room: number, mode: number, stop: number) => number;
+
+/** One machine's instance of the interpreter and the views its caller needs. */
+export class WasmInterp {
+  constructor(
+    readonly fn: InterpFn,
+    readonly pc: Float64Array,
+    /** [0] 1 when a control transfer retired, [1] the parcel of an expansion miss. */
+    readonly flags: Int32Array,
+    readonly rvc: Int32Array,
+  ) {}
+}
+
+/**
+ * The interpreter over this machine's memory, or null where it cannot run (no wasm memory,
+ * RAM not at 0x80000000). The caller checks that the host compiles wasm (jit.ts wasmProblem).
+ */
+export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number): WasmInterp | null {
+  if (layout.memory === null || wasmApi === null || ramBase !== RAM_BASE) return null;
+  const key = `${layout.ramOffset}:${ramSize}`;
+  let module = modules.get(key);
+  if (module === undefined) {
+    module = new wasmApi.Module(moduleBytes(layout, ramSize));
+    modules.set(key, module);
+  }
+  const exports = new wasmApi.Instance(module, { e: { m: layout.memory } }).exports;
+  const buf = layout.buffer;
+  const table = new Int32Array(buf, MEM_RVC, RVC_ENTRIES);
+  rvc.copyExpansions(table);
+  return new WasmInterp(exports.f0 as InterpFn, new Float64Array(buf, MEM_PC, 1), new Int32Array(buf, MEM_INTERP, 2), table);
+}
+
+/**
+ * Run up to `room` instructions from h.pc through the hart's wasm interpreter (h.wasmInterp
+ * must be set); returns how many steps ran, like interp.ts's interpret (a last one handed to
+ * step() may have taken a trap instead of retiring). With a Jit it stops after the first
+ * control transfer, so the run loop looks up blocks where it would anyway.
+ */
+export function interpretWasm(h: Hart, room: number): number {
+  const w = h.wasmInterp!;
+  // A disabled Jit still looks blocks up (and clears hart.edge doing so): stopping for it too
+  // keeps even hart.edge equal to step()'s (only tests have wasm and a disabled Jit).
+  const r = w.fn(h.pc, room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), h.jit !== null ? 1 : 0);
+  h.pc = w.pc[0]!;
+  const flags = w.flags;
+  if (flags[0] !== 0) h.edge = true;
+  if (r >= 0) {
+    h.instret += r;
+    h.cycles += r;
+    return r;
+  }
+  const k = -r - 1;
+  h.instret += k;
+  h.cycles += k;
+  const p = flags[1]!;
+  if (p !== 0) {
+    // step() expands the parcel now; the interpreter finds it in its table from now on.
+    w.rvc[p] = expandCompressed(p);
+    flags[1] = 0;
+  }
+  h.step();
+  return k + 1;
+}

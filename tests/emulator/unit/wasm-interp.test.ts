@@ -1,0 +1,395 @@
+// The wasm interpreter for plain instructions (src/emulator/wasm/interp.ts) must be invisible:
+// a machine running it and one that takes every instruction through Hart.step (hart.stepwise,
+// the reference the ISA suite checks against QEMU) agree on every register, counter, trap,
+// byte of memory, console byte and watched store at every slice boundary. With blocks on, the
+// run loop must also look blocks up at exactly the same pcs (and so translate the same ones)
+// as with step(): the interpreter stops at each control transfer there.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Machine } from '../../../src/emulator/index';
+import { aluLoop, compressedLoop, loadStoreSv39User } from '../../../src/emulator/bench-programs';
+import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
+import { randomProgram as randomIsaProgram } from '../isa/random-program';
+import { randomSv39Program } from '../isa/random-sv39';
+import { assemble, load } from './helpers';
+import { randomProgram } from './random-plain';
+
+/** 'none': hart.jit = null; 'disabled': Jit.disabled; 'on': blocks translated (threshold). */
+type Blocks = 'none' | 'disabled' | 'on';
+
+interface Pair {
+  fast: Machine;
+  ref: Machine;
+  outs: [string, string];
+  /** Per machine: the pcs the run loop looked blocks up at (folded into a hash) and how many. */
+  lookups: Array<{ hash: number; count: number }>;
+  stores: [string[], string[]];
+}
+
+/** Bare machines: 16 MiB of RAM keeps making and hashing them cheap. */
+const BARE = { bare: true, ramMiB: 16 };
+
+function pair(elf: Uint8Array, blocks: Blocks, opts: Parameters<typeof load>[1] = BARE, threshold = 3, watch = false): Pair {
+  const fast = load(elf, opts);
+  const ref = load(elf, opts);
+  ref.hart.stepwise = true;
+  expect(fast.hart.wasmInterp).not.toBeNull();
+  const outs: [string, string] = ['', ''];
+  const lookups = [{ hash: 0, count: 0 }, { hash: 0, count: 0 }];
+  const stores: [string[], string[]] = [[], []];
+  [fast, ref].forEach((m, i) => {
+    m.onConsole = (bytes) => { outs[i] += String.fromCharCode(...bytes); };
+    if (blocks === 'none') m.hart.jit = null;
+    else if (blocks === 'disabled') m.hart.jit!.disabled = true;
+    else {
+      const jit = m.hart.jit!;
+      jit.hotThreshold = threshold;
+      const lookup = jit.lookup.bind(jit);
+      const rec = lookups[i]!;
+      jit.lookup = (off) => {
+        rec.hash = (Math.imul(rec.hash ^ (m.hart.pc % 0x7fffffff), 0x01000193) + off) | 0;
+        rec.count++;
+        return lookup(off);
+      };
+    }
+    if (watch) m.hart.storeWatch = (pa, size) => { stores[i]!.push(`${pa.toString(16)}:${size}@${m.hart.instret}`); };
+  });
+  return { fast, ref, outs, lookups, stores };
+}
+
+function state(m: Machine) {
+  return {
+    regs: Array.from({ length: 32 }, (_, i) => m.getReg(i)),
+    pc: m.pc,
+    instret: m.instret,
+    cycles: m.hart.cycles,
+    edge: m.hart.edge,
+    priv: m.hart.priv,
+    translated: m.hart.jit?.translated ?? 0,
+    mcause: m.readCsr(0x342),
+    mepc: m.readCsr(0x341),
+    mtval: m.readCsr(0x343),
+  };
+}
+
+/** FNV-1a of the bytes (toEqual on 128 KiB arrays costs ~0.1 s a call). */
+function digest(b: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+function expectSame(p: Pair, slices: number[]): void {
+  const { fast, ref, outs } = p;
+  for (const n of slices) {
+    expect(fast.run(n)).toEqual(ref.run(n));
+    expect(state(fast)).toEqual(state(ref));
+    // the programs' code and data (hashing all of RAM at every slice costs seconds)
+    expect(digest(fast.readPhys(0x80000000n, 0x20000))).toBe(digest(ref.readPhys(0x80000000n, 0x20000)));
+    expect(p.lookups[0]).toEqual(p.lookups[1]);
+  }
+  expect(fast.stateHash()).toBe(ref.stateHash());
+  expect(outs[0]).toBe(outs[1]);
+  expect(p.stores[0]).toEqual(p.stores[1]);
+}
+
+const ALL: readonly Blocks[] = ['none', 'disabled', 'on'];
+
+/** Count the instructions Hart.step executes on `m` (what the interpreter left to it). */
+function countSteps(m: Machine): { n: number } {
+  const c = { n: 0 };
+  const step = m.hart.step.bind(m.hart);
+  m.hart.step = () => { c.n++; step(); };
+  return c;
+}
+
+describe('the wasm interpreter agrees with step-by-step execution', () => {
+  test('runs the plain instructions itself (step() sees only what it leaves)', () => {
+    for (const blocks of ALL) {
+      for (const elf of [aluLoop(), compressedLoop(), loadStoreSv39User()]) {
+        // threshold: never translate, so everything is cold code
+        const { fast } = pair(elf, blocks, BARE, 1e9);
+        const steps = countSteps(fast);
+        expect(fast.run(100_000)).toEqual({ kind: 'limit' });
+        expect(fast.instret).toBe(100_000);
+        expect(steps.n).toBeLessThan(100); // setup, TLB misses: step-by-step would be 100 000
+      }
+    }
+  });
+
+  test('on the benchmark loops, with blocks off, disabled and on', () => {
+    for (const blocks of ALL) {
+      for (const elf of [aluLoop(), compressedLoop(), loadStoreSv39User()]) {
+        expectSame(pair(elf, blocks), [1000, 12_345, 100_000, 7, 3]);
+      }
+    }
+  });
+
+  test('on random plain-instruction programs: registers, memory, traps and counts', () => {
+    for (let t = 0; t < 8; t++) {
+      const elf = randomProgram(1000 + t);
+      for (const blocks of ALL) expectSame(pair(elf, blocks), [1, 500, 3000, 20_000]);
+    }
+  });
+
+  test('code that rewrites itself runs the new instructions', () => {
+    const elf = assemble(`
+      li s0, 0
+      li s1, 0
+      la t0, patch
+    loop:
+    patch:
+      addi s1, s1, 1
+      lw t1, 0(t0)
+      li t2, 0x00100000
+      add t1, t1, t2
+      sw t1, 0(t0)
+      addi s0, s0, 1
+      li t2, 100
+      blt s0, t2, loop
+    1: j 1b`);
+    for (const blocks of ALL) expectSame(pair(elf, blocks, BARE, 2), [50, 500, 3000]);
+  });
+
+  test('a timer interrupt lands on the same instruction', () => {
+    const elf = assemble(`
+      la t0, handler
+      csrw mtvec, t0
+      li t0, 0x80
+      csrw mie, t0
+      csrsi mstatus, 8
+      li s1, 0x2004000       # mtimecmp
+      li s2, 0x200bff8       # mtime
+      ld t1, 0(s2)
+      addi t1, t1, 37
+      sd t1, 0(s1)
+    loop:
+      addi s3, s3, 1
+      xor s4, s4, s3
+      addi s6, s6, 3
+      j loop
+    handler:
+      addi s5, s5, 1
+      ld t1, 0(s2)
+      addi t1, t1, 41
+      sd t1, 0(s1)
+      mret`);
+    for (const blocks of ALL) expectSame(pair(elf, blocks), [100, 1000, 5000, 33, 20_000]);
+  });
+
+  test('writes to x0 never stick, whatever writes them', () => {
+    const elf = assemble(`
+      la s0, data
+    loop:
+      lui x0, 0x12345
+      auipc x0, 0x1
+      addi x0, x0, 7
+      slli x0, s0, 3
+      add x0, s0, s0
+      sub x0, x0, s0
+      addiw x0, s0, 1
+      addw x0, s0, s0
+      mul x0, s0, s0
+      div x0, s0, s0
+      remuw x0, s0, s0
+      ld x0, 0(s0)
+      lbu x0, 1(s0)
+      jal x0, 1f
+    1: la t0, 2f
+      jalr x0, 0(t0)
+    2: add s1, x0, x0
+      addi s2, x0, 0
+      addi s3, s3, 1
+      j loop
+      .balign 8
+    data: .dword 0x8877665544332211`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks);
+      expectSame(p, [5, 100, 1000, 10_000]);
+      expect(p.fast.getReg(0)).toBe(0n);
+      expect(p.fast.getReg(1) + p.fast.getReg(18)).toBe(0n);
+      expect(p.fast.getReg(19)).toBeGreaterThan(100n);
+    }
+  });
+
+  test('stores watched for time travel are reported one by one, in order', () => {
+    const elf = assemble(`
+      la s0, data
+      li s1, 0x10000000
+      li s4, 2048
+      add s4, s4, s0
+    loop:
+      sd s2, 0(s0)
+      sw s2, 12(s0)
+      sh s2, 2045(s4)        # crosses into the next page
+      sb s2, 0(s1)           # the UART
+      addi s2, s2, 1
+      andi s2, s2, 63
+      ori s3, s2, 0x40
+      sb s3, 0(s1)
+      j loop
+      .balign 4096
+    data: .fill 8192, 1, 0`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks, BARE, 3, true);
+      expectSame(p, [10, 1000, 5000, 777]);
+      expect(p.stores[0].length).toBeGreaterThan(2000);
+    }
+  });
+
+  test('compressed parcels: the expansion table fills in as step() expands, and stays exact', () => {
+    for (const blocks of ALL) {
+      const p = pair(compressedLoop(), blocks, BARE, 1e9);
+      const table = p.fast.hart.wasmInterp!.rvc;
+      table.fill(0); // as in a process that has expanded nothing yet
+      const steps = countSteps(p.fast);
+      expectSame(p, [10, 1000, 50_000]);
+      const filled = table.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0);
+      expect(filled).toBeGreaterThan(3);
+      // each parcel left to step() once at most (plus the setup), not once per execution
+      expect(steps.n).toBeLessThan(filled + 40);
+    }
+  });
+});
+
+describe('loads, stores and fetches off the fast path', () => {
+  let dir = '';
+  beforeAll(() => { dir = makeWorkDir('wasm-interp'); });
+  afterAll(() => { if (dir !== '') removeWorkDir(dir); });
+
+  test('page-crossing and device accesses, bare and through Sv39 (superpages, and 4 KiB pages on unrelated frames) from S-mode', () => {
+    const body = (sv39: boolean): string => `
+      li s0, 0x80010ffa
+      li s3, 0x40000ffa      # Sv39: two 4 KiB pages mapped to RAM frames in the other order
+      li s1, 0x10000000
+    loop:
+      ld t0, 0(s0)           # crosses into 0x80011000
+      addi t0, t0, 1
+      sd t0, 0(s0)
+      lw t1, 4(s0)
+      sh t1, 5(s0)           # crosses at 0x80010fff
+      lhu t2, 6(s0)          # the next page, aligned
+      c.ld a4, 0(s0)
+      c.sw a4, 8(s0)
+      lbu t3, 5(s1)          # UART line status
+      andi t4, s2, 31
+      addi t4, t4, 64
+      sb t4, 0(s1)
+      ${sv39 ? `ld t5, 0(s3)           # crosses from one frame into an unrelated one
+      addi t5, t5, 3
+      sd t5, 0(s3)
+      lw t6, 4(s3)
+      sw t6, 8(s3)` : ''}
+      addi s2, s2, 1
+      j loop
+    `;
+    const bare = assemble(body(false));
+    const sv39 = assemble(`
+      la t0, mtrap
+      csrw mtvec, t0
+      la t0, root
+      li t1, 0xc7            # VA 0-1 GiB -> devices: D A W R V
+      sd t1, 0(t0)
+      li t1, 0x200000cf      # VA 2-3 GiB -> RAM at 0x80000000: D A X W R V
+      sd t1, 16(t0)
+      la t1, l1              # VA 1 GiB: 4 KiB pages through two more levels
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 8(t0)
+      la t0, l1
+      la t1, l0
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 0(t0)
+      la t0, l0
+      la t1, frames + 8192   # page 0 -> the higher frame, page 1 -> the lower one
+      srli t1, t1, 2
+      ori t1, t1, 0xc7
+      sd t1, 0(t0)
+      la t1, frames
+      srli t1, t1, 2
+      ori t1, t1, 0xc7
+      sd t1, 8(t0)
+      la t0, root
+      srli t1, t0, 12
+      li t2, 8
+      slli t2, t2, 60
+      or t1, t1, t2
+      csrw satp, t1
+      sfence.vma
+      li t1, 0x1800
+      csrc mstatus, t1
+      li t1, 0x800
+      csrs mstatus, t1       # MPP = S
+      la t1, scode
+      csrw mepc, t1
+      mret
+    mtrap:
+      csrr t6, mepc
+      addi t6, t6, 4
+      csrw mepc, t6
+      mret
+    scode:
+    ${body(true)}
+      .balign 4096
+    root: .fill 512, 8, 0
+    l1: .fill 512, 8, 0
+    l0: .fill 512, 8, 0
+    frames: .fill 3 * 4096, 1, 0x5a`);
+    for (const elf of [bare, sv39]) {
+      for (const blocks of ALL) {
+        const p = pair(elf, blocks, BARE, 3, blocks === 'on');
+        expectSame(p, [1, 40, 1000, 12_345, 30_000]);
+        expect(p.outs[0].length).toBeGreaterThan(500);
+      }
+    }
+  });
+
+  test('random RV64IMAC programs and random Sv39 permission programs of the ISA suite', () => {
+    const here = join(import.meta.dirname, '../isa');
+    const sources = [
+      ...[1, 2, 3].map((seed) => ({ name: `r${seed}`, text: randomIsaProgram({ seed, instructions: 1000 }) })),
+      ...[1, 2, 3].map((seed) => ({ name: `s${seed}`, text: randomSv39Program({ seed, accesses: 60 }) })),
+    ];
+    for (const s of sources) {
+      const path = join(dir, `${s.name}.S`);
+      writeFileSync(path, s.text);
+      const elf = buildBareElf(path, dir, { linkerScript: join(here, 'bare.ld'), includeDirs: [here] }).bytes;
+      for (const blocks of ALL) {
+        const p = pair(elf, blocks, BARE, 1);
+        expectSame(p, [100, 3000, 50_000, 1_000_000]);
+        expect(p.fast.finalStop).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+      }
+    }
+  });
+});
+
+describe('the wasm interpreter on the lab kernel', () => {
+  const root = join(__dirname, '../../..');
+  const kernel = new Uint8Array(readFileSync(join(root, 'resources/kernel/build/kernel.elf')));
+  const initrd = new Uint8Array(readFileSync(join(root, 'resources/user/build/initrd.img')));
+
+  for (const [blocks, threshold] of [['none', 0], ['on', 256], ['on', 3]] as const) {
+    test(`boots to the same state hash, console, count and block lookups as step-by-step (blocks ${blocks}${threshold > 0 ? `, threshold ${threshold}` : ''})`, () => {
+      const p = pair(kernel, blocks, { initrd, bootargs: 'apps=cow,fib' }, threshold);
+      const { fast, ref, outs } = p;
+      for (let slice = 0; slice < 400; slice++) {
+        const sf = fast.run(100_000);
+        const sr = ref.run(100_000);
+        expect(sf).toEqual(sr);
+        if (slice % 20 === 0) {
+          expect(fast.stateHash()).toBe(ref.stateHash());
+          expect(p.lookups[0]).toEqual(p.lookups[1]);
+        }
+        if (sf.kind !== 'limit') break;
+      }
+      expect(fast.finalStop?.kind).toBe('shutdown');
+      expect(state(fast)).toEqual(state(ref));
+      expect(p.lookups[0]).toEqual(p.lookups[1]);
+      expect(outs[0]).toBe(outs[1]);
+      expect(outs[0].length).toBeGreaterThan(100);
+      if (blocks === 'on') expect(fast.hart.jit!.translated).toBeGreaterThan(10);
+    }, 60_000);
+  }
+});
