@@ -69,7 +69,8 @@ class LineSplitter {
     const line = this.nextLine++;
     const file = this.file;
     const sink = this.sink;
-    if (!this.inBlockComment && raw.charCodeAt(0) === 35 /* # */) {
+    // (a read past the end would deoptimize the compiled loop: blank lines are common)
+    if (!this.inBlockComment && raw.length > 0 && raw.charCodeAt(0) === 35 /* # */) {
       const m = LINE_MARKER.exec(raw);
       if (m) {
         this.nextLine = Number(m[1]);

@@ -85,7 +85,7 @@ export class MacroProcessor {
     const c = this.collector;
     // Nearly every statement is an instruction outside any macro, loop or condition: nothing
     // below can apply to it (only directives and macro names are looked at), so it goes straight on.
-    if (c === undefined && this.conditions.length === 0 && this.macros.size === 0 && s.op.charCodeAt(0) !== 46 /* . */) {
+    if (c === undefined && this.conditions.length === 0 && this.macros.size === 0 && (s.op.length === 0 || s.op.charCodeAt(0) !== 46) /* . */) {
       this.assemble(s);
       return;
     }

@@ -231,7 +231,9 @@ export function tokenize(file: string, source: string, errors: LexError[]): Toke
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
       const word = text.slice(i, j);
-      const q = text.charCodeAt(j);
+      // Reads stop at the end: one past it would deoptimize the compiled loop (short texts
+      // such as -D values and ## results end in a token, not a newline).
+      const q = j < n ? text.charCodeAt(j) : -1;
       if ((q === 34 || q === 39) && (word === 'L' || word === 'u' || word === 'U' || word === 'u8')) {
         i = j;
         const end = scanQuoted(text, i, q);
@@ -247,7 +249,7 @@ export function tokenize(file: string, source: string, errors: LexError[]): Toke
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
       for (;;) {
-        const d = text.charCodeAt(j);
+        const d = j < n ? text.charCodeAt(j) : -1;
         if ((d === 43 || d === 45) && j > i) {
           const p = text.charCodeAt(j - 1) | 32;
           if (p === 101 || p === 112) {
