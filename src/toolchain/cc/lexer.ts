@@ -95,8 +95,12 @@ export function tokenize(text: string, fileName: string): LexResult {
   let col = 1;
   let start = 0;
   let tokAtBol = true;
-  const make = (kind: TokenKind, end: number): Token => {
-    const tok: Token = { kind, text: text.slice(start, end), file, line, col, endCol: end - lineStart + 1, atBol: tokAtBol };
+  // Every token gets every field, in one order (the literal ones undefined until set), so V8
+  // keeps one hidden class for tokens and the parser's reads of them stay monomorphic.
+  const make = (kind: TokenKind, end: number, s = text.slice(start, end)): Token => {
+    const tok: Token = {
+      kind, text: s, file, line, col, endCol: end - lineStart + 1, val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: tokAtBol,
+    };
     tokens.push(tok);
     return tok;
   };
@@ -235,8 +239,8 @@ export function tokenize(text: string, fileName: string): LexResult {
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
       i = j;
-      const tok = make('ident', j);
-      if (KEYWORDS.has(tok.text)) tok.kind = 'keyword';
+      const word = text.slice(start, j);
+      make(KEYWORDS.has(word) ? 'keyword' : 'ident', j, word);
       continue;
     }
 
@@ -251,7 +255,8 @@ export function tokenize(text: string, fileName: string): LexResult {
     i += cp > 0xffff ? 2 : 1;
     err(line, col, col + 1, `stray '${String.fromCodePoint(cp)}' in program`);
   }
-  tokens.push({ kind: 'eof', text: '', file, line, col: i - lineStart + 1, endCol: i - lineStart + 1, atBol: true });
+  const end = i - lineStart + 1;
+  tokens.push({ kind: 'eof', text: '', file, line, col: end, endCol: end, val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: true });
   return { tokens, diagnostics };
 }
 
