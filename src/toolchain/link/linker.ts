@@ -203,21 +203,16 @@ function linkInner(
       // Relaxation hints; ForkLab never relaxes, so the code stays as assembled.
       if (r.type === R_RISCV.RELAX || r.type === R_RISCV.ALIGN || r.type === R_RISCV.NONE) continue;
       const sym = obj.elf.symbols[r.symbol];
-      const symName = sym ? (sym.type === STT_SECTION ? sectionName(obj, sym) : sym.name) : '?';
-      const where = `${obj.name}(${p.section.name}+0x${r.offset.toString(16)}) against '${symName}'`;
       if (!sym) {
-        relocError(obj.name, `${where}: bad symbol index ${r.symbol}`);
+        relocError(obj.name, `${describeSite(obj, p.section.name, r.offset, sym)}: bad symbol index ${r.symbol}`);
         continue;
       }
       const s = r.symbol === 0 ? 0n : symbolValue(obj, sym);
       if (s === undefined) {
-        if (sym.bind === STB_LOCAL) relocError(obj.name, `${where}: relocation against a discarded section`);
+        if (sym.bind === STB_LOCAL) relocError(obj.name, `${describeSite(obj, p.section.name, r.offset, sym)}: relocation against a discarded section`);
         continue; // undefined globals were reported above
       }
-      const job: RelocJob = {
-        type: r.type, value: s + r.addend, where,
-        field: { buf, at: sectionOffset + Number(r.offset), pc: p.addr + r.offset },
-      };
+      const job = new Site(r.type, s + r.addend, { buf, at: sectionOffset + Number(r.offset), pc: p.addr + r.offset }, obj, p.section.name, r.offset, sym);
       if (isPcrelLo(r.type)) second.push(job);
       else {
         const msg = applyRelocation(job, pairs);
@@ -330,6 +325,31 @@ function defValue(d: GlobalDef): bigint {
   if (d.kind === 'common') return d.addr ?? 0n;
   const p = d.obj.placed.get(d.sym.shndx);
   return p ? p.addr + d.sym.value : d.sym.value;
+}
+
+/** "main.o(.text+0x14) against 'foo'": where a relocation is, for messages. */
+function describeSite(obj: InputObject, section: string, offset: bigint, sym: ElfSymbol | undefined): string {
+  const symName = sym ? (sym.type === STT_SECTION ? sectionName(obj, sym) : sym.name) : '?';
+  return `${obj.name}(${section}+0x${offset.toString(16)}) against '${symName}'`;
+}
+
+/**
+ * A relocation to apply. Its description is made only when a message needs it: building it for
+ * every relocation (thousands per link, most of them the line table's) cost more than the rest.
+ */
+class Site implements RelocJob {
+  constructor(
+    readonly type: number,
+    readonly value: bigint,
+    readonly field: RelocJob['field'],
+    private readonly obj: InputObject,
+    private readonly section: string,
+    private readonly offset: bigint,
+    private readonly sym: ElfSymbol,
+  ) {}
+  get where(): string {
+    return describeSite(this.obj, this.section, this.offset, this.sym);
+  }
 }
 
 function sectionName(obj: InputObject, sym: ElfSymbol): string {

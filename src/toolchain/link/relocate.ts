@@ -59,7 +59,11 @@ function readN(f: Field, bytes: number): bigint {
   return v;
 }
 function writeN(f: Field, bytes: number, v: bigint): void {
-  for (let i = 0; i < bytes; i++) f.buf[f.at + i] = Number((v >> BigInt(8 * i)) & 0xffn);
+  // The low `bytes` bytes of v (two's complement), little-endian; the common sizes in one store
+  // rather than a BigInt shift per byte.
+  if (bytes === 8) view(f).setBigUint64(f.at, BigInt.asUintN(64, v), true);
+  else if (bytes === 4) view(f).setUint32(f.at, Number(BigInt.asUintN(32, v)), true);
+  else for (let i = 0; i < bytes; i++) f.buf[f.at + i] = Number((v >> BigInt(8 * i)) & 0xffn);
 }
 
 function bounds(f: Field, bytes: number): void {
