@@ -50,20 +50,26 @@ export function emitLineTable(a: Assembler): void {
   // Only when hand-written code put fixups of its own in this section do the rows queue behind
   // them, so the relocations keep the order resolveFixups would give them.
   const direct = sec.fixups.length === 0;
-  for (const r of rows) {
-    if (direct) sec.relocs.push({ offset: sec.data.length, type: R_RISCV.R64, target: { section: r.section }, addend: BigInt(r.offset) });
+  const first = sec.data.length;
+  // the rows go into one block (the address word stays 0 for the relocation)
+  const block = new Uint8Array(rows.length * LINE_ROW_SIZE);
+  const v = new DataView(block.buffer);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const at = i * LINE_ROW_SIZE;
+    if (direct) sec.relocs.push({ offset: first + at, type: R_RISCV.R64, target: { section: r.section }, addend: BigInt(r.offset) });
     else {
       sec.fixups.push({
-        offset: sec.data.length, field: 'D8', imm: { mod: '', expr: { k: 'dot', section: r.section, offset: r.offset }, column: 1 },
+        offset: first + at, field: 'D8', imm: { mod: '', expr: { k: 'dot', section: r.section, offset: r.offset }, column: 1 },
         loc: a.loc,
       });
     }
-    sec.data.zeros(8);
-    sec.data.u32(fileIndex.get(r.file) ?? 0);
-    sec.data.u32(r.line);
-    sec.data.u32(r.column);
-    sec.data.u32(r.isStmt ? 1 : 0);
+    v.setUint32(at + 8, fileIndex.get(r.file) ?? 0, true);
+    v.setUint32(at + 12, r.line, true);
+    v.setUint32(at + 16, r.column, true);
+    v.setUint32(at + 20, r.isStmt ? 1 : 0, true);
   }
+  sec.data.bytes(block);
   a.current = saved;
 }
 
@@ -102,8 +108,12 @@ export function writeObject(a: Assembler): Uint8Array {
     const w = new ByteWriter(s.relocs.length * RELA_SIZE);
     for (const r of s.relocs) {
       const sym = 'section' in r.target ? sectionSyms[r.target.section]! : named.get(r.target.symbol)!;
-      w.u64(BigInt(r.offset));
-      w.u64((BigInt(indexOf.get(sym)!) << 32n) | BigInt(r.type));
+      // r_offset and r_info as 32-bit halves (an offset is below 2^32; r_info is the symbol
+      // index above the type), without a BigInt per field
+      w.u32(r.offset);
+      w.u32(0);
+      w.u32(r.type);
+      w.u32(indexOf.get(sym)!);
       w.u64(r.addend);
     }
     sections.push({
