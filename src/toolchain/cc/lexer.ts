@@ -76,6 +76,9 @@ const MAX_U64 = (1n << 64n) - 1n;
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
 }
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11;
+}
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -85,84 +88,124 @@ function isIdentChar(c: number): boolean {
 
 /** Splits preprocessed text into tokens; never throws, reports bad characters as errors. */
 export function tokenize(text: string, fileName: string): LexResult {
-  const tokens: Token[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let file = fileName;
-  let line = 1;
-  let lineStart = 0;
-  let atBol = true;
-  // the token being scanned; `make` is created once, not per token
-  let col = 1;
-  let start = 0;
-  let tokAtBol = true;
+  const lx = new Lexer(text, fileName);
+  while (lx.i < lx.n) lx.step();
+  return lx.finish();
+}
+
+/**
+ * The scanner's state, and one step of it per call. The loop over the text is in tokenize, the
+ * work in step: V8 then optimizes step once, as a function called per token, where one loop
+ * over the whole file was compiled twice per process (on-stack replacement in the middle of a
+ * file, then again at the next file), the costliest compiles of a cold build.
+ */
+class Lexer {
+  readonly tokens: Token[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly n: number;
+  i = 0;
+  file: string;
+  line = 1;
+  lineStart = 0;
+  atBol = true;
+  /** The token being scanned: its column, first character and whether it starts its line. */
+  col = 1;
+  start = 0;
+  tokAtBol = true;
+
+  constructor(readonly text: string, fileName: string) {
+    this.n = text.length;
+    this.file = fileName;
+  }
+
   // Every token gets every field, in one order (the literal ones undefined until set), so V8
   // keeps one hidden class for tokens and the parser's reads of them stay monomorphic.
-  const make = (kind: TokenKind, end: number, s = text.slice(start, end)): Token => {
+  make(kind: TokenKind, end: number, s = this.text.slice(this.start, end)): Token {
     const tok: Token = {
-      kind, text: s, file, line, col, endCol: end - lineStart + 1, val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: tokAtBol,
+      kind, text: s, file: this.file, line: this.line, col: this.col, endCol: end - this.lineStart + 1,
+      val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: this.tokAtBol,
     };
-    tokens.push(tok);
+    this.tokens.push(tok);
     return tok;
-  };
-  let i = 0;
-  const n = text.length;
-  const err = (l: number, c: number, ec: number, message: string): void => {
-    if (diagnostics.length < 200) diagnostics.push({ file, line: l, column: c, endColumn: ec, severity: 'error', message });
-  };
+  }
 
-  while (i < n) {
+  err(l: number, c: number, ec: number, message: string): void {
+    if (this.diagnostics.length < 200) this.diagnostics.push({ file: this.file, line: l, column: c, endColumn: ec, severity: 'error', message });
+  }
+
+  finish(): LexResult {
+    const end = this.i - this.lineStart + 1;
+    this.tokens.push({
+      kind: 'eof', text: '', file: this.file, line: this.line, col: end, endCol: end,
+      val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: true,
+    });
+    return { tokens: this.tokens, diagnostics: this.diagnostics };
+  }
+
+  /** From `i`: a newline, a blank, a directive line or a comment, or one token. */
+  step(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
     const c = text.charCodeAt(i);
     if (c === 10) {
       i++;
-      line++;
-      lineStart = i;
-      atBol = true;
-      continue;
+      this.line++;
+      this.lineStart = i;
+      this.atBol = true;
+      this.i = i;
+      return;
     }
     if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      // a run of blanks in one step
       i++;
-      continue;
+      while (i < n && isBlank(text.charCodeAt(i))) i++;
+      this.i = i;
+      return;
     }
     // Line markers and other directives left by the preprocessor.
-    if (c === 35 && atBol) {
+    if (c === 35 && this.atBol) {
       let j = i + 1;
       let end = text.indexOf('\n', j);
       if (end < 0) end = n;
       const directive = text.slice(j, end).trim();
       const m = /^(?:line\s+)?(\d+)(?:\s+"((?:[^"\\]|\\.)*)")?/.exec(directive);
       i = end < n ? end + 1 : n;
-      lineStart = i;
+      this.lineStart = i;
       if (m) {
-        line = Number(m[1]);
-        if (m[2] !== undefined) file = m[2].replace(/\\(.)/g, '$1');
+        this.line = Number(m[1]);
+        if (m[2] !== undefined) this.file = m[2].replace(/\\(.)/g, '$1');
       } else {
-        line++;
+        this.line++;
       }
-      continue;
+      this.i = i;
+      return;
     }
     // Comments survive when the input was not preprocessed (tests, tools); skip them.
     if (c === 47 && text.charCodeAt(i + 1) === 47) {
       while (i < n && text.charCodeAt(i) !== 10) i++;
-      continue;
+      this.i = i;
+      return;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const end = text.indexOf('*/', i + 2);
       const stop = end < 0 ? n : end + 2;
-      if (end < 0) err(line, i - lineStart + 1, i - lineStart + 3, 'unterminated comment');
+      if (end < 0) this.err(this.line, i - this.lineStart + 1, i - this.lineStart + 3, 'unterminated comment');
       for (let k = i; k < stop; k++) {
         if (text.charCodeAt(k) === 10) {
-          line++;
-          lineStart = k + 1;
+          this.line++;
+          this.lineStart = k + 1;
         }
       }
       i = stop;
-      continue;
+      this.i = i;
+      return;
     }
 
-    col = i - lineStart + 1;
-    start = i;
-    tokAtBol = atBol;
-    atBol = false;
+    this.col = i - this.lineStart + 1;
+    this.start = i;
+    this.tokAtBol = this.atBol;
+    this.atBol = false;
 
     // Numbers (pp-number grammar, then converted).
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
@@ -175,9 +218,10 @@ export function tokenize(text: string, fileName: string): LexResult {
         else break;
       }
       i = j;
-      const tok = make('num', j);
-      convertNumber(tok, (m) => err(tok.line, tok.col, tok.endCol, m));
-      continue;
+      const tok = this.make('num', j);
+      convertNumber(tok, (m) => this.err(tok.line, tok.col, tok.endCol, m));
+      this.i = i;
+      return;
     }
 
     // Strings and characters, with an optional L/u/U/u8 prefix.
@@ -201,7 +245,7 @@ export function tokenize(text: string, fileName: string): LexResult {
         }
         if (d === 10) break;
         if (d === 92) {
-          j = readEscape(text, j + 1, bytes, (m) => err(line, j - lineStart + 1, j - lineStart + 2, m));
+          j = readEscape(text, j + 1, bytes, (m) => this.err(this.line, j - this.lineStart + 1, j - this.lineStart + 2, m));
           continue;
         }
         const cp = text.codePointAt(j)!;
@@ -210,15 +254,15 @@ export function tokenize(text: string, fileName: string): LexResult {
       }
       i = j;
       if (q === 34) {
-        const tok = make('str', j);
+        const tok = this.make('str', j);
         tok.bytes = bytes;
-        if (!closed) err(tok.line, tok.col, tok.col + 1, 'missing terminating " character');
+        if (!closed) this.err(tok.line, tok.col, tok.col + 1, 'missing terminating " character');
       } else {
-        const tok = make('num', j);
+        const tok = this.make('num', j);
         tok.ty = tyInt;
-        if (!closed) err(tok.line, tok.col, tok.col + 1, "missing terminating ' character");
+        if (!closed) this.err(tok.line, tok.col, tok.col + 1, "missing terminating ' character");
         if (bytes.length === 0) {
-          if (closed) err(tok.line, tok.col, tok.endCol, 'empty character constant');
+          if (closed) this.err(tok.line, tok.col, tok.endCol, 'empty character constant');
           tok.val = 0n;
         } else if (prefixLen > 0) {
           tok.val = BigInt(decodeFirstCodePoint(bytes));
@@ -232,32 +276,33 @@ export function tokenize(text: string, fileName: string): LexResult {
           tok.val = BigInt.asIntN(32, v);
         }
       }
-      continue;
+      this.i = i;
+      return;
     }
 
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
       i = j;
-      const word = text.slice(start, j);
-      make(KEYWORDS.has(word) ? 'keyword' : 'ident', j, word);
-      continue;
+      const word = text.slice(this.start, j);
+      this.make(KEYWORDS.has(word) ? 'keyword' : 'ident', j, word);
+      this.i = i;
+      return;
     }
 
     // Punctuators, longest match first.
     const plen = punctLength(text, i);
     if (plen > 0) {
       i += plen;
-      make('punct', i);
-      continue;
+      this.make('punct', i);
+      this.i = i;
+      return;
     }
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
-    err(line, col, col + 1, `stray '${String.fromCodePoint(cp)}' in program`);
+    this.err(this.line, this.col, this.col + 1, `stray '${String.fromCodePoint(cp)}' in program`);
+    this.i = i;
   }
-  const end = i - lineStart + 1;
-  tokens.push({ kind: 'eof', text: '', file, line, col: end, endCol: end, val: undefined, fval: undefined, ty: undefined, bytes: undefined, atBol: true });
-  return { tokens, diagnostics };
 }
 
 function pushUtf8(bytes: number[], cp: number): void {
