@@ -173,123 +173,158 @@ function splice(src: string): Logical {
   return { text: out.join(''), line, col };
 }
 
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 11 || c === 13;
+
 /**
  * Splits one file into pp-tokens, ending with a single 'eof' token. Newlines are not tokens here:
  * they show as the `bol` flag on the next token.
  */
 export function tokenize(file: string, source: string, errors: LexError[]): Token[] {
-  const { text, line, col } = splice(source);
-  const n = text.length;
-  const toks: Token[] = [];
-  let i = 0;
-  let space = false;
-  let bol = true;
-  const push = (kind: TokenKind, start: number, end: number, error?: string) => {
-    const t = makeToken(kind, text.slice(start, end), file, line[start]!, col[start]!, space, bol);
+  const lx = new Lexer(file, source, errors);
+  while (lx.i < lx.n) lx.step();
+  lx.toks.push(makeToken('eof', '', file, lx.line[lx.n]!, lx.col[lx.n]!, lx.space, true));
+  return lx.toks;
+}
+
+/**
+ * The scanner's state, and one step of it per call. The loop over the text is in tokenize, the
+ * work in step: V8 then optimizes step once, as a function called per token, where one loop
+ * over a whole file was compiled twice (on-stack replacement in the middle of a file, then
+ * again at the next file), among the costliest compiles of a cold build.
+ */
+class Lexer {
+  readonly toks: Token[] = [];
+  readonly text: string;
+  readonly line: Int32Array;
+  readonly col: Int32Array;
+  readonly n: number;
+  i = 0;
+  space = false;
+  bol = true;
+
+  constructor(readonly file: string, source: string, readonly errors: LexError[]) {
+    const { text, line, col } = splice(source);
+    this.text = text;
+    this.line = line;
+    this.col = col;
+    this.n = text.length;
+  }
+
+  push(kind: TokenKind, start: number, end: number, error?: string): void {
+    const line = this.line;
+    const col = this.col;
+    const t = makeToken(kind, this.text.slice(start, end), this.file, line[start]!, col[start]!, this.space, this.bol);
     if (line[end - 1] === line[start]) t.width = col[end - 1]! - col[start]! + 1;
     if (error !== undefined) t.error = error;
-    toks.push(t);
-    space = false;
-    bol = false;
-  };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      bol = true;
-      space = false;
-      i++;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 12 || c === 11 || c === 13) {
-      space = true;
-      i++;
-      continue;
-    }
-    if (c === 47 /* / */) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 47) {
-        const e = text.indexOf('\n', i);
-        i = e < 0 ? n : e;
-        space = true;
+    this.toks.push(t);
+    this.space = false;
+    this.bol = false;
+  }
+
+  /** From `i`: a newline, a blank, a comment, or one token. */
+  step(): void {
+    const { text, n, line, col } = this;
+    let i = this.i;
+    // one pass of the scanning loop: `continue` below ends the step
+    do {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.bol = true;
+        this.space = false;
+        i++;
         continue;
       }
-      if (d === 42) {
-        const e = text.indexOf('*/', i + 2);
-        if (e < 0) {
-          errors.push({ line: line[i]!, col: col[i]!, message: 'unterminated comment' });
-          i = n;
-        } else {
-          i = e + 2;
+      if (isBlank(c)) {
+        this.space = true;
+        i++;
+        while (i < n && isBlank(text.charCodeAt(i))) i++; // the whole run in one step
+        continue;
+      }
+      if (c === 47 /* / */) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          const e = text.indexOf('\n', i);
+          i = e < 0 ? n : e;
+          this.space = true;
+          continue;
         }
-        space = true;
-        continue;
+        if (d === 42) {
+          const e = text.indexOf('*/', i + 2);
+          if (e < 0) {
+            this.errors.push({ line: line[i]!, col: col[i]!, message: 'unterminated comment' });
+            i = n;
+          } else {
+            i = e + 2;
+          }
+          this.space = true;
+          continue;
+        }
       }
-    }
-    const start = i;
-    // identifiers, including string/char prefixes (L u U u8)
-    if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
-      // Reads stop at the end: one past it would deoptimize the compiled loop (short texts
-      // such as -D values and ## results end in a token, not a newline).
-      const q = j < n ? text.charCodeAt(j) : -1;
-      if ((q === 34 || q === 39) && (word === 'L' || word === 'u' || word === 'U' || word === 'u8')) {
+      const start = i;
+      // identifiers, including string/char prefixes (L u U u8)
+      if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+        const word = text.slice(i, j);
+        // Reads stop at the end: one past it would deoptimize the compiled loop (short texts
+        // such as -D values and ## results end in a token, not a newline).
+        const q = j < n ? text.charCodeAt(j) : -1;
+        if ((q === 34 || q === 39) && (word === 'L' || word === 'u' || word === 'U' || word === 'u8')) {
+          i = j;
+          const end = scanQuoted(text, i, q);
+          this.push(q === 34 ? 'string' : 'char', start, end.end, end.error);
+          i = end.end;
+          continue;
+        }
+        this.push('ident', start, j);
         i = j;
-        const end = scanQuoted(text, i, q);
-        push(q === 34 ? 'string' : 'char', start, end.end, end.error);
-        i = end.end;
         continue;
       }
-      push('ident', start, j);
-      i = j;
-      continue;
-    }
-    // pp-number: digit or .digit, then [0-9a-zA-Z_.] and e+ e- p+ p- (C11 6.4.8)
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      for (;;) {
-        const d = j < n ? text.charCodeAt(j) : -1;
-        if ((d === 43 || d === 45) && j > i) {
-          const p = text.charCodeAt(j - 1) | 32;
-          if (p === 101 || p === 112) {
+      // pp-number: digit or .digit, then [0-9a-zA-Z_.] and e+ e- p+ p- (C11 6.4.8)
+      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        let j = i + 1;
+        for (;;) {
+          const d = j < n ? text.charCodeAt(j) : -1;
+          if ((d === 43 || d === 45) && j > i) {
+            const p = text.charCodeAt(j - 1) | 32;
+            if (p === 101 || p === 112) {
+              j++;
+              continue;
+            }
+            break;
+          }
+          if (j < n && (isIdentChar(d) || d === 46)) {
             j++;
             continue;
           }
           break;
         }
-        if (j < n && (isIdentChar(d) || d === 46)) {
-          j++;
-          continue;
+        this.push('number', start, j);
+        i = j;
+        continue;
+      }
+      if (c === 34 || c === 39) {
+        const end = scanQuoted(text, i, c);
+        this.push(c === 34 ? 'string' : 'char', start, end.end, end.error);
+        i = end.end;
+        continue;
+      }
+      const len = matchPunct(text, i);
+      if (len > 0) {
+        this.push('punct', start, i + len);
+        if (len > 1 && (c === 60 || c === 37 || c === 58)) {
+          const digraph = DIGRAPHS[text.slice(i, i + len)];
+          if (digraph !== undefined) this.toks[this.toks.length - 1]!.text = digraph;
         }
-        break;
+        i += len;
+        continue;
       }
-      push('number', start, j);
-      i = j;
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      const end = scanQuoted(text, i, c);
-      push(c === 34 ? 'string' : 'char', start, end.end, end.error);
-      i = end.end;
-      continue;
-    }
-    const len = matchPunct(text, i);
-    if (len > 0) {
-      push('punct', start, i + len);
-      if (len > 1 && (c === 60 || c === 37 || c === 58)) {
-        const digraph = DIGRAPHS[text.slice(i, i + len)];
-        if (digraph !== undefined) toks[toks.length - 1]!.text = digraph;
-      }
-      i += len;
-      continue;
-    }
-    // a stray character (`@`, a backtick, a lone backslash): a token the compiler will reject
-    push('other', start, i + 1);
-    i++;
+      // a stray character (`@`, a backtick, a lone backslash): a token the compiler will reject
+      this.push('other', start, i + 1);
+      i++;
+    } while (false);
+    this.i = i;
   }
-  toks.push(makeToken('eof', '', file, line[n]!, col[n]!, space, true));
-  return toks;
 }
 
 /** Finds the end of a quoted literal starting at `i`; stops at the line end if unterminated. */
