@@ -1,4 +1,11 @@
-// cold-build probe: warm-up then 3 timed builds of 1000 lines, per-thread CPU
+#!/usr/bin/env node
+// The compile bench's cold builds, one by one: the same 100-line warm-up and 1,000-line builds
+// as `compile-1000-lines-time` (src/cli/bench-compile.ts), printing each build's process CPU
+// and, in parentheses, its main thread's (from /proc/self/task/*/stat, 10 ms ticks), so what
+// V8 compiles on its background threads shows apart from the toolchain's own work.
+//   node scripts/cold-probe.mjs            -> "269(m80) 215(m80) 178(m60)"
+//   SHORT=1  -> "best sum";  N=5 -> five builds;  MARK=1 -> a "=== build i" line before each
+//   (to cut a --trace-opt log by build);  MARKFILE=f -> build start times (us) for a profile.
 import { register } from 'tsx/esm/api';
 import { readFileSync, readdirSync } from 'node:fs';
 register();
