@@ -258,7 +258,7 @@ describe('loads, stores and fetches off the fast path', () => {
   beforeAll(() => { dir = makeWorkDir('wasm-interp'); });
   afterAll(() => { if (dir !== '') removeWorkDir(dir); });
 
-  test('page-crossing and device accesses, bare and through Sv39 (superpages, and 4 KiB pages on unrelated frames) from S-mode', () => {
+  test('page-crossing and device accesses, bare and through Sv39 (superpages, 4 KiB pages on unrelated frames, one frame of code at two pcs) from S-mode', () => {
     const body = (sv39: boolean): string => `
       li s0, 0x80010ffa
       li s3, 0x40000ffa      # Sv39: two 4 KiB pages mapped to RAM frames in the other order
@@ -280,7 +280,12 @@ describe('loads, stores and fetches off the fast path', () => {
       addi t5, t5, 3
       sd t5, 0(s3)
       lw t6, 4(s3)
-      sw t6, 8(s3)` : ''}
+      sw t6, 8(s3)
+      li s5, 0x40002000      # one frame of code at two pcs: two blocks of one RAM offset
+      jalr s5
+      li s5, 0x40003000
+      jalr s5
+      jalr s5` : ''}
       addi s2, s2, 1
       j loop
     `;
@@ -311,6 +316,11 @@ describe('loads, stores and fetches off the fast path', () => {
       srli t1, t1, 2
       ori t1, t1, 0xc7
       sd t1, 8(t0)
+      la t1, twice           # pages 2 and 3 -> the same frame of code
+      srli t1, t1, 2
+      ori t1, t1, 0xcf
+      sd t1, 16(t0)
+      sd t1, 24(t0)
       la t0, root
       srli t1, t0, 12
       li t2, 8
@@ -336,12 +346,23 @@ describe('loads, stores and fetches off the fast path', () => {
     root: .fill 512, 8, 0
     l1: .fill 512, 8, 0
     l0: .fill 512, 8, 0
-    frames: .fill 3 * 4096, 1, 0x5a`);
+    frames: .fill 3 * 4096, 1, 0x5a
+      .balign 4096
+    twice:
+      addi a0, a0, 1
+      andi t0, a0, 3
+      beqz t0, 1f
+      addi a1, a1, 1
+    1: ret`);
     for (const elf of [bare, sv39]) {
       for (const blocks of ALL) {
         const p = pair(elf, blocks, BARE, 3, blocks === 'on');
         expectSame(p, [1, 40, 1000, 12_345, 30_000]);
         expect(p.outs[0].length).toBeGreaterThan(500);
+        if (elf === sv39) {
+          expect(p.fast.hart.priv).toBe(1); // still in S-mode: nothing faulted into a loop
+          expect(p.fast.getReg(10)).toBeGreaterThan(1000n); // a0: calls through both pcs
+        }
       }
     }
   });
