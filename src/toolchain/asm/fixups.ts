@@ -27,6 +27,7 @@ export function resolveFixups(a: Assembler): void {
         lows.push([sec, f]);
         continue;
       }
+      if (resolveLocalBranch(a, sec, f)) continue;
       try {
         resolveOne(a, sec, f, his);
       } catch (e) {
@@ -69,6 +70,35 @@ function reloc(sec: AsmSection, offset: number, type: number, key: string, adden
 function describe(v: Linear): string {
   const names = [...v.terms.keys()].map((k) => (k.startsWith('u') ? `'${k.slice(1)}'` : 'a label'));
   return names.join(' and ');
+}
+
+/**
+ * Most fixups of compiler output are a branch, jump or call to a label of its own section:
+ * those in range are written here, with numbers, without evaluating an expression (a Map and
+ * BigInts per fixup) — what resolveOne would write. False for anything else, which resolveOne
+ * then handles, errors included.
+ */
+function resolveLocalBranch(a: Assembler, sec: AsmSection, f: Fixup): boolean {
+  const field = f.field;
+  if ((field !== 'B' && field !== 'J' && field !== 'CALL') || f.imm.mod !== '' || f.imm.expr.k !== 'sym') return false;
+  const s = a.symbols.get(f.imm.expr.name);
+  const d = s?.definition;
+  if (s === undefined || d === undefined || d.kind !== 'label' || s.binding === 'weak' || d.section !== sec.number) return false;
+  const delta = d.offset - f.offset;
+  if (field === 'B') {
+    if (delta < -4096 || delta >= 4096) return false;
+    orWord(sec, f.offset, bImm(delta));
+  } else if (field === 'J') {
+    if (delta < -0x100000 || delta >= 0x100000) return false;
+    orWord(sec, f.offset, jImm(delta));
+  } else {
+    if (delta < -0x40000000 || delta >= 0x40000000) return false;
+    const lo = ((delta & 0xfff) ^ 0x800) - 0x800; // the low 12 bits, sign-extended
+    orWord(sec, f.offset, uImm((delta - lo) / 4096));
+    orWord(sec, f.offset + 4, iImm(lo));
+  }
+  s.referenced = true; // as resolving the name does
+  return true;
 }
 
 function resolveOne(a: Assembler, sec: AsmSection, f: Fixup, his: Map<string, HiRecord>): void {
