@@ -13,7 +13,7 @@ import { buildSymtab, writeElf, type OutSection, type OutSymbol } from '../elf/w
 import { utf8Encode } from '../elf/utf8';
 import type { Assembler } from './assembler';
 import { AsmError, evaluate } from './expr';
-import type { AsmSymbol } from './sections';
+import type { AsmSymbol, Reloc } from './sections';
 
 export const LINE_MAGIC = 0x544c4c46; // 'FLLT'
 export const LINE_VERSION = 1;
@@ -73,11 +73,38 @@ export function emitLineTable(a: Assembler): void {
   a.current = saved;
 }
 
-/** Builds the ELF REL image. Adds diagnostics for symbols that cannot be represented. */
+/**
+ * Builds the ELF REL image. Adds diagnostics for symbols that cannot be represented.
+ * The loops over symbols and relocations are functions of their own: writeObject runs once per
+ * file, so V8 optimizes only those small loops, not the whole of it with all it inlines.
+ */
 export function writeObject(a: Assembler): Uint8Array {
   const sectionSyms: OutSymbol[] = a.sections.map((s) => ({
     name: '', value: 0n, size: 0n, bind: STB_LOCAL, type: STT_SECTION, shndx: s.number + 1,
   }));
+  const named = namedSymbols(a);
+  const { symtab, strtab, firstGlobal, order } = buildSymtab([...sectionSyms, ...named.values()]);
+  const indexOf = new Map<OutSymbol, number>(order.map((s, i) => [s, i + 1]));
+
+  const sections: OutSection[] = a.sections.map((s) => ({
+    name: s.name, type: s.type, flags: s.flags, data: s.isNobits ? undefined : s.data.toBytes(),
+    size: s.isNobits ? s.nobitsSize : undefined, align: s.align, entsize: s.entsize || undefined,
+  }));
+  const symtabIndex = sections.length + a.sections.filter((s) => s.relocs.length).length + 1;
+  for (const s of a.sections) {
+    if (!s.relocs.length) continue;
+    sections.push({
+      name: `.rela${s.name}`, type: SHT_RELA, flags: SHF_INFO_LINK, data: relaBytes(s.relocs, sectionSyms, named, indexOf), link: symtabIndex,
+      info: s.number + 1, align: 8, entsize: RELA_SIZE,
+    });
+  }
+  sections.push({ name: '.symtab', type: SHT_SYMTAB, flags: 0n, data: symtab, link: symtabIndex + 1, info: firstGlobal, align: 8, entsize: SYM_SIZE });
+  sections.push({ name: '.strtab', type: SHT_STRTAB, flags: 0n, data: strtab, align: 1 });
+  return writeElf({ type: ET_REL, flags: 0, sections });
+}
+
+/** The symbols the object names, by name: the kept ones, then those only relocations use. */
+function namedSymbols(a: Assembler): Map<string, OutSymbol> {
   const named = new Map<string, OutSymbol>();
   for (const sym of a.symbols.values()) {
     try {
@@ -95,35 +122,25 @@ export function writeObject(a: Assembler): Uint8Array {
       }
     }
   }
-  const { symtab, strtab, firstGlobal, order } = buildSymtab([...sectionSyms, ...named.values()]);
-  const indexOf = new Map<OutSymbol, number>(order.map((s, i) => [s, i + 1]));
+  return named;
+}
 
-  const sections: OutSection[] = a.sections.map((s) => ({
-    name: s.name, type: s.type, flags: s.flags, data: s.isNobits ? undefined : s.data.toBytes(),
-    size: s.isNobits ? s.nobitsSize : undefined, align: s.align, entsize: s.entsize || undefined,
-  }));
-  const symtabIndex = sections.length + a.sections.filter((s) => s.relocs.length).length + 1;
-  for (const s of a.sections) {
-    if (!s.relocs.length) continue;
-    const w = new ByteWriter(s.relocs.length * RELA_SIZE);
-    for (const r of s.relocs) {
-      const sym = 'section' in r.target ? sectionSyms[r.target.section]! : named.get(r.target.symbol)!;
-      // r_offset and r_info as 32-bit halves (an offset is below 2^32; r_info is the symbol
-      // index above the type), without a BigInt per field
-      w.u32(r.offset);
-      w.u32(0);
-      w.u32(r.type);
-      w.u32(indexOf.get(sym)!);
-      w.u64(r.addend);
-    }
-    sections.push({
-      name: `.rela${s.name}`, type: SHT_RELA, flags: SHF_INFO_LINK, data: w.toBytes(), link: symtabIndex,
-      info: s.number + 1, align: 8, entsize: RELA_SIZE,
-    });
+/** A section's SHT_RELA contents. */
+function relaBytes(
+  relocs: readonly Reloc[], sectionSyms: readonly OutSymbol[], named: Map<string, OutSymbol>, indexOf: Map<OutSymbol, number>,
+): Uint8Array {
+  const w = new ByteWriter(relocs.length * RELA_SIZE);
+  for (const r of relocs) {
+    const sym = 'section' in r.target ? sectionSyms[r.target.section]! : named.get(r.target.symbol)!;
+    // r_offset and r_info as 32-bit halves (an offset is below 2^32; r_info is the symbol
+    // index above the type), without a BigInt per field
+    w.u32(r.offset);
+    w.u32(0);
+    w.u32(r.type);
+    w.u32(indexOf.get(sym)!);
+    w.u64(r.addend);
   }
-  sections.push({ name: '.symtab', type: SHT_SYMTAB, flags: 0n, data: symtab, link: symtabIndex + 1, info: firstGlobal, align: 8, entsize: SYM_SIZE });
-  sections.push({ name: '.strtab', type: SHT_STRTAB, flags: 0n, data: strtab, align: 1 });
-  return writeElf({ type: ET_REL, flags: 0, sections });
+  return w.toBytes();
 }
 
 function symbolFor(a: Assembler, sym: AsmSymbol): OutSymbol | undefined {
