@@ -26,11 +26,20 @@ export interface ForkLabOptions {
   readonly noJit?: boolean;
   /** What blocks become: WebAssembly functions or JS functions (default: the emulator's choice). */
   readonly jitBackend?: 'wasm' | 'js';
+  /**
+   * What runs the code outside blocks: the WebAssembly interpreter (wasm/interp.ts, the
+   * default where the host has wasm) or the JS loop (interp.ts, what a host without wasm runs).
+   */
+  readonly interpreter?: 'wasm' | 'js';
 }
 
+type JitOptions = Pick<ForkLabOptions, 'jitThreshold' | 'noJit' | 'jitBackend' | 'interpreter'>;
+
 /** Applies the translation options to a freshly loaded machine (hart.jit is internal). */
-function configureJit(m: Machine, options: { jitThreshold?: number; noJit?: boolean; jitBackend?: 'wasm' | 'js' }): void {
-  const hart = m.hart as unknown as { jit: { hotThreshold: number; backend: string } | null };
+function configureJit(m: Machine, options: JitOptions): void {
+  const hart = m.hart as unknown as { jit: { hotThreshold: number; backend: string } | null; wasmInterp: unknown };
+  if (options.interpreter === 'js') hart.wasmInterp = null;
+  if (options.interpreter === 'wasm' && hart.wasmInterp === null) throw new Error('this host has no wasm interpreter');
   if (options.noJit === true) { hart.jit = null; return; }
   if (options.jitThreshold !== undefined || options.jitBackend !== undefined) {
     if (hart.jit === null || typeof hart.jit.hotThreshold !== 'number') throw new Error('this emulator has no block translator to configure');
@@ -75,7 +84,7 @@ export function runForkLabConsole(
   elf: Uint8Array,
   options: MachineOptions & ForkLabOptions = {},
 ): ForkLabConsoleRun {
-  const { maxInsns, input, jitThreshold, noJit, jitBackend, ...machineOptions } = options;
+  const { maxInsns, input, jitThreshold, noJit, jitBackend, interpreter, ...machineOptions } = options;
   const loaded = Machine.fromElf(elf, machineOptions);
   if (!loaded.ok) return { stop: { kind: 'load-error', error: loaded.error }, output: '', instret: 0 };
   const m = loaded.machine;
@@ -83,6 +92,7 @@ export function runForkLabConsole(
     ...(jitThreshold === undefined ? {} : { jitThreshold }),
     ...(noJit === undefined ? {} : { noJit }),
     ...(jitBackend === undefined ? {} : { jitBackend }),
+    ...(interpreter === undefined ? {} : { interpreter }),
   });
   let output = '';
   const decoder = new TextDecoder();

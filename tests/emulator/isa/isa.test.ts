@@ -80,14 +80,16 @@ describe('ISA test programs', () => {
       const f = runBareOnForkLab(elf.bytes, input);
       expect(f.stop, `ForkLab: ${f.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
       // again with every block translated on its first run (to wasm, and to JS), and with no
-      // translation at all
+      // translation at all, by each interpreter
       for (const jitBackend of ['wasm', 'js'] as const) {
         const jit = runBareOnForkLab(elf.bytes, { ...input, jitThreshold: 1, jitBackend });
         expect(jit.stop, `ForkLab, all code translated to ${jitBackend}: ${jit.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
         expect(jit.translatedBlocks).toBeGreaterThan(0);
       }
-      const interp = runBareOnForkLab(elf.bytes, { ...input, noJit: true });
-      expect(interp.stop, `ForkLab, interpreter only: ${interp.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
+      for (const interpreter of ['wasm', 'js'] as const) {
+        const interp = runBareOnForkLab(elf.bytes, { ...input, noJit: true, interpreter });
+        expect(interp.stop, `ForkLab, ${interpreter} interpreter only: ${interp.where}`).toEqual({ kind: 'tohost', value: expectedTohost });
+      }
     });
   }
 });
