@@ -38,27 +38,35 @@ export interface Token {
 // Tokens are always built with every field present and in one order: V8 then keeps a single
 // hidden class for them, which matters when macro expansion copies millions of tokens.
 
+// They are instances of a class, not object literals: V8 tracks the objects a literal creates
+// and, once a big file's tokens outlive a few collections, switches it to allocate them in the
+// old generation, throwing away every optimized function that makes them (the lexer, macro
+// expansion) to compile them again.
+class PpToken implements Token {
+  constructor(
+    public kind: TokenKind,
+    public text: string,
+    public file: string,
+    public line: number,
+    public col: number,
+    public space: boolean,
+    public bol: boolean,
+    public hide: ReadonlySet<string> | undefined,
+    public expanded: boolean,
+    public noExpand: boolean,
+    public error: string | undefined,
+    public width: number | undefined,
+  ) {}
+}
+
 /** A new token with the optional fields cleared. */
 export function makeToken(kind: TokenKind, text: string, file: string, line: number, col: number, space: boolean, bol: boolean): Token {
-  return { kind, text, file, line, col, space, bol, hide: undefined, expanded: false, noExpand: false, error: undefined, width: undefined };
+  return new PpToken(kind, text, file, line, col, space, bol, undefined, false, false, undefined, undefined);
 }
 
 /** A copy of `t`, with `changes` applied. */
 export function copyToken(t: Token, changes?: Partial<Token>): Token {
-  const c: Token = {
-    kind: t.kind,
-    text: t.text,
-    file: t.file,
-    line: t.line,
-    col: t.col,
-    space: t.space,
-    bol: t.bol,
-    hide: t.hide,
-    expanded: t.expanded,
-    noExpand: t.noExpand,
-    error: t.error,
-    width: t.width,
-  };
+  const c = new PpToken(t.kind, t.text, t.file, t.line, t.col, t.space, t.bol, t.hide, t.expanded, t.noExpand, t.error, t.width);
   return changes === undefined ? c : Object.assign(c, changes);
 }
 
