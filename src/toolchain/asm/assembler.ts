@@ -29,6 +29,21 @@ export interface LineRow {
 
 const MAX_ERRORS = 200;
 
+// Statement locations and line rows are class instances, not object literals: V8 tracks the
+// objects a literal makes and, once a big file's rows and locations (kept by fixups and
+// symbols) outlive a few collections, moves the literal's allocations to the old generation,
+// throwing away the optimized statement loop to compile it again in the middle of a build.
+class SourceLoc implements Location {
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly endColumn: number) {}
+}
+
+class Row implements LineRow {
+  constructor(
+    readonly section: number, readonly offset: number, readonly file: number, readonly line: number,
+    readonly column: number, readonly isStmt: boolean,
+  ) {}
+}
+
 /** Bits of a plain numeric immediate for I/S/U fields (the common case), or undefined to defer. */
 function encodeNow(field: FixupRequest['field'], v: bigint, column: number): number | undefined {
   if (field === 'I' || field === 'S') {
@@ -90,12 +105,12 @@ export class Assembler implements Emitter {
   }
 
   private statement(s: Statement): void {
-    const loc = { file: s.file, line: s.line, column: s.opColumn, endColumn: s.endColumn };
+    const loc = new SourceLoc(s.file, s.line, s.opColumn, s.endColumn);
     this.loc = loc;
     try {
       if (s.labels.length > 0) {
         for (const label of s.labels) {
-          this.loc = { file: s.file, line: s.line, column: label.column, endColumn: label.column + label.name.length };
+          this.loc = new SourceLoc(s.file, s.line, label.column, label.column + label.name.length);
           this.defineLabel(label.name);
         }
         this.loc = loc;
@@ -116,7 +131,8 @@ export class Assembler implements Emitter {
         throw new AsmError(`unknown instruction '${s.op}'${suggestMnemonic(s.op, knownMnemonics())}`, s.opColumn);
       }
       if (this.pendingLoc && this.current.size > before) {
-        this.lineRows.push({ section: this.current.number, offset: before, ...this.pendingLoc });
+        const p = this.pendingLoc;
+        this.lineRows.push(new Row(this.current.number, before, p.file, p.line, p.column, p.isStmt));
         this.pendingLoc = undefined;
       }
       if (!this.sawLoc && this.current.size > before) this.autoRow(s, before);
@@ -131,7 +147,7 @@ export class Assembler implements Emitter {
       file = this.autoFiles.size + 1;
       this.autoFiles.set(s.file, file);
     }
-    this.autoRows.push({ section: this.current.number, offset, file, line: s.line, column: s.opColumn, isStmt: true });
+    this.autoRows.push(new Row(this.current.number, offset, file, s.line, s.opColumn, true));
   }
 
   /** Uses the automatic rows when the source had no .loc of its own. Call once, after run(). */
