@@ -11,6 +11,7 @@ import { Plic } from './devices/plic';
 import { Uart, UART_IRQ } from './devices/uart';
 import { TestDevice } from './devices/testdev';
 import { IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_STI } from './trap';
+import { settleFields } from './fields';
 
 export class Board {
   readonly ram: Ram;
@@ -39,6 +40,7 @@ export class Board {
     for (const d of [this.clint, this.plic, this.uart, this.testdev]) this.bus.addDevice(d);
     this.hart.timerHook = () => this.updateTimers();
     this.updateTimers();
+    settleFields(this, ['sbiDeadline', 'consoleOut']); // the kernel's first timer (fields.ts)
   }
 
   setMip(irq: number, level: boolean): void {

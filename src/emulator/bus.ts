@@ -14,6 +14,7 @@ export interface Device {
 }
 
 import { allocateMemory, MEM_CODE_PAGES, type MemoryLayout } from './layout';
+import { settleFields } from './fields';
 
 /** codePages bits: the page holds translated code (jit.ts). */
 export const PAGE_CODE = 1;
@@ -125,7 +126,9 @@ export class Bus {
   lo = 0;
   hi = 0;
 
-  constructor(readonly ram: Ram) {}
+  constructor(readonly ram: Ram) {
+    settleFields(this, ['lo', 'hi']); // fields.ts
+  }
 
   addDevice(d: Device): void {
     this.devices.push(d);

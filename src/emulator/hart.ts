@@ -22,6 +22,7 @@ import {
 } from './trap';
 import { numberToBig } from './bits';
 import { MEM_REGS } from './layout';
+import { settleFields } from './fields';
 
 /** Firmware that sees traps into M-mode first (ForkLab's SBI); true = handled. */
 export interface Firmware {
@@ -136,6 +137,16 @@ export class Hart {
     if (layout.memory !== null && wasmProblem() === null) {
       this.wasmInterp = winterp.createWasmInterp(layout, bus.ram.base, bus.ram.size);
     }
+    // Every one of these changes during a boot, most for the first time after the run loop
+    // was optimized (fields.ts); the reservation holds physical addresses (doubles).
+    settleFields(this, [
+      'pc', 'npc', 'pcExact', 'priv', 'mstatus', 'mie', 'mip', 'medeleg', 'mideleg', 'mcounteren',
+      'scounteren', 'mcountinhibit', 'mtvec', 'stvec', 'mepc', 'sepc', 'mcause', 'scause', 'mtval',
+      'stval', 'mscratch', 'sscratch', 'satp', 'instret', 'cycles', 'cycleOffset', 'instretOffset',
+      'waiting', 'excCause', 'excTval', 'vaExact', 'irqDirty', 'edge', 'timerCycle', 'timerHook',
+      'storeWatch', 'firmware', 'stop', 'jit', 'wasmInterp', 'lastTrapCause', 'lastTrapPc',
+      'lastTrapInstret', 'sameTrapCount',
+    ], ['pc', 'npc', 'reservation']);
   }
 
   /** mtime: cycles / 10 (10 MHz nominal with one instruction per 100 ns cycle). */

@@ -40,6 +40,7 @@ import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, MEM_BLOCK_CACHE, MEM_PC } from './
 import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi, type WasmTable } from './wasm/host';
 import { entryFunction, translateModule } from './wasm/translate';
+import { settleFields } from './fields';
 
 export const MAX_BLOCK = 64;
 const FAST_SIZE = BLOCK_CACHE_SIZE; // the wasm lookup cache mirrors the fast cache slot by slot
@@ -68,17 +69,27 @@ export type BlockFn = (h: Hart, room: number) => number;
 /** The wasm entry function: (room, mode, table slot) (wasm/translate.ts entryFunction). */
 type WasmBlockFn = (room: number, mode: number, slot: number) => number;
 export type JitBackend = 'wasm' | 'js';
-interface Block {
-  readonly pc: number;
-  fn: BlockFn | null;
-  count: number;
+class Block {
+  fn: BlockFn | null = null;
+  count = 0;
   /** True when translation found nothing to translate at this pc. */
-  untranslatable: boolean;
+  untranslatable = false;
   /** Hot, waiting in the wasm batch (jit.ts compileBatch). */
-  queued: boolean;
+  queued = false;
   /** A wasm block's slot in the shared table << 7 | its instruction count, or -1. */
-  wasmSlot: number;
+  wasmSlot = -1;
+  constructor(readonly pc: number) {
+    // These change long after Jit.lookup was optimized (fields.ts). Settled on every block:
+    // once, at module load, was not enough (V8 gave later blocks a new hidden class).
+    this.untranslatable = true; this.untranslatable = false;
+    this.queued = true; this.queued = false;
+    this.wasmSlot = 0; this.wasmSlot = -1;
+    this.fn = nothingFn; this.fn = null;
+  }
 }
+
+/** A function that is never a block's, for Block's constructor. */
+const nothingFn: BlockFn = () => 0;
 
 export class Jit {
   private readonly blocks = new Map<number, Block>();
@@ -156,6 +167,8 @@ export class Jit {
       this.disabled = true;
       this.disabledReason = evalProblem;
     }
+    // The first translation sets these in the middle of a boot (fields.ts).
+    settleFields(this, ['disabled', 'disabledReason', 'hotThreshold', 'translated', 'backend', 'table', 'nextSlot', 'wasmEntry', 'entrySlot']);
   }
 
   /** Forget every translation (fence.i, restore). */
@@ -219,7 +232,7 @@ export class Jit {
     } else {
       b = this.blocks.get(off);
       if (b === undefined || b.pc !== pc) {
-        b = { pc, fn: null, count: 0, untranslatable: false, queued: false, wasmSlot: -1 };
+        b = new Block(pc);
         this.blocks.set(off, b);
         const page = off >>> 12;
         const list = this.pageBlocks.get(page);

@@ -11,6 +11,7 @@ import { bigToNumber } from './bits';
 import type { LabCall } from './trace';
 import { csrRead as csrReadHook } from './csr';
 import { SbiFirmware } from './firmware/sbi';
+import { settleFields } from './fields';
 import { boardTree, writeFdt } from './fdt';
 import { applyState, captureState, parseSnapshot, saveSnapshot, stateHash, type MachineMeta, type SnapshotState } from './snapshot';
 
@@ -71,6 +72,8 @@ export class Machine {
         },
       });
     }
+    // Changed by the first console output and by the shutdown (fields.ts).
+    settleFields(this, ['onConsole', 'onTrace', 'finalStop', 'consoleBuf', 'tohostAddr']);
   }
 
   private flushConsole(): void {

@@ -21,6 +21,7 @@ import {
   CAUSE_STORE_PAGE,
 } from './trap';
 import { MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from './layout';
+import { settleFields } from './fields';
 
 export const ACCESS_FETCH = 0;
 export const ACCESS_LOAD = 1;
@@ -64,6 +65,9 @@ export class Mmu {
     this.ramBase = bus.ram.base;
     this.ramSize = bus.ram.size;
     this.flush();
+    // They change when the kernel turns on paging and at its first load across a page,
+    // after the run loop was optimized (fields.ts).
+    settleFields(this, ['fetchVirt', 'dataVirt', 'dataPriv', 'fetchSlot', 'dataSlot', 'wasmMode', 'lastSum', 'lo', 'hi']);
   }
 
   flush(): void {

@@ -12,6 +12,7 @@ import { decodeLabCall, type LabEvent } from './events';
 import { packInitrd, type InitrdApp } from './initrd';
 import { ModelBuilder } from './model-builder';
 import { PAGE_SIZE } from './pagetable';
+import { settleFields } from '../emulator/fields';
 
 export interface SessionOptions {
   /** The kernel ELF (resources/kernel/build/kernel.elf). */
@@ -67,6 +68,9 @@ export class LabSession {
       if (entry) this.timeline.push(entry);
       if (this.stopOn !== null && this.stopEvent === null && matches(ev, this.stopOn)) this.stopEvent = ev;
     };
+    // Set by the first slice, the first console output and the shutdown, while the callbacks
+    // above are optimized code (emulator/fields.ts).
+    settleFields(this, ['builder', 'timeline', 'consoleText', 'utf8', 'halted', 'stopOn', 'stopEvent']);
   }
 
   /** Boots the kernel with the programs packed into an initrd. Never throws. */
