@@ -24,9 +24,24 @@ export function readLineTable(elf: Uint8Array): LineRow[] {
   if (!r.elf) return [];
   const sec = r.elf.sections.find((s) => s.name === LINE_TABLE_SECTION);
   if (!sec) return [];
-  // (a literal, not `({ at, ...row }) => row`: a rest copy is a generic, slow property walk)
-  const rows = parseUnits(sec.data).map((r): LineRow => ({ addr: r.addr, file: r.file, line: r.line, column: r.column, isStmt: r.isStmt }));
-  return rows.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0));
+  return sortedRows(parseUnits(sec.data));
+}
+
+/**
+ * The rows without their offsets, sorted by address. A linked table is usually in order already
+ * (units in link order, rows in assembly order): then the sort, which is stable and so would
+ * return the same array, and its ~n log n BigInt comparisons are skipped.
+ */
+function sortedRows(units: readonly (LineRow & { at: number })[]): LineRow[] {
+  const rows: LineRow[] = [];
+  let sorted = true;
+  for (let i = 0; i < units.length; i++) {
+    const r = units[i]!;
+    // (a literal, not `({ at, ...row }) => row`: a rest copy is a generic, slow property walk)
+    rows.push({ addr: r.addr, file: r.file, line: r.line, column: r.column, isStmt: r.isStmt });
+    if (i > 0 && r.addr < units[i - 1]!.addr) sorted = false;
+  }
+  return sorted ? rows : rows.sort((x, y) => (x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0));
 }
 
 /**

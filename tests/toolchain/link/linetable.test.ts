@@ -111,6 +111,16 @@ there:
     ]);
   });
 
+  test('rows out of address order (code in two sections) come back sorted by address', () => {
+    // emitted .text+0, .text.b+0, .text+4; .text.b is placed after .text
+    const src = '.file 1 "m.c"\n.globl _start\n_start:\n.loc 1 1 1\nnop\n'
+      + '.section .text.b,"ax",@progbits\n.loc 1 2 1\nnop\n.text\n.loc 1 3 1\nnop\n';
+    const obj = assemble(src, 'm.s');
+    expect(obj.diagnostics).toEqual([]);
+    const exe = link([{ name: 'm.o', bytes: obj.object }]);
+    expect(readLineTable(exe.elf).map((r) => `${r.addr.toString(16)} m.c:${r.line}`)).toEqual(['10000 m.c:1', '10004 m.c:3', '10008 m.c:2']);
+  });
+
   test('lineAt finds the row covering a PC and symbolAt the function around it', () => {
     const src = '.file 1 "m.c"\n.globl _start\n.type _start, @function\n_start:\n.loc 1 1 1\nnop\nnop\n.loc 1 2 1\nnop\n.size _start, .-_start\n';
     const exe = link([{ name: 'm.o', bytes: assemble(src, 'm.s').object }]).elf;
