@@ -54,6 +54,15 @@ export class Mmu {
    */
   wasmMode = 0;
   private lastSum = 0;
+  /**
+   * satp as last seen by modeChanged, and what it says as numbers: whether it selects Sv39 and
+   * the root table's physical address. Traps and returns change the mode twice per system
+   * call, and 11 k walks per boot start at the root: doing that BigInt math each time made
+   * garbage on every one.
+   */
+  private satpSeen = 0n;
+  private sv39 = false;
+  private rootAddr = 0;
   readonly ramBase: number;
   readonly ramSize: number;
 
@@ -67,7 +76,7 @@ export class Mmu {
     this.flush();
     // They change when the kernel turns on paging and at its first load across a page,
     // after the run loop was optimized (fields.ts).
-    settleFields(this, ['fetchVirt', 'dataVirt', 'dataPriv', 'fetchSlot', 'dataSlot', 'wasmMode', 'lastSum', 'lo', 'hi']);
+    settleFields(this, ['fetchVirt', 'dataVirt', 'dataPriv', 'fetchSlot', 'dataSlot', 'wasmMode', 'lastSum', 'lo', 'hi', 'satpSeen', 'sv39'], ['rootAddr']);
   }
 
   flush(): void {
@@ -80,7 +89,12 @@ export class Mmu {
    */
   modeChanged(flush = false): void {
     const h = this.h;
-    const sv39 = h.satp >> 60n === 8n;
+    if (h.satp !== this.satpSeen) {
+      this.satpSeen = h.satp;
+      this.sv39 = h.satp >> 60n === 8n;
+      this.rootAddr = Number(h.satp & ((1n << 44n) - 1n)) * 4096;
+    }
+    const sv39 = this.sv39;
     this.dataPriv = h.priv === PRIV_M && (h.mstatus & MSTATUS_MPRV) !== 0
       ? (h.mstatus & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT
       : h.priv;
@@ -115,8 +129,8 @@ export class Mmu {
     // Sv39 requires bits 63:39 to equal bit 38.
     if (!(va >= -(2 ** 38) && va < 2 ** 38)) return this.fault(PAGE_FAULT[kind]!, va);
     const vpn = Math.floor(va / 4096);
-    // Step 1: a = satp.ppn * PAGESIZE, i = LEVELS - 1.
-    let a = Number(h.satp & ((1n << 44n) - 1n)) * 4096;
+    // Step 1: a = satp.ppn * PAGESIZE (kept by modeChanged), i = LEVELS - 1.
+    let a = this.rootAddr;
     let level = 2;
     const ram = this.bus.ram;
     for (;;) {
