@@ -70,21 +70,26 @@ export type BlockFn = (h: Hart, room: number) => number;
 type WasmBlockFn = (room: number, mode: number, slot: number) => number;
 export type JitBackend = 'wasm' | 'js';
 class Block {
-  fn: BlockFn | null = null;
-  count = 0;
+  // Declared, not initialized, so the constructor's stores are each field's first: a class
+  // field starts as undefined, and pc's first number then changed its representation, which
+  // gave later blocks another hidden class than the first few (without their type feedback).
+  declare readonly pc: number;
+  declare fn: BlockFn | null;
+  declare count: number;
   /** True when translation found nothing to translate at this pc. */
-  untranslatable = false;
+  declare untranslatable: boolean;
   /** Hot, waiting in the wasm batch (jit.ts compileBatch). */
-  queued = false;
+  declare queued: boolean;
   /** A wasm block's slot in the shared table << 7 | its instruction count, or -1. */
-  wasmSlot = -1;
-  constructor(readonly pc: number) {
-    // These change long after Jit.lookup was optimized (fields.ts). Settled on every block:
-    // once, at module load, was not enough (V8 gave later blocks a new hidden class).
+  declare wasmSlot: number;
+  constructor(pc: number) {
+    this.pc = pc;
+    this.count = 0;
+    // These change long after Jit.lookup was optimized: a second value now (fields.ts).
+    this.fn = nothingFn; this.fn = null;
     this.untranslatable = true; this.untranslatable = false;
     this.queued = true; this.queued = false;
     this.wasmSlot = 0; this.wasmSlot = -1;
-    this.fn = nothingFn; this.fn = null;
   }
 }
 
@@ -169,6 +174,67 @@ export class Jit {
     }
     // The first translation sets these in the middle of a boot (fields.ts).
     settleFields(this, ['disabled', 'disabledReason', 'hotThreshold', 'translated', 'backend', 'table', 'nextSlot', 'wasmEntry', 'entrySlot']);
+    this.primeLookup();
+  }
+
+  /**
+   * Runs lookup() once down each of its paths for cold blocks, then forgets all of it. V8
+   * optimizes lookup (and Hart.run, which inlines it) from the type feedback of the paths that
+   * have run; a boot took the rarer ones (a block found in the Map after its fast slot was
+   * reused, a pc seen at a second RAM offset) only after that, and each threw the optimized
+   * run loop away ("insufficient type feedback"). Nothing here stays: the blocks, the caches,
+   * the code-page marks and the hart's pc are as they were.
+   */
+  private primeLookup(): void {
+    const h = this.h;
+    const ram = h.bus.ram;
+    const a = ram.size - 4096; // the last page, and a page one cache size below it: same fast slot
+    const b = a - 2 * FAST_SIZE;
+    if (b < 0) return;
+    const pc = h.pc;
+    const marks = [ram.codePages[a >>> 12]!, ram.codePages[b >>> 12]!];
+    const threshold = this.hotThreshold;
+    const entrySlot = this.entrySlot;
+    this.hotThreshold = Infinity; // count, never translate
+    const at = (off: number, alias: number): void => {
+      h.pc = ram.base + off + alias; // a number outside the Smi range, as kernel pcs are
+      this.lookup(off);
+    };
+    // V8 records no feedback until a function has run for a while (its feedback vector is made
+    // lazily: 12 calls were not enough, 100 are).
+    for (let k = 0; k < 100; k++) at(a, 0); // a new block, then its fast slot, still cold
+    at(a + 2, 0); // a second block on that page
+    at(b, 0); // takes a's fast slot
+    at(a, 0); // a again, from the Map
+    at(a, 4096); // a's RAM offset at another pc
+    // A translated block, from the fast slot and from the Map (its function is never called).
+    const block = this.blocks.get(a)!;
+    block.fn = nothingFn;
+    this.fastFn[(a >>> 1) & FAST_MASK] = nothingFn;
+    at(a, 4096);
+    at(b, 0);
+    at(a, 4096);
+    if (this.backend === 'wasm' && !this.disabled) {
+      // Blocks turning hot: they join the wasm batch, which stays far from due (nothing
+      // compiles); 100 of them, so queueWasm too gets its feedback vector.
+      this.hotThreshold = 2;
+      for (let k = 2; k < 202; k += 2) { at(a + k, 0); at(a + k, 0); }
+    }
+    this.hotThreshold = threshold;
+    this.entrySlot = entrySlot;
+    for (const q of this.queue) q.queued = false;
+    this.queue.length = 0;
+    this.queueOff.length = 0;
+    h.pc = pc;
+    this.blocks.clear();
+    this.pageBlocks.clear();
+    this.fastOff.fill(-1);
+    this.fastFn.fill(null);
+    this.fastBlock.fill(null);
+    this.fastSlot.fill(-1);
+    this.clearCache();
+    ram.codePages[a >>> 12] = marks[0]!;
+    ram.codePages[b >>> 12] = marks[1]!;
   }
 
   /** Forget every translation (fence.i, restore). */

@@ -44,3 +44,30 @@ describe('settleFields', () => {
     expect(a.machine.hart.reservation).toBe(-1);
   });
 });
+
+describe('Jit.primeLookup', () => {
+  test('leaves no block, cache entry, code-page mark, queued block or pc behind', () => {
+    const elf = aluLoop();
+    const r = Machine.fromElf(elf, { bare: true });
+    if (!r.ok) throw new Error(r.error);
+    const h = r.machine.hart;
+    const jit = h.jit as unknown as {
+      blocks: Map<number, unknown>; pageBlocks: Map<number, unknown>; fastOff: Int32Array;
+      fastFn: unknown[]; fastBlock: unknown[]; fastSlot: Int32Array; cacheI32: Int32Array;
+      queue: unknown[]; queueOff: number[]; hotThreshold: number; entrySlot: number; translated: number;
+    };
+    expect(jit.blocks.size).toBe(0);
+    expect(jit.pageBlocks.size).toBe(0);
+    expect(jit.fastOff.every((v) => v === -1)).toBe(true);
+    expect(jit.fastSlot.every((v) => v === -1)).toBe(true);
+    expect(jit.fastFn.every((v) => v === null)).toBe(true);
+    expect(jit.fastBlock.every((v) => v === null)).toBe(true);
+    for (let j = 0; j < jit.cacheI32.length; j += 4) expect(jit.cacheI32[j]).toBe(-1);
+    expect(jit.queue.length + jit.queueOff.length).toBe(0);
+    expect(jit.hotThreshold).toBe(h.jit!.backend === 'wasm' ? 256 : 32768);
+    expect(jit.entrySlot).toBe(0);
+    expect(jit.translated).toBe(0);
+    expect(h.bus.ram.codePages.every((v) => v === 0)).toBe(true);
+    expect(r.machine.pc).toBe(0x80000000n);
+  });
+});
