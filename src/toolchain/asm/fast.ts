@@ -93,15 +93,6 @@ function threeRegs(s: Scan): [number, number, number] | undefined {
   return [a, b, c];
 }
 
-/** `rd, rs` -> the two registers, or undefined. */
-function twoRegs(s: Scan): [number, number] | undefined {
-  const a = reg(s);
-  if (a < 0 || !comma(s)) return undefined;
-  const b = reg(s);
-  if (b < 0 || !atEnd(s)) return undefined;
-  return [a, b];
-}
-
 /** `r, imm(base)` -> [r, imm, base] with imm in -2048..2047, or undefined. */
 function regMemory(s: Scan): [number, number, number] | undefined {
   const r = reg(s);
@@ -183,10 +174,14 @@ function run(e: Emitter, f: Fast, s: Scan): boolean {
     }
     case Kind.UnaryI:
     case Kind.UnaryR: {
-      const r = twoRegs(s);
-      if (r === undefined) return false;
+      // (`rd, rs` scanned here, not by a helper: a helper called from here was not inlined, and
+      // V8 compiled it on its own in the third build)
+      const rd = reg(s);
+      if (rd < 0 || !comma(s)) return false;
+      const rs = reg(s);
+      if (rs < 0 || !atEnd(s)) return false;
       // `rd, rs` as an I-type with a fixed immediate, or as an R-type with x0 as rs1.
-      e.emit(f.kind === Kind.UnaryI ? iType(f.opcode, f.f3, r[0], r[1], f.x) : rType(f.opcode, f.f3, f.x, r[0], 0, r[1]));
+      e.emit(f.kind === Kind.UnaryI ? iType(f.opcode, f.f3, rd, rs, f.x) : rType(f.opcode, f.f3, f.x, rd, 0, rs));
       return true;
     }
     case Kind.Ret:
