@@ -141,21 +141,22 @@ export class Mmu {
       const lo = ram.dv.getInt32(pteOff, true);
       const hi = ram.dv.getInt32(pteOff + 4, true);
       // Step 3: invalid, reserved W-without-R, or reserved high bits -> page fault.
-      if ((lo & PTE_V) === 0 || ((lo & PTE_R) === 0 && (lo & PTE_W) !== 0) || (hi >>> 22) !== 0) {
-        return this.fault(PAGE_FAULT[kind]!, va);
-      }
+      // Every page fault leaves the loop to one exit below: the first fault of any kind gives
+      // it type feedback, so the first of another kind does not deoptimize walk (the first
+      // permission fault, a copy-on-write store, comes long after walk was optimized).
+      if ((lo & PTE_V) === 0 || ((lo & PTE_R) === 0 && (lo & PTE_W) !== 0) || (hi >>> 22) !== 0) break;
       const ppn = (hi & 0x3fffff) * 4194304 + (lo >>> 10);
       // Step 4: a pointer to the next level when R = X = 0.
       if ((lo & (PTE_R | PTE_X)) === 0) {
         level--;
-        if (level < 0) return this.fault(PAGE_FAULT[kind]!, va);
+        if (level < 0) break;
         a = ppn * 4096;
         continue;
       }
       // Step 5: a leaf. Check the permissions for this kind and privilege.
-      if (!this.permitted(lo, kind, priv)) return this.fault(PAGE_FAULT[kind]!, va);
+      if (!this.permitted(lo, kind, priv)) break;
       // Step 6: a misaligned superpage.
-      if (level > 0 && ppn % (1 << (9 * level)) !== 0) return this.fault(PAGE_FAULT[kind]!, va);
+      if (level > 0 && ppn % (1 << (9 * level)) !== 0) break;
       // Step 7: A, and D for stores, set by hardware (Svadu, as QEMU does).
       let newLo = lo | PTE_A;
       if (kind === ACCESS_STORE) newLo |= PTE_D;
@@ -174,6 +175,7 @@ export class Mmu {
       }
       return pageBase + (va & 0xfff);
     }
+    return this.fault(PAGE_FAULT[kind]!, va);
   }
 
   private permitted(pte: number, kind: number, priv: number): boolean {
