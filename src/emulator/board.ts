@@ -39,8 +39,27 @@ export class Board {
     this.testdev = new TestDevice((clean, code) => { this.hart.stop = { kind: 'shutdown', clean, code }; });
     for (const d of [this.clint, this.plic, this.uart, this.testdev]) this.bus.addDevice(d);
     this.hart.timerHook = () => this.updateTimers();
-    this.updateTimers();
     settleFields(this, ['sbiDeadline', 'consoleOut']); // the kernel's first timer (fields.ts)
+    this.primeTimerHook();
+    this.hart.primeRun();
+  }
+
+  /**
+   * Calls the timer hook, with and without an SBI deadline (one that lies far ahead), until V8
+   * has made its feedback vector. Hart.run inlines the hook; the first timer of a boot came
+   * after the run loop was optimized, when the hook had run too few times to have feedback,
+   * and that threw the optimized loop away. updateTimers only recomputes from the CLINT and
+   * the deadline, so the last call leaves mip and timerCycle as one call would.
+   */
+  private primeTimerHook(): void {
+    const hook = this.hart.timerHook;
+    const deadline = this.sbiDeadline;
+    for (let k = 0; k < 100; k++) {
+      this.sbiDeadline = k & 1 ? 2 ** 40 : deadline;
+      hook();
+    }
+    this.sbiDeadline = deadline;
+    hook();
   }
 
   setMip(irq: number, level: boolean): void {

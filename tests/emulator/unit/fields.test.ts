@@ -71,3 +71,29 @@ describe('Jit.primeLookup', () => {
     expect(r.machine.pc).toBe(0x80000000n);
   });
 });
+
+describe('Hart.primeRun and Board.primeTimerHook', () => {
+  test('run nothing and leave the hart as a fresh board made it', () => {
+    const r = Machine.fromElf(aluLoop(), { bare: true });
+    if (!r.ok) throw new Error(r.error);
+    const h = r.machine.hart;
+    expect(h.instret).toBe(0);
+    expect(h.cycles).toBe(0);
+    expect(r.machine.pc).toBe(0x80000000n);
+    expect(h.waiting).toBe(false);
+    expect(h.stop).toBe(null);
+    expect(h.irqDirty).toBe(true);
+    expect(h.edge).toBe(true);
+    expect(h.excCause).toBe(-1);
+    expect(r.machine.board.sbiDeadline).toBe(Infinity);
+    // The timer state is what one recomputation from the devices gives.
+    const timerCycle = h.timerCycle, mip = h.mip;
+    r.machine.board.updateTimers();
+    expect(h.timerCycle).toBe(timerCycle);
+    expect(h.mip).toBe(mip);
+    // And the machine runs exactly as the program says (alu-loop: 3 + 8 per iteration).
+    r.machine.run(11);
+    expect(r.machine.getReg(11)).toBe(2n);
+    expect(h.instret).toBe(11);
+  });
+});
