@@ -17,8 +17,9 @@
 // Hart.fetchOffset's, so every exit leaves to step() exactly what step() would do anyway.
 // mode = Mmu.wasmMode | 2 when stores are watched; stop = 1 ends the run after the first
 // control transfer (when the hart has a Jit, so the run loop looks blocks up at exactly the
-// pcs it does with step()); with hart.jit null the run goes on across them. MEM_INTERP receives 1 when a control transfer retired (the
-// caller sets hart.edge) and the parcel of an expansion miss (the caller fills MEM_RVC).
+// pcs it does with step()); with hart.jit null the run goes on across them. MEM_INTERP
+// receives 1 when a control transfer retired (the caller sets hart.edge) and the parcel of an
+// expansion miss (the caller fills MEM_RVC).
 //
 // The module is compiled once per (RAM offset, RAM size) and instantiated per machine over its
 // memory (layout.ts). RAM is at 0x80000000 (the virt board), as for translated blocks.

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { Machine } from '../../../src/emulator/index';
 import { aluLoop, compressedLoop, loadStoreSv39User } from '../../../src/emulator/bench-programs';
 import { assemble, load } from './helpers';
+import { SELF_MODIFYING_LOOP, TIMER_LOOP } from './interp-programs';
 import { randomProgram } from './random-plain';
 
 /** 'none': hart.jit = null; 'disabled': a translator that never translates (Jit.disabled). */
@@ -85,46 +86,11 @@ describe('the fast interpreter loop agrees with step-by-step execution', () => {
   });
 
   test('code that rewrites itself runs the new instructions', () => {
-    // The loop stores a new immediate into the addi it runs next time round.
-    expectSame(assemble(`
-      li s0, 0
-      li s1, 0
-      la t0, patch
-    loop:
-    patch:
-      addi s1, s1, 1
-      lw t1, 0(t0)
-      li t2, 0x00100000
-      add t1, t1, t2
-      sw t1, 0(t0)
-      addi s0, s0, 1
-      li t2, 100
-      blt s0, t2, loop
-    1: j 1b`), [50, 500, 3000]);
+    expectSame(assemble(SELF_MODIFYING_LOOP), [50, 500, 3000]);
   });
 
   test('a timer interrupt lands on the same instruction', () => {
-    expectSame(assemble(`
-      la t0, handler
-      csrw mtvec, t0
-      li t0, 0x80
-      csrw mie, t0
-      csrsi mstatus, 8
-      li s1, 0x2004000       # mtimecmp
-      li s2, 0x200bff8       # mtime
-      ld t1, 0(s2)
-      addi t1, t1, 37
-      sd t1, 0(s1)
-    loop:
-      addi s3, s3, 1
-      xor s4, s4, s3
-      j loop
-    handler:
-      addi s5, s5, 1
-      ld t1, 0(s2)
-      addi t1, t1, 41
-      sd t1, 0(s1)
-      mret`), [100, 1000, 5000, 33, 20_000]);
+    expectSame(assemble(TIMER_LOOP), [100, 1000, 5000, 33, 20_000]);
   });
 });
 
