@@ -309,44 +309,44 @@ function typeSuffix(p: Parser): Derivation[] {
   // parameter, as in `void f(int n, int a[n])`) is skipped, not evaluated
   const paramDim = p.paramFirstDim;
   p.paramFirstDim = false;
-  if (paramDim && p.equal('[')) {
-    const tok = p.next();
-    let depth = 1;
-    while (p.tok.kind !== 'eof') {
-      if (p.equal('[')) depth++;
-      else if (p.equal(']') && --depth === 0) break;
-      p.next();
-    }
-    p.skip(']');
-    out.push({ kind: 'array', len: -1, tok });
-  }
+  if (paramDim && p.equal('[')) out.push(skippedDimension(p));
+  // (each suffix is read by a function of its own: this one is then small, and V8 optimizes
+  // it early and cheaply instead of compiling all of them in the third build of a process)
   for (;;) {
-    if (p.equal('(')) {
-      out.push(funcParams(p));
-      continue;
-    }
-    if (p.equal('[')) {
-      const tok = p.next();
-      while (ARRAY_QUALIFIERS.has(p.tok.text)) p.next();
-      if (p.consume(']')) {
-        out.push({ kind: 'array', len: -1, tok });
-        continue;
-      }
-      const size = arraySize(p);
-      if (typeof size !== 'bigint') {
-        p.skip(']');
-        out.push({ kind: 'array', len: -1, tok, vla: size });
-        continue;
-      }
-      const v = size;
-      if (v < 0n) p.errorAt(tok, 'size of array is negative');
-      if (v > 0x7fffffffn) p.errorAt(tok, 'size of array is too large');
-      p.skip(']');
-      out.push({ kind: 'array', len: v < 0n || v > 0x7fffffffn ? 1 : Number(v), tok });
-      continue;
-    }
-    return out;
+    if (p.equal('(')) out.push(funcParams(p));
+    else if (p.equal('[')) out.push(arraySuffix(p));
+    else return out;
   }
+}
+
+/** A parameter's first dimension `[...]`, skipped: the parameter decays to a pointer. */
+function skippedDimension(p: Parser): Derivation {
+  const tok = p.next();
+  let depth = 1;
+  while (p.tok.kind !== 'eof') {
+    if (p.equal('[')) depth++;
+    else if (p.equal(']') && --depth === 0) break;
+    p.next();
+  }
+  p.skip(']');
+  return { kind: 'array', len: -1, tok };
+}
+
+/** `[ qualifiers size ]` at the cursor. */
+function arraySuffix(p: Parser): Derivation {
+  const tok = p.next();
+  while (ARRAY_QUALIFIERS.has(p.tok.text)) p.next();
+  if (p.consume(']')) return { kind: 'array', len: -1, tok };
+  const size = arraySize(p);
+  if (typeof size !== 'bigint') {
+    p.skip(']');
+    return { kind: 'array', len: -1, tok, vla: size };
+  }
+  const v = size;
+  if (v < 0n) p.errorAt(tok, 'size of array is negative');
+  if (v > 0x7fffffffn) p.errorAt(tok, 'size of array is too large');
+  p.skip(']');
+  return { kind: 'array', len: v < 0n || v > 0x7fffffffn ? 1 : Number(v), tok };
 }
 
 /**
