@@ -222,23 +222,21 @@ export class Jit {
     }
     this.hotThreshold = threshold;
     this.entrySlot = entrySlot;
-    for (const q of this.queue) q.queued = false;
-    this.queue.length = 0;
-    this.queueOff.length = 0;
     h.pc = pc;
-    this.blocks.clear();
-    this.pageBlocks.clear();
-    this.fastOff.fill(-1);
-    this.fastFn.fill(null);
-    this.fastBlock.fill(null);
-    this.fastSlot.fill(-1);
-    this.clearCache();
+    this.forgetBlocks();
     ram.codePages[a >>> 12] = marks[0]!;
     ram.codePages[b >>> 12] = marks[1]!;
   }
 
   /** Forget every translation (fence.i, restore). */
   flush(): void {
+    this.forgetBlocks();
+    this.nextSlot = 0; // the table's old functions are reachable only through the cache
+    this.h.bus.ram.clearCode();
+  }
+
+  /** Drop every block, the hot queue and both lookup caches (flush, and after priming). */
+  private forgetBlocks(): void {
     for (const b of this.queue) b.queued = false;
     this.queue.length = 0;
     this.queueOff.length = 0;
@@ -249,8 +247,6 @@ export class Jit {
     this.fastBlock.fill(null);
     this.fastSlot.fill(-1);
     this.clearCache();
-    this.nextSlot = 0; // the table's old functions are reachable only through the cache
-    this.h.bus.ram.clearCode();
   }
 
   private clearCache(): void {

@@ -32,3 +32,22 @@ export function bareMachine(source: string, opts: MachineOptions = { bare: true 
 }
 
 export const hex = (v: bigint): string => '0x' + v.toString(16);
+
+/**
+ * What two runs of one program must agree on, instruction for instruction: registers, pc,
+ * counters, the block-edge flag, privilege, blocks translated and the last M-mode trap.
+ */
+export function hartState(m: Machine) {
+  return {
+    regs: Array.from({ length: 32 }, (_, i) => m.getReg(i)),
+    pc: m.pc,
+    instret: m.instret,
+    cycles: m.hart.cycles,
+    edge: m.hart.edge,
+    priv: m.hart.priv,
+    translated: m.hart.jit?.translated ?? 0,
+    mcause: m.readCsr(0x342),
+    mepc: m.readCsr(0x341),
+    mtval: m.readCsr(0x343),
+  };
+}

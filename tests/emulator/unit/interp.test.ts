@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { Machine } from '../../../src/emulator/index';
 import { aluLoop, compressedLoop, loadStoreSv39User } from '../../../src/emulator/bench-programs';
-import { assemble, load } from './helpers';
+import { assemble, hartState, load } from './helpers';
 import { SELF_MODIFYING_LOOP, TIMER_LOOP } from './interp-programs';
 import { randomProgram } from './random-plain';
 
@@ -31,25 +30,11 @@ function pair(elf: Uint8Array, jit: Translator, opts: Parameters<typeof load>[1]
   return { fast, ref, outs };
 }
 
-function state(m: Machine) {
-  return {
-    regs: Array.from({ length: 32 }, (_, i) => m.getReg(i)),
-    pc: m.pc,
-    instret: m.instret,
-    cycles: m.hart.cycles,
-    edge: m.hart.edge,
-    mcause: m.readCsr(0x342),
-    mepc: m.readCsr(0x341),
-    mtval: m.readCsr(0x343),
-    priv: m.hart.priv,
-  };
-}
-
 function expectSame(elf: Uint8Array, slices: number[], jit: Translator = 'none'): void {
   const { fast, ref, outs } = pair(elf, jit);
   for (const n of slices) {
     expect(fast.run(n)).toEqual(ref.run(n));
-    expect(state(fast)).toEqual(state(ref));
+    expect(hartState(fast)).toEqual(hartState(ref));
     expect(fast.readPhys(0x80010000n, 4096)).toEqual(ref.readPhys(0x80010000n, 4096));
   }
   expect(outs[0]).toBe(outs[1]);

@@ -12,7 +12,7 @@ import { aluLoop, compressedLoop, loadStoreSv39User } from '../../../src/emulato
 import { buildBareElf, makeWorkDir, removeWorkDir } from '../../support/riscv-tools';
 import { randomProgram as randomIsaProgram } from '../isa/random-program';
 import { randomSv39Program } from '../isa/random-sv39';
-import { assemble, load } from './helpers';
+import { assemble, hartState, load } from './helpers';
 import { SELF_MODIFYING_LOOP, TIMER_LOOP } from './interp-programs';
 import { randomProgram } from './random-plain';
 
@@ -59,21 +59,6 @@ function pair(elf: Uint8Array, blocks: Blocks, opts: Parameters<typeof load>[1] 
   return { fast, ref, outs, lookups, stores };
 }
 
-function state(m: Machine) {
-  return {
-    regs: Array.from({ length: 32 }, (_, i) => m.getReg(i)),
-    pc: m.pc,
-    instret: m.instret,
-    cycles: m.hart.cycles,
-    edge: m.hart.edge,
-    priv: m.hart.priv,
-    translated: m.hart.jit?.translated ?? 0,
-    mcause: m.readCsr(0x342),
-    mepc: m.readCsr(0x341),
-    mtval: m.readCsr(0x343),
-  };
-}
-
 /** FNV-1a of the bytes (toEqual on 128 KiB arrays costs ~0.1 s a call). */
 function digest(b: Uint8Array): string {
   let h = 0x811c9dc5;
@@ -85,7 +70,7 @@ function expectSame(p: Pair, slices: number[]): void {
   const { fast, ref, outs } = p;
   for (const n of slices) {
     expect(fast.run(n)).toEqual(ref.run(n));
-    expect(state(fast)).toEqual(state(ref));
+    expect(hartState(fast)).toEqual(hartState(ref));
     // the programs' code and data (hashing all of RAM at every slice costs seconds)
     expect(digest(fast.readPhys(0x80000000n, 0x20000))).toBe(digest(ref.readPhys(0x80000000n, 0x20000)));
     expect(p.lookups[0]).toEqual(p.lookups[1]);
@@ -372,7 +357,7 @@ describe('the wasm interpreter on the lab kernel', () => {
         if (sf.kind !== 'limit') break;
       }
       expect(fast.finalStop?.kind).toBe('shutdown');
-      expect(state(fast)).toEqual(state(ref));
+      expect(hartState(fast)).toEqual(hartState(ref));
       expect(p.lookups[0]).toEqual(p.lookups[1]);
       expect(outs[0]).toBe(outs[1]);
       expect(outs[0].length).toBeGreaterThan(100);
