@@ -34,6 +34,7 @@ import {
   beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, VOID,
 } from './emit';
 import { wasmApi } from './host';
+import { mulDiv32Value, mulDiv64Value } from './translate';
 
 const expandCompressed = rvc.expandCompressed;
 
@@ -343,33 +344,15 @@ function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: numb
   c.get(T).i32(1).op(Op.I32Ne);
   L.brIf('exit');
   {
-    // M: the spec's results for x / 0 and MIN / -1, never a wasm trap.
+    // M (translate.ts's code, so both give the spec's results for x / 0 and MIN / -1).
     const names = ['mul', 'div', 'divu', 'rem', 'remu'];
     const table = ['mul', 'exit', 'exit', 'exit', 'div', 'divu', 'rem', 'remu'];
     L.cases(names);
     f3();
     L.brTable(table, 'exit');
-    L.end(); dst(c); c.get(A).get(B).op(Op.I64Mul); writeRd(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(B).op(Op.I64Eqz); L.if(I64); c.i64(-1);
-    L.else();
-    c.get(B).i64(-1).op(Op.I64Eq); L.if(I64); c.i64(0).get(A).op(Op.I64Sub);
-    L.else(); c.get(A).get(B).op(Op.I64DivS); L.end();
-    L.end();
-    writeRd(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(B).op(Op.I64Eqz); L.if(I64); c.i64(-1); L.else(); c.get(A).get(B).op(Op.I64DivU); L.end();
-    writeRd(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(B).op(Op.I64Eqz); L.if(I64); c.get(A); L.else(); c.get(A).get(B).op(Op.I64RemS); L.end(); // rem_s(MIN, -1) = 0
-    writeRd(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(B).op(Op.I64Eqz); L.if(I64); c.get(A); L.else(); c.get(A).get(B).op(Op.I64RemU); L.end();
-    writeRd(c); L.br('straight');
+    for (const f of [0, 4, 5, 6, 7]) {
+      L.end(); dst(c); mulDiv64Value(c, f, A, B); writeRd(c); L.br('straight');
+    }
   }
 
   // -- LUI --
@@ -411,27 +394,9 @@ function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: numb
     L.cases(names);
     f3();
     L.brTable(table, 'exit');
-    L.end(); dst(c); c.get(V).get(W).op(Op.I32Mul); writeRdW(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(W).op(Op.I32Eqz); L.if(I32); c.i32(-1);
-    L.else();
-    c.get(W).i32(-1).op(Op.I32Eq); L.if(I32); c.i32(0).get(V).op(Op.I32Sub);
-    L.else(); c.get(V).get(W).op(Op.I32DivS); L.end();
-    L.end();
-    writeRdW(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(W).op(Op.I32Eqz); L.if(I32); c.i32(-1); L.else(); c.get(V).get(W).op(Op.I32DivU); L.end();
-    writeRdW(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(W).op(Op.I32Eqz); L.if(I32); c.get(V); L.else(); c.get(V).get(W).op(Op.I32RemS); L.end(); // rem_s(MIN, -1) = 0
-    writeRdW(c); L.br('straight');
-    L.end();
-    dst(c);
-    c.get(W).op(Op.I32Eqz); L.if(I32); c.get(V); L.else(); c.get(V).get(W).op(Op.I32RemU); L.end();
-    writeRdW(c); L.br('straight');
+    for (const f of [0, 4, 5, 6, 7]) {
+      L.end(); dst(c); mulDiv32Value(c, f, V, W); writeRdW(c); L.br('straight');
+    }
   }
 
   // -- BRANCH --

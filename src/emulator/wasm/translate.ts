@@ -428,29 +428,12 @@ function emit(ctx: Ctx, insn: number, pc: number, len: number, k: number): void 
   }
 }
 
-/** MUL, DIV, DIVU, REM, REMU with the spec's results for x/0 and MIN/-1 (no wasm traps). */
+/** MUL, DIV, DIVU, REM, REMU of two registers into rd. */
 function mulDiv64(c: Code, f3: number, rs1: number, rs2: number, rd: number): void {
   reg(c, rs1); c.set(A);
   reg(c, rs2); c.set(B);
   c.i32(0);
-  if (f3 === 0) {
-    c.get(A).get(B).op(Op.I64Mul);
-  } else {
-    c.get(B).op(Op.I64Eqz).opIdx(Op.If, I64);
-    if (f3 === 4 || f3 === 5) c.i64(-1); else c.get(A);
-    c.op(Op.Else);
-    switch (f3) {
-      case 4: // DIV: x / -1 = -x (wrapping, so MIN / -1 = MIN) without wasm's overflow trap
-        c.get(B).i64(-1).op(Op.I64Eq).opIdx(Op.If, I64);
-        c.i64(0).get(A).op(Op.I64Sub);
-        c.op(Op.Else).get(A).get(B).op(Op.I64DivS).op(Op.End);
-        break;
-      case 5: c.get(A).get(B).op(Op.I64DivU); break;
-      case 6: c.get(A).get(B).op(Op.I64RemS); break; // rem_s(MIN, -1) = 0, no trap
-      default: c.get(A).get(B).op(Op.I64RemU); break;
-    }
-    c.op(Op.End);
-  }
+  mulDiv64Value(c, f3, A, B);
   storeReg(c, rd);
 }
 
@@ -459,24 +442,56 @@ function mulDiv32(c: Code, f3: number, rs1: number, rs2: number, rd: number): vo
   reg32(c, rs1); c.set(V);
   reg32(c, rs2); c.set(IX);
   c.i32(0);
-  if (f3 === 0) {
-    c.get(V).get(IX).op(Op.I32Mul);
-  } else {
-    c.get(IX).op(Op.I32Eqz).opIdx(Op.If, I32);
-    if (f3 === 4 || f3 === 5) c.i32(-1); else c.get(V);
-    c.op(Op.Else);
-    switch (f3) {
-      case 4:
-        c.get(IX).i32(-1).op(Op.I32Ne).opIdx(Op.If, I32);
-        c.get(V).get(IX).op(Op.I32DivS);
-        c.op(Op.Else).i32(0).get(V).op(Op.I32Sub).op(Op.End);
-        break;
-      case 5: c.get(V).get(IX).op(Op.I32DivU); break;
-      case 6: c.get(V).get(IX).op(Op.I32RemS); break;
-      default: c.get(V).get(IX).op(Op.I32RemU); break;
-    }
-    c.op(Op.End);
-  }
+  mulDiv32Value(c, f3, V, IX);
   c.op(Op.I64ExtendI32S);
   storeReg(c, rd);
+}
+
+/**
+ * Push the i64 result of the M instruction with funct3 `f3` (MUL 0, DIV 4, DIVU 5, REM 6,
+ * REMU 7; mulh* are left to the interpreter) on the i64 locals `a` and `b`, with the spec's
+ * results for x / 0 and MIN / -1 where wasm would trap. The block translator and the wasm
+ * interpreter (wasm/interp.ts) both emit it, so the two cannot disagree.
+ */
+export function mulDiv64Value(c: Code, f3: number, a: number, b: number): void {
+  if (f3 === 0) {
+    c.get(a).get(b).op(Op.I64Mul);
+    return;
+  }
+  c.get(b).op(Op.I64Eqz).opIdx(Op.If, I64);
+  if (f3 === 4 || f3 === 5) c.i64(-1); else c.get(a);
+  c.op(Op.Else);
+  switch (f3) {
+    case 4: // DIV: x / -1 = -x (wrapping, so MIN / -1 = MIN) without wasm's overflow trap
+      c.get(b).i64(-1).op(Op.I64Eq).opIdx(Op.If, I64);
+      c.i64(0).get(a).op(Op.I64Sub);
+      c.op(Op.Else).get(a).get(b).op(Op.I64DivS).op(Op.End);
+      break;
+    case 5: c.get(a).get(b).op(Op.I64DivU); break;
+    case 6: c.get(a).get(b).op(Op.I64RemS); break; // rem_s(MIN, -1) = 0, no trap
+    default: c.get(a).get(b).op(Op.I64RemU); break;
+  }
+  c.op(Op.End);
+}
+
+/** The same for MULW, DIVW, DIVUW, REMW, REMUW on i32 locals: pushes the i32 result. */
+export function mulDiv32Value(c: Code, f3: number, a: number, b: number): void {
+  if (f3 === 0) {
+    c.get(a).get(b).op(Op.I32Mul);
+    return;
+  }
+  c.get(b).op(Op.I32Eqz).opIdx(Op.If, I32);
+  if (f3 === 4 || f3 === 5) c.i32(-1); else c.get(a);
+  c.op(Op.Else);
+  switch (f3) {
+    case 4:
+      c.get(b).i32(-1).op(Op.I32Ne).opIdx(Op.If, I32);
+      c.get(a).get(b).op(Op.I32DivS);
+      c.op(Op.Else).i32(0).get(a).op(Op.I32Sub).op(Op.End);
+      break;
+    case 5: c.get(a).get(b).op(Op.I32DivU); break;
+    case 6: c.get(a).get(b).op(Op.I32RemS); break;
+    default: c.get(a).get(b).op(Op.I32RemU); break;
+  }
+  c.op(Op.End);
 }
