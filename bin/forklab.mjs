@@ -18,7 +18,7 @@
 // still executes the whole boot. A cache V8 rejects (other flags) is rewritten; one that
 // cannot be written (read-only checkout) is skipped.
 import { readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -77,8 +77,7 @@ export function loadCompiled(file, command) {
   } catch {
     cachedData = undefined;
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new Script(wrapper, { filename: file, cachedData });
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
   const accepted = cachedData !== undefined && !script.cachedDataRejected;

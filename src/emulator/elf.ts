@@ -70,8 +70,7 @@ function parseChecked(bytes: Uint8Array): ElfResult {
   const shentsize = dv.getUint16(58, true);
   const shnum = dv.getUint16(60, true);
 
-  const inFile = (off: number, len: number) => off >= 0 && len >= 0 && off + len <= bytes.length;
-  if (phnum > 0 && (phentsize < 56 || !inFile(phoff, phentsize * phnum))) {
+  if (phnum > 0 && (phentsize < 56 || !inFile(bytes, phoff, phentsize * phnum))) {
     return fail('truncated ELF file (program headers run past the end of the file)');
   }
   const segments: ElfSegment[] = [];
@@ -87,7 +86,7 @@ function parseChecked(bytes: Uint8Array): ElfResult {
       memsz: Number(dv.getBigUint64(b + 40, true)),
     };
     if (seg.type === PT_LOAD) {
-      if (!inFile(seg.offset, seg.filesz)) return fail(`truncated ELF file (segment ${i} data runs past the end of the file)`);
+      if (!inFile(bytes, seg.offset, seg.filesz)) return fail(`truncated ELF file (segment ${i} data runs past the end of the file)`);
       if (seg.memsz < seg.filesz) return fail(`bad ELF segment ${i}: memsz is smaller than filesz`);
     }
     segments.push(seg);
@@ -125,9 +124,8 @@ function parseChecked(bytes: Uint8Array): ElfResult {
 
 /** Every named symbol of every SHT_SYMTAB section, skipping tables that lie outside the file. */
 function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: number, shentsize: number): ElfSymbol[] {
-  const inFile = (off: number, len: number) => off >= 0 && len >= 0 && off + len <= bytes.length;
   const symbols: ElfSymbol[] = [];
-  if (shnum > 0 && shentsize >= 64 && inFile(shoff, shentsize * shnum)) {
+  if (shnum > 0 && shentsize >= 64 && inFile(bytes, shoff, shentsize * shnum)) {
     for (let i = 0; i < shnum; i++) {
       const b = shoff + i * shentsize;
       if (dv.getUint32(b + 4, true) !== SHT_SYMTAB) continue;
@@ -135,11 +133,11 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
       const size = Number(dv.getBigUint64(b + 32, true));
       const link = dv.getUint32(b + 40, true);
       const entsize = Number(dv.getBigUint64(b + 56, true)) || 24;
-      if (!inFile(off, size) || link >= shnum) continue;
+      if (!inFile(bytes, off, size) || link >= shnum) continue;
       const sb = shoff + link * shentsize;
       const stroff = Number(dv.getBigUint64(sb + 24, true));
       const strsize = Number(dv.getBigUint64(sb + 32, true));
-      if (!inFile(stroff, strsize)) continue;
+      if (!inFile(bytes, stroff, strsize)) continue;
       for (let p = off; p + 24 <= off + size; p += entsize) {
         const nameOff = dv.getUint32(p, true);
         const info = bytes[p + 4]!;
@@ -156,6 +154,11 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
     }
   }
   return symbols;
+}
+
+/** True when `len` bytes from `off` lie inside the file. */
+function inFile(bytes: Uint8Array, off: number, len: number): boolean {
+  return off >= 0 && len >= 0 && off + len <= bytes.length;
 }
 
 function cString(bytes: Uint8Array, start: number, limit: number): string {
