@@ -154,6 +154,11 @@ export class Hart {
     return Math.floor(this.cycles / 10);
   }
 
+  /** The mode word a wasm tier is entered with: Mmu.wasmMode, | 2 while stores are watched. */
+  wasmMode(): number {
+    return this.mmu.wasmMode | (this.storeWatch !== null ? 2 : 0);
+  }
+
   getReg(i: number): bigint {
     return this.x64[i]!;
   }

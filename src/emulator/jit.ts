@@ -397,7 +397,7 @@ export class Jit {
     const enter = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports.f0 as WasmBlockFn;
     const pcSlot = this.wasmPc;
     this.wasmEntry = (h, room) => {
-      const r = enter(room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), this.entrySlot);
+      const r = enter(room, h.wasmMode(), this.entrySlot);
       h.pc = pcSlot[0]!;
       return r;
     };

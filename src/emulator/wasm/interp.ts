@@ -569,7 +569,7 @@ export function interpretWasm(h: Hart, room: number): number {
   const w = h.wasmInterp!;
   // A disabled Jit still looks blocks up (and clears hart.edge doing so): stopping for it too
   // keeps even hart.edge equal to step()'s (only tests have wasm and a disabled Jit).
-  const r = w.fn(h.pc, room, h.mmu.wasmMode | (h.storeWatch !== null ? 2 : 0), h.jit !== null ? 1 : 0);
+  const r = w.fn(h.pc, room, h.wasmMode(), h.jit !== null ? 1 : 0);
   h.pc = w.pc[0]!;
   const flags = w.flags;
   if (flags[0] !== 0) h.edge = true;
