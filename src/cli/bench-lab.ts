@@ -13,11 +13,11 @@
 // qemu-system-riscv64 the QEMU line is left out with a message (QEMU is optional for users).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { packInitrd } from '../lab/initrd';
-import { repoRoot } from './resources';
+import { loadBuiltPrograms, repoRoot } from './resources';
 
 export const LAB_RUN_APPS = 'print*3,cow,fib,mfork';
 const PAIRS = 5;
@@ -70,15 +70,13 @@ export function benchCliStart(report: (line: object) => void): void {
 export function benchLabRunVsQemu(report: (line: object) => void): void {
   const root = repoRoot();
   const image = join(root, 'resources/kernel/build/Image');
-  const elfDir = join(root, 'resources/user/build');
   if (!existsSync(image) || !existsSync(join(root, 'resources/kernel/build/kernel.elf'))) {
     process.stderr.write('forklab bench: lab-run-vs-qemu: the kernel is not built (npm run kernel)\n');
     return;
   }
   // The initrd QEMU boots is packed from the same programs, in the same order, as `forklab
-  // run` packs for itself (every resources/user/build/*.elf, sorted).
-  const names = readdirSync(elfDir).filter((f) => f.endsWith('.elf')).sort();
-  const packed = packInitrd(names.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(join(elfDir, f))) })));
+  // run` packs for itself.
+  const packed = packInitrd(loadBuiltPrograms());
   if (!packed.ok) {
     process.stderr.write(`forklab bench: lab-run-vs-qemu: ${packed.error}\n`);
     return;

@@ -1,8 +1,9 @@
-// Finds the bundled resources (kernel image, user library) from the command line: the CLI runs
+// Finds the bundled resources (kernel image, user library, built programs) from the command line: the CLI runs
 // from a checkout, so they sit at fixed places relative to this file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InitrdApp } from '../lab/initrd';
 
 export function repoRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,4 +27,15 @@ export function loadUserFiles(): Record<string, string> {
   };
   walk(base);
   return files;
+}
+
+/**
+ * The bundled gcc-built programs (resources/user/build/*.elf), sorted by file name: what
+ * `forklab run` packs into its initrd when it is given no files, so the bench's QEMU side
+ * packs the same programs in the same order.
+ */
+export function loadBuiltPrograms(): InitrdApp[] {
+  const dir = join(repoRoot(), 'resources/user/build');
+  return readdirSync(dir).filter((f) => f.endsWith('.elf')).sort()
+    .map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(join(dir, f))) }));
 }

@@ -6,11 +6,11 @@
 // compiled with ForkLab's own toolchain first. Exit status: 0 when the kernel shut down cleanly
 // and no program printed a `FAIL` line; 1 otherwise; 2 for bad arguments or unreadable input.
 
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
-import { loadUserFiles, repoRoot } from './resources';
+import { loadBuiltPrograms, loadUserFiles, repoRoot } from './resources';
 
 interface RunArgs {
   apps?: string;
@@ -48,12 +48,7 @@ function parseArgs(args: string[]): RunArgs | string {
 }
 
 async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error?: string }> {
-  const root = repoRoot();
-  if (files.length === 0) {
-    const dir = join(root, 'resources/user/build');
-    const names = readdirSync(dir).filter((f) => f.endsWith('.elf')).sort();
-    return { apps: names.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(join(dir, f))) })) };
-  }
+  if (files.length === 0) return { apps: loadBuiltPrograms() };
   const elfs = files.filter((f) => extname(f) === '.elf');
   const sources = files.filter((f) => extname(f) === '.c');
   const other = files.filter((f) => !elfs.includes(f) && !sources.includes(f));
