@@ -377,12 +377,13 @@ export class Hart {
           // The block stopped before an instruction its fast path cannot do (jit.ts); the
           // interpreter does it now. The budget and timer checks above covered the whole
           // block, and nothing a block runs changes interrupts, so no other check is due.
+          // Most such stops are TLB misses, which the wasm interpreter walks without step().
           const k = -r - 1;
           this.instret += k;
           this.cycles += k;
           n += k;
-          this.step();
-          n++;
+          if (this.wasmInterp !== null) n += interpretWasm(this, 1);
+          else { this.step(); n++; }
           if (this.stop !== null) break;
           continue;
         }

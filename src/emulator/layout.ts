@@ -18,6 +18,12 @@ export const MEM_PC = 512;
  * retired a control transfer, then the compressed parcel it found no expansion for (0: none).
  */
 export const MEM_INTERP = 520;
+/**
+ * What the wasm interpreter's Sv39 walk needs to know (Mmu.modeChanged writes it): the root
+ * table's physical address (Int32 low, high), then Int32s: the fetch privilege, the data
+ * privilege (MPRV applied) and mstatus & (SUM | MXR).
+ */
+export const MEM_WALK = 528;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;

@@ -20,7 +20,7 @@ import {
   CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE,
   CAUSE_STORE_PAGE,
 } from './trap';
-import { MEM_TLB_OFF, MEM_TLB_TAG, TLB_KIND_BYTES } from './layout';
+import { MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK, TLB_KIND_BYTES } from './layout';
 import { settleFields } from './fields';
 
 export const ACCESS_FETCH = 0;
@@ -32,7 +32,8 @@ const TLB_SIZE = 1 << TLB_BITS;
 export const TLB_MASK = TLB_SIZE - 1;
 const NO_TAG = 0x7fffffff; // never a valid Sv39 VPN (those lie in [-2^26, 2^26))
 
-const PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_U = 16, PTE_A = 64, PTE_D = 128;
+/** PTE bits (also the wasm interpreter's walk, wasm/interp.ts). */
+export const PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_U = 16, PTE_A = 64, PTE_D = 128;
 
 const PAGE_FAULT = [CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE, CAUSE_STORE_PAGE];
 const ACCESS_FAULT = [CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS];
@@ -65,6 +66,11 @@ export class Mmu {
   private rootAddr = 0;
   readonly ramBase: number;
   readonly ramSize: number;
+  /**
+   * MEM_WALK (layout.ts): what the wasm interpreter's walk reads, kept equal to satp, the
+   * privileges and SUM/MXR here by modeChanged, which runs whenever any of them changes.
+   */
+  private readonly walkState: Int32Array;
 
   constructor(private readonly h: Hart, private readonly bus: Bus) {
     // The TLBs live in RAM's buffer (layout.ts), where translated wasm code reads them too.
@@ -73,6 +79,7 @@ export class Mmu {
     this.off = [0, 1, 2].map((k) => new Int32Array(buf, MEM_TLB_OFF + k * TLB_KIND_BYTES, 2 * TLB_SIZE));
     this.ramBase = bus.ram.base;
     this.ramSize = bus.ram.size;
+    this.walkState = new Int32Array(buf, MEM_WALK, 5);
     this.flush();
     // They change when the kernel turns on paging and at its first load across a page,
     // after the run loop was optimized (fields.ts).
@@ -93,6 +100,8 @@ export class Mmu {
       this.satpSeen = h.satp;
       this.sv39 = h.satp >> 60n === 8n;
       this.rootAddr = Number(h.satp & ((1n << 44n) - 1n)) * 4096;
+      this.walkState[0] = this.rootAddr % 4294967296;
+      this.walkState[1] = Math.floor(this.rootAddr / 4294967296);
     }
     const sv39 = this.sv39;
     this.dataPriv = h.priv === PRIV_M && (h.mstatus & MSTATUS_MPRV) !== 0
@@ -104,6 +113,10 @@ export class Mmu {
     this.dataSlot = this.dataPriv === PRIV_U ? TLB_SIZE : 0;
     this.wasmMode = this.dataSlot | (this.dataVirt ? 1 : 0) | (this.fetchVirt ? 4 : 0) | (this.fetchSlot << 1);
     const sumMxr = h.mstatus & (MSTATUS_SUM | MSTATUS_MXR);
+    const ws = this.walkState;
+    ws[2] = h.priv;
+    ws[3] = this.dataPriv;
+    ws[4] = sumMxr;
     if (flush || sumMxr !== this.lastSum) this.flush();
     this.lastSum = sumMxr;
   }

@@ -8,7 +8,7 @@
 
 export enum Op {
   Unreachable = 0x00, Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b,
-  Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f, ReturnCall = 0x12, ReturnCallIndirect = 0x13,
+  Br = 0x0c, BrIf = 0x0d, BrTable = 0x0e, Return = 0x0f, Call = 0x10, ReturnCall = 0x12, ReturnCallIndirect = 0x13,
   Drop = 0x1a, Select = 0x1b,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   I32Load = 0x28, I64Load = 0x29, I32Load8U = 0x2d,
@@ -186,11 +186,13 @@ const F64_BYTES = new Uint8Array(F64_SCRATCH.buffer); // little-endian hosts (al
 
 /**
  * Signatures: a block (room, mode, r) -> r', the chain helper (room, mode, r, pc) -> r', and
- * the plain-instruction interpreter (pc, room, mode, stop) -> r (wasm/interp.ts).
+ * the plain-instruction interpreter (pc, room, mode, stop) -> r and its Sv39 walk
+ * (va, kind, tlb index) -> RAM offset or -1 (wasm/interp.ts).
  */
 export const TYPE_BLOCK = 0;
 export const TYPE_CHAIN = 1;
 export const TYPE_INTERP = 2;
+export const TYPE_WALK = 3;
 
 export interface WasmFunction {
   /** TYPE_BLOCK or TYPE_CHAIN. */
@@ -215,10 +217,10 @@ function name(out: Bytes, s: string): void {
 
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
 // TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32;
-// TYPE_INTERP: (f64, i32, i32, i32) -> i32.
+// TYPE_INTERP: (f64, i32, i32, i32) -> i32; TYPE_WALK: (i64, i32, i32) -> i32.
 const TYPES = Uint8Array.of(
-  3, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
-  0x60, 4, F64, I32, I32, I32, 1, I32,
+  4, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
+  0x60, 4, F64, I32, I32, I32, 1, I32, 0x60, 3, I64, I32, I32, 1, I32,
 );
 
 /**

@@ -10,11 +10,13 @@
 // from pc for at most `room` instructions (at least one) and returns how many retired, with
 // the next pc in MEM_PC; or -(k + 1) when JS must execute the instruction at MEM_PC next
 // (its step()), k having retired: anything that is not plain, an illegal encoding, a fetch
-// or data access off the fast path (TLB miss, device, page-crossing, a 32-bit instruction in
-// a page's last halfword), a store to a page with code or dirty-tracking marks, a watched
+// or data access off the fast path (device, page-crossing, a 32-bit instruction in a page's
+// last halfword, a TLB miss the walk below does not finish), a store to a page with code or dirty-tracking marks, a watched
 // store (mode bit 2), a jalr target a JS number cannot hold, or a compressed parcel whose
 // expansion is not in MEM_RVC yet. The fast paths and their checks are translate.ts's and
 // Hart.fetchOffset's, so every exit leaves to step() exactly what step() would do anyway.
+// A TLB miss is walked here (walkBody, Mmu.walk's steps), so that the kernel's accesses after
+// each sfence.vma or satp write do not each leave to step(): ~10 k per lab run (docs/perf.md).
 // mode = Mmu.wasmMode | 2 when stores are watched; stop = 1 ends the run after the first
 // control transfer (when the hart has a Jit, so the run loop looks blocks up at exactly the
 // pcs it does with step()); with hart.jit null the run goes on across them. MEM_INTERP
@@ -27,12 +29,14 @@
 import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
-  MEM_CODE_PAGES, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, RVC_ENTRIES,
-  TLB_KIND_BYTES, type MemoryLayout,
+  MEM_CODE_PAGES, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
+  RVC_ENTRIES, TLB_KIND_BYTES, type MemoryLayout,
 } from '../layout';
 import {
-  beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, VOID,
+  beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, TYPE_WALK, VOID,
 } from './emit';
+import { MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../trap';
+import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu';
 import { wasmApi } from './host';
 import { mulDiv32Value, mulDiv64Value } from './translate';
 
@@ -46,6 +50,9 @@ const P_PC = 0, ROOM = 1, MODE = 2, STOP = 3;
 const PC = 4, N = 5, INSN = 6, FPAGE = 7, FBASE = 8, D = 9, A = 10, B = 11, OFF = 12, T = 13,
   EDGE = 14, LEN = 15, IX = 16, V = 17, W = 18, SIZE = 19;
 const LOCALS = [I64, I32, I32, I64, I32, I32, I64, I64, I32, I32, I32, I64, I32, I32, I32, I32];
+
+/** The module's second function: the Sv39 walk of a TLB miss (walkBody). */
+const WALK_FN = 1;
 
 /** A fetch-window page no pc has (pc >> 12 of any i64 is below 2^51 in magnitude). */
 const NO_PAGE = 2 ** 62;
@@ -162,8 +169,14 @@ function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: numb
   c.get(FPAGE).op(Op.I32WrapI64).i32(255).op(Op.I32And);
   c.get(MODE).i32(512).op(Op.I32And).i32(1).op(Op.I32ShrU).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
   c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG).op(Op.I64ExtendI32S).get(FPAGE).op(Op.I64Ne);
+  L.if();
+  // A miss: the walk fills the entry, as Mmu.walk does for step()'s fetch.
+  c.get(PC).i32(0).get(IX).opIdx(Op.Call, WALK_FN).set(FBASE);
+  c.get(FBASE).i32(0).op(Op.I32LtS);
   L.brIf('exit');
+  L.else();
   c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF).set(FBASE);
+  L.end();
   L.else();
   // Bare: the whole page must be RAM (a partial last page is left to step()).
   c.get(PC).i64(RAM_BASE).op(Op.I64Sub).i64(12).op(Op.I64ShrU).i64(Math.floor(ramSize / 4096)).op(Op.I64GeU);
@@ -481,7 +494,126 @@ function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: numb
   c.i32(-1).get(N).op(Op.I32Sub);
 
   const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
-  return buildModule([fn], layout.pages, 0, 1, false);
+  const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
+  return buildModule([fn, walk], layout.pages, 0, 2, false);
+}
+
+// The walk's parameters, then locals.
+const W_VA = 0, W_KIND = 1, W_IX = 2;
+const W_VPN = 3, W_A = 4, W_LEVEL = 5, W_PTE = 6, W_LO = 7, W_PPN = 8, W_PRIV = 9, W_POFF = 10,
+  W_SHIFT = 11, W_MASK = 12, W_NEW = 13;
+const WALK_LOCALS = [I64, I64, I32, I64, I32, I64, I32, I32, I64, I64, I32];
+
+/**
+ * The Sv39 walk of a TLB miss (Mmu.walk, the privileged spec's "Virtual Address Translation
+ * Process"): (va, kind, byte index of the TLB entry) -> the page's RAM offset, with the entry
+ * filled and A/D set as Mmu.walk does them; or -1, having changed nothing that step() would
+ * not change too, whenever the walk would fault, a PTE or the page is not RAM, or setting A/D
+ * needs Ram.noteWrite (the PTE's page has code or dirty-tracking marks): step() then walks
+ * in JS, and raises the fault where there is one.
+ */
+function walkBody(ramOffset: number, ramSize: number): { start: number; end: number } {
+  const c = new Code();
+  const L = new Labels(c);
+  const fail = (): void => { c.i32(-1).op(Op.Return); };
+  // Data accesses check at the data privilege (MPRV applied), fetches at the hart's.
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 8).i32(0).mem(Op.I32Load, 2, MEM_WALK + 12);
+  c.get(W_KIND).op(Op.I32Eqz).op(Op.Select).set(W_PRIV);
+  // Bits 63:39 must equal bit 38 (a page fault otherwise).
+  c.get(W_VA).i64(25).op(Op.I64Shl).i64(25).op(Op.I64ShrS).get(W_VA).op(Op.I64Ne);
+  L.if(); fail(); L.end();
+  c.get(W_VA).i64(12).op(Op.I64ShrS).set(W_VPN);
+  c.i32(0).mem(Op.I64Load, 3, MEM_WALK).set(W_A);
+  c.i32(2).set(W_LEVEL);
+  L.loop('level');
+  c.get(W_LEVEL).i32(9).op(Op.I32Mul).op(Op.I64ExtendI32U).set(W_SHIFT);
+  // The PTE: a + vpn[level] * 8, which must be RAM.
+  c.get(W_A).get(W_VPN).get(W_SHIFT).op(Op.I64ShrS).i64(0x1ff).op(Op.I64And).i64(3).op(Op.I64Shl).op(Op.I64Add);
+  c.i64(RAM_BASE).op(Op.I64Sub).set(W_PTE);
+  c.get(W_PTE).i64(ramSize).op(Op.I64GeU);
+  L.if(); fail(); L.end();
+  c.get(W_PTE).op(Op.I32WrapI64).set(W_POFF);
+  c.get(W_POFF).mem(Op.I64Load, 3, ramOffset).set(W_PTE);
+  c.get(W_PTE).op(Op.I32WrapI64).set(W_LO);
+  // Invalid, W without R, or reserved bits 63:54 set.
+  c.get(W_LO).i32(PTE_V).op(Op.I32And).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  c.get(W_LO).i32(PTE_R | PTE_W).op(Op.I32And).i32(PTE_W).op(Op.I32Eq);
+  L.if(); fail(); L.end();
+  c.get(W_PTE).i64(54).op(Op.I64ShrU).op(Op.I64Eqz).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  c.get(W_PTE).i64(10).op(Op.I64ShrU).i64(2 ** 44 - 1).op(Op.I64And).set(W_PPN);
+  // R = X = 0: a pointer to the next level.
+  c.get(W_LO).i32(PTE_R | PTE_X).op(Op.I32And).op(Op.I32Eqz);
+  L.if();
+  c.get(W_LEVEL).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  c.get(W_LEVEL).i32(1).op(Op.I32Sub).set(W_LEVEL);
+  c.get(W_PPN).i64(12).op(Op.I64Shl).set(W_A);
+  L.br('level');
+  L.end();
+  // A leaf: U pages are S's only for loads and stores with SUM, S pages never U's.
+  c.get(W_LO).i32(PTE_U).op(Op.I32And);
+  L.if();
+  c.get(W_PRIV).i32(PRIV_S).op(Op.I32Eq);
+  L.if();
+  c.get(W_KIND).op(Op.I32Eqz);
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 16).i32(MSTATUS_SUM).op(Op.I32And).op(Op.I32Eqz);
+  c.op(Op.I32Or);
+  L.if(); fail(); L.end();
+  L.end();
+  L.else();
+  c.get(W_PRIV).i32(PRIV_U).op(Op.I32Eq);
+  L.if(); fail(); L.end();
+  L.end();
+  // The kind's permission: X to fetch, R (or X with MXR) to load, W to store.
+  c.get(W_KIND).op(Op.I32Eqz);
+  L.if();
+  c.get(W_LO).i32(PTE_X).op(Op.I32And).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  L.end();
+  c.get(W_KIND).i32(1).op(Op.I32Eq);
+  L.if();
+  c.get(W_LO).i32(PTE_R).op(Op.I32And).op(Op.I32Eqz);
+  L.if();
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 16).i32(MSTATUS_MXR).op(Op.I32And).op(Op.I32Eqz);
+  c.get(W_LO).i32(PTE_X).op(Op.I32And).op(Op.I32Eqz);
+  c.op(Op.I32Or);
+  L.if(); fail(); L.end();
+  L.end();
+  L.end();
+  c.get(W_KIND).i32(2).op(Op.I32Eq);
+  L.if();
+  c.get(W_LO).i32(PTE_W).op(Op.I32And).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  L.end();
+  // A superpage's PPN must be aligned to its size.
+  c.i64(1).get(W_SHIFT).op(Op.I64Shl).i64(1).op(Op.I64Sub).set(W_MASK);
+  c.get(W_PPN).get(W_MASK).op(Op.I64And).op(Op.I64Eqz).op(Op.I32Eqz);
+  L.if(); fail(); L.end();
+  // The page (a superpage supplies the low VPN bits), which must be RAM, before any write.
+  c.get(W_PPN).get(W_VPN).get(W_MASK).op(Op.I64And).op(Op.I64Add).i64(12).op(Op.I64Shl);
+  c.i64(RAM_BASE).op(Op.I64Sub).set(W_PTE);
+  c.get(W_PTE).i64(ramSize - 4096).op(Op.I64GtU);
+  L.if(); fail(); L.end();
+  // A, and D for stores (Svadu, as Mmu.walk); a PTE page with marks is left to step().
+  c.get(W_LO).i32(PTE_A).op(Op.I32Or).set(W_NEW);
+  c.get(W_KIND).i32(2).op(Op.I32Eq);
+  L.if(); c.get(W_NEW).i32(PTE_D).op(Op.I32Or).set(W_NEW); L.end();
+  c.get(W_NEW).get(W_LO).op(Op.I32Ne);
+  L.if();
+  c.get(W_POFF).i32(12).op(Op.I32ShrU).mem(Op.I32Load8U, 0, MEM_CODE_PAGES);
+  L.if(); fail(); L.end();
+  c.get(W_POFF).get(W_NEW).mem(Op.I32Store, 2, ramOffset);
+  L.end();
+  // The TLB entry of this kind.
+  c.get(W_KIND).i32(TLB_KIND_BYTES).op(Op.I32Mul).get(W_IX).op(Op.I32Add).set(W_LO);
+  c.get(W_LO).get(W_VPN).op(Op.I32WrapI64).mem(Op.I32Store, 2, MEM_TLB_TAG);
+  c.get(W_LO).get(W_PTE).op(Op.I32WrapI64).mem(Op.I32Store, 2, MEM_TLB_OFF);
+  c.get(W_PTE).op(Op.I32WrapI64).op(Op.Return);
+  L.end(); // level
+  c.i32(-1);
+  return c.finish();
 }
 
 /**
@@ -502,9 +634,15 @@ function address(c: Code, L: Labels, kind: number, ramSize: number): void {
   c.get(A).i64(12).op(Op.I64ShrS).op(Op.I32WrapI64).set(V);
   c.get(V).i32(255).op(Op.I32And).get(MODE).i32(256).op(Op.I32And).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
   c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG + kind * TLB_KIND_BYTES).get(V).op(Op.I32Ne);
+  L.if();
+  // A miss: the walk fills the entry, as Mmu.walk does for step()'s access.
+  c.get(A).i32(kind).get(IX).opIdx(Op.Call, WALK_FN).set(OFF);
+  c.get(OFF).i32(0).op(Op.I32LtS);
   L.brIf('miss');
-  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF + kind * TLB_KIND_BYTES);
-  c.get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).op(Op.I32Add).set(OFF);
+  L.else();
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF + kind * TLB_KIND_BYTES).set(OFF);
+  L.end();
+  c.get(OFF).get(A).op(Op.I32WrapI64).i32(4095).op(Op.I32And).op(Op.I32Add).set(OFF);
   L.else();
   // Bare: RAM at 0x80000000.
   c.get(A).i64(RAM_BASE).op(Op.I64Sub).i64(ramSize).get(SIZE).op(Op.I64ExtendI32U).op(Op.I64Sub).op(Op.I64GtU);
