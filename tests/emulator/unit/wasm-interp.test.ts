@@ -14,6 +14,7 @@ import { randomProgram as randomIsaProgram } from '../isa/random-program';
 import { randomSv39Program } from '../isa/random-sv39';
 import { assemble, hartState, load } from './helpers';
 import { SELF_MODIFYING_LOOP, TIMER_LOOP } from './interp-programs';
+import { expandCompressed } from '../../../src/emulator/rvc';
 import { randomProgram } from './random-plain';
 
 /** 'none': hart.jit = null; 'disabled': Jit.disabled; 'on': blocks translated (threshold). */
@@ -187,6 +188,22 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
       expectSame(p, [10, 1000, 5000, 777]);
       expect(p.stores[0].length).toBeGreaterThan(2000);
     }
+  });
+
+  test('a new machine starts with every compressed parcel the process has expanded, and nothing else', () => {
+    const first = load(compressedLoop(), BARE);
+    first.hart.wasmInterp!.rvc.fill(0);
+    first.run(50_000);
+    const seen = first.hart.wasmInterp!.rvc;
+    const table = load(compressedLoop(), BARE).hart.wasmInterp!.rvc;
+    const wrong: number[] = [];
+    let filled = 0;
+    for (let h = 0; h < 65536; h++) {
+      if (seen[h] !== 0 && table[h] !== seen[h]) wrong.push(h);
+      if (table[h] !== 0) { filled++; if (table[h] !== expandCompressed(h)) wrong.push(h); }
+    }
+    expect(wrong).toEqual([]);
+    expect(filled).toBeGreaterThan(3);
   });
 
   test('compressed parcels: the expansion table fills in as step() expands, and stays exact', () => {
