@@ -373,7 +373,7 @@ export class Jit {
     const count = code.funcs.length - 1; // the chain helper is not in the table
     if (base + count > table.length) table.grow(Math.max(base + count - table.length, table.length));
     this.nextSlot += count;
-    const module = new api.Module(buildModule(code.funcs, layout.pages, base, 1));
+    const module = new api.Module(buildModule(code.funcs, layout, base, 1));
     const exports = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports;
     for (let j = 0; j < owners.length; j++) {
       const { b, off } = owners[j]!;
@@ -393,7 +393,7 @@ export class Jit {
     const layout = this.h.bus.ram.layout;
     const table = new api.Table({ element: 'anyfunc', initial: 1024 });
     beginModule();
-    const module = new api.Module(buildModule([entryFunction()], layout.pages, 0, 1));
+    const module = new api.Module(buildModule([entryFunction()], layout, 0, 1));
     const enter = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports.f0 as WasmBlockFn;
     const pcSlot = this.wasmPc;
     this.wasmEntry = (h, room) => {

@@ -5,7 +5,12 @@
 // mmu.ts, bus.ts and the wasm translator all take them from here.
 //
 // The buffer is a WebAssembly.Memory's when the host has WebAssembly (fixed size, never
-// grown, so views never detach), else a plain ArrayBuffer of the same layout.
+// grown, so views never detach), else a plain ArrayBuffer of the same layout. The memory is
+// shared (its buffer a SharedArrayBuffer) wherever the host allows it: V8 counts an unshared
+// memory's 128+ MiB as external memory and answers with an incremental marking and a full
+// collection on the main thread at every machine's start (~5-7 ms measured), and a shared
+// one it does not. Browsers allow shared memory only to cross-origin isolated pages; the
+// web edition's page is not one, so it gets the unshared memory (docs/perf.md).
 
 import { wasmApi, type WasmMemory } from './wasm/host';
 
@@ -56,6 +61,13 @@ export interface MemoryLayout {
   readonly ramOffset: number;
   /** Size of the buffer in 64 KiB pages. */
   readonly pages: number;
+  /** Whether `memory` is shared (wasm modules must import it as shared). */
+  readonly shared: boolean;
+}
+
+/** Browsers say whether a page is cross-origin isolated; other hosts (node) have no such rule. */
+function mayShare(): boolean {
+  return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
 }
 
 export function allocateMemory(ramSize: number): MemoryLayout {
@@ -63,13 +75,18 @@ export function allocateMemory(ramSize: number): MemoryLayout {
   const ramOffset = Math.ceil((MEM_CODE_PAGES + codePages) / WASM_PAGE) * WASM_PAGE;
   const pages = Math.ceil((ramOffset + ramSize) / WASM_PAGE);
   let memory: WasmMemory | null = null;
+  let shared = false;
   if (wasmApi !== null && pages <= 65536) {
-    try {
-      memory = new wasmApi.Memory({ initial: pages, maximum: pages });
-    } catch {
-      memory = null; // address space exhausted: the plain buffer still works, interpreted
+    for (const share of mayShare() ? [true, false] : [false]) {
+      try {
+        memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: share });
+        shared = share;
+        break;
+      } catch {
+        memory = null; // no shared memory here, or address space exhausted: try the next
+      }
     }
   }
   const buffer = memory !== null ? memory.buffer : new ArrayBuffer(pages * WASM_PAGE);
-  return { memory, buffer, ramOffset, pages };
+  return { memory, buffer, ramOffset, pages, shared };
 }

@@ -224,13 +224,13 @@ const TYPES = Uint8Array.of(
 );
 
 /**
- * A module of `funcs` (written since beginModule) over an imported memory of exactly `memPages`
- * 64 KiB pages and the imported table, where functions `tableFrom`.. go to slots
- * `tableBase`.. (none when tableFrom = funcs.length). Without `importTable` the module imports
- * the memory alone (and must then place nothing in a table). The bytes are valid until the
- * next module is built.
+ * A module of `funcs` (written since beginModule) over an imported memory of exactly
+ * `memory.pages` 64 KiB pages (shared when `memory.shared`) and the imported table, where
+ * functions `tableFrom`.. go to slots `tableBase`.. (none when tableFrom = funcs.length).
+ * Without `importTable` the module imports the memory alone (and must then place nothing in a
+ * table). The bytes are valid until the next module is built.
  */
-export function buildModule(funcs: readonly WasmFunction[], memPages: number, tableBase: number, tableFrom: number, importTable = true): Uint8Array {
+export function buildModule(funcs: readonly WasmFunction[], memory: { readonly pages: number; readonly shared: boolean }, tableBase: number, tableFrom: number, importTable = true): Uint8Array {
   OUT.reset();
   SECTION.reset();
   OUT.array(HEADER);
@@ -238,8 +238,8 @@ export function buildModule(funcs: readonly WasmFunction[], memPages: number, ta
   section(1);
   SECTION.byte(importTable ? 2 : 1);
   name(SECTION, 'e'); name(SECTION, 'm');
-  SECTION.byte(0x02); SECTION.byte(0x01); // memory, limits with a maximum
-  SECTION.uleb(memPages); SECTION.uleb(memPages);
+  SECTION.byte(0x02); SECTION.byte(memory.shared ? 0x03 : 0x01); // memory, limits with a maximum (shared: 3)
+  SECTION.uleb(memory.pages); SECTION.uleb(memory.pages);
   if (importTable) {
     name(SECTION, 'e'); name(SECTION, 't');
     SECTION.byte(0x01); SECTION.byte(0x70); SECTION.byte(0x00); SECTION.uleb(0); // table of funcref, min 0

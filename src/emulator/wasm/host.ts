@@ -6,7 +6,7 @@ export interface WasmInstance { readonly exports: Record<string, unknown> }
 export interface WasmTable { readonly length: number; grow(delta: number): number }
 export interface WasmApi {
   Table: new (d: { element: 'anyfunc'; initial: number }) => WasmTable;
-  Memory: new (d: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (d: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WasmInstance;
 }

@@ -23,8 +23,9 @@
 // receives 1 when a control transfer retired (the caller sets hart.edge) and the parcel of an
 // expansion miss (the caller fills MEM_RVC).
 //
-// The module is compiled once per (RAM offset, RAM size) and instantiated per machine over its
-// memory (layout.ts). RAM is at 0x80000000 (the virt board), as for translated blocks.
+// The module is compiled once per (RAM offset, RAM size, shared or not) and instantiated per
+// machine over its memory (layout.ts). RAM is at 0x80000000 (the virt board), as for
+// translated blocks.
 
 import type { Hart } from '../hart';
 import * as rvc from '../rvc';
@@ -139,7 +140,7 @@ function writeRdW(c: Code): void {
 }
 
 /** Build the interpreter's module bytes (valid until the next module is built). */
-function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: number): Uint8Array {
+function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean }, ramSize: number): Uint8Array {
   beginModule();
   const c = new Code();
   const L = new Labels(c);
@@ -495,7 +496,7 @@ function moduleBytes(layout: { ramOffset: number; pages: number }, ramSize: numb
 
   const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
   const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
-  return buildModule([fn, walk], layout.pages, 0, 2, false);
+  return buildModule([fn, walk], layout, 0, 2, false);
 }
 
 // The walk's parameters, then locals.
@@ -684,7 +685,7 @@ export class WasmInterp {
  */
 export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number): WasmInterp | null {
   if (layout.memory === null || wasmApi === null || ramBase !== RAM_BASE) return null;
-  const key = `${layout.ramOffset}:${ramSize}`;
+  const key = `${layout.ramOffset}:${ramSize}:${layout.shared}`;
   let module = modules.get(key);
   if (module === undefined) {
     module = new wasmApi.Module(moduleBytes(layout, ramSize));
