@@ -6,11 +6,15 @@
 //
 // The buffer is a WebAssembly.Memory's when the host has WebAssembly (fixed size, never
 // grown, so views never detach), else a plain ArrayBuffer of the same layout. The memory is
-// shared (its buffer a SharedArrayBuffer) wherever the host allows it: V8 counts an unshared
-// memory's 128+ MiB as external memory and answers with an incremental marking and a full
-// collection on the main thread at every machine's start (~5-7 ms measured), and a shared
-// one it does not. Browsers allow shared memory only to cross-origin isolated pages; the
-// web edition's page is not one, so it gets the unshared memory (docs/perf.md).
+// shared (its buffer a SharedArrayBuffer) wherever the host allows it, for at most
+// MAX_SHARED machines alive at once: V8 counts an unshared memory's 128+ MiB as external
+// memory and answers with an incremental marking and a full collection on the main thread at
+// every machine's start (~5-7 ms measured), and a shared one it does not count at all. That
+// is also why the number is capped: machines dropped in a loop (reboots, tests) are then
+// never pressed out by the GC, and 300 of them touching 32 MiB each held 3.6 GB; past the cap
+// new machines get unshared memory, whose pressure collects the old ones. Browsers allow
+// shared memory only to cross-origin isolated pages; the web edition's page is not one, so it
+// gets the unshared memory (docs/perf.md).
 
 import { wasmApi, type WasmMemory } from './wasm/host';
 
@@ -65,9 +69,21 @@ export interface MemoryLayout {
   readonly shared: boolean;
 }
 
-/** Browsers say whether a page is cross-origin isolated; other hosts (node) have no such rule. */
+/** Shared memories at most alive at once (see the top of this file). */
+export const MAX_SHARED = 2;
+let liveShared = 0;
+/** Counts shared buffers down as the GC collects them (no registry: never shared). */
+const sharedCollected = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<null>(() => { liveShared--; })
+  : null;
+
+/**
+ * Whether the next memory may be shared: under the cap, and not in a browser page that is not
+ * cross-origin isolated (other hosts, node among them, have no such rule).
+ */
 function mayShare(): boolean {
-  return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  return sharedCollected !== null && liveShared < MAX_SHARED &&
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
 }
 
 export function allocateMemory(ramSize: number): MemoryLayout {
@@ -81,6 +97,10 @@ export function allocateMemory(ramSize: number): MemoryLayout {
       try {
         memory = new wasmApi.Memory({ initial: pages, maximum: pages, shared: share });
         shared = share;
+        if (share) {
+          liveShared++;
+          sharedCollected!.register(memory.buffer, null); // the views keep the buffer alive
+        }
         break;
       } catch {
         memory = null; // no shared memory here, or address space exhausted: try the next
