@@ -81,6 +81,26 @@ function expectSame(p: Pair, slices: number[]): void {
   expect(p.stores[0]).toEqual(p.stores[1]);
 }
 
+/**
+ * After satp is written: flush, enter S-mode at `scode`, and leave an M-mode handler `mtrap`
+ * that skips the instruction that trapped (4 bytes).
+ */
+const ENTER_S = `
+  sfence.vma
+  li t1, 0x1800
+  csrc mstatus, t1
+  li t1, 0x800
+  csrs mstatus, t1       # MPP = S
+  la t1, scode
+  csrw mepc, t1
+  mret
+mtrap:
+  csrr t6, mepc
+  addi t6, t6, 4
+  csrw mepc, t6
+  mret
+scode:`;
+
 const ALL: readonly Blocks[] = ['none', 'disabled', 'on'];
 
 /** Count the instructions Hart.step executes on `m` (what the interpreter left to it). */
@@ -295,20 +315,7 @@ describe('loads, stores and fetches off the fast path', () => {
       slli t2, t2, 60
       or t1, t1, t2
       csrw satp, t1
-      sfence.vma
-      li t1, 0x1800
-      csrc mstatus, t1
-      li t1, 0x800
-      csrs mstatus, t1       # MPP = S
-      la t1, scode
-      csrw mepc, t1
-      mret
-    mtrap:
-      csrr t6, mepc
-      addi t6, t6, 4
-      csrw mepc, t6
-      mret
-    scode:
+      ${ENTER_S}
     ${body(true)}
       .balign 4096
     root: .fill 512, 8, 0
@@ -391,20 +398,7 @@ describe('TLB misses walked in wasm', () => {
     sd t1, 0(t0)           # l0b[0] -> the UART
     li t1, (8 << 60) | (0x80008000 >> 12)
     csrw satp, t1
-    sfence.vma
-    li t1, 0x1800
-    csrc mstatus, t1
-    li t1, 0x800
-    csrs mstatus, t1       # MPP = S
-    la t1, scode
-    csrw mepc, t1
-    mret
-  mtrap:
-    csrr t6, mepc
-    addi t6, t6, 4
-    csrw mepc, t6
-    mret
-  scode:
+    ${ENTER_S}
     li s0, 0x40000000
     li t2, 4096
     add s1, s0, t2
