@@ -77,7 +77,9 @@ export function loadCompiled(file, command) {
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // latin1: the bundle is ASCII (build-cli.mjs: charset 'ascii'), so this is the same string,
+  // and reading 400 KB as latin1 skips UTF-8 decoding (~1.5-2 ms of every start).
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
   const accepted = cachedData !== undefined && !script.cachedDataRejected;

@@ -58,6 +58,8 @@ export async function buildCli(base) {
     metafile: true,
     minify: true,
     keepNames: true,
+    // Non-ASCII characters escaped: bin/forklab.mjs reads the bundle as latin1.
+    charset: 'ascii',
     logLevel: 'silent',
   });
   const inputs = {};

@@ -44,6 +44,8 @@ test('the first start builds the CLI, later starts reuse the build', () => {
   const main = freshMain(dir);
   expect(main).not.toBeNull();
   const built = statSync(main).mtimeMs;
+  // ASCII only: bin/forklab.mjs reads the bundle as latin1
+  expect(readFileSync(main).every((b) => b < 0x80)).toBe(true);
   const inputs = Object.keys(JSON.parse(readFileSync(record, 'utf8')).inputs);
   expect(inputs).toContain('src/cli/main.ts');
   expect(inputs).toContain('src/emulator/hart.ts');
