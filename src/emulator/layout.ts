@@ -28,11 +28,12 @@ export const MEM_PC = 512;
  */
 export const MEM_INTERP = 520;
 /**
- * What the wasm interpreter's Sv39 walk needs to know (Mmu.modeChanged writes it): the root
- * table's physical address (Int32 low, high), then Int32s: the fetch privilege, the data
- * privilege (MPRV applied) and mstatus & (SUM | MXR).
+ * What the wasm interpreter's Sv39 walk needs to know (Mmu.modeChanged writes it), Int32
+ * words at the WALK_* indexes: the root table's physical address (low, high word), the fetch
+ * privilege, the data privilege (MPRV applied) and mstatus & (SUM | MXR).
  */
 export const MEM_WALK = 528;
+export const WALK_ROOT = 0, WALK_FETCH_PRIV = 2, WALK_DATA_PRIV = 3, WALK_SUM_MXR = 4, WALK_WORDS = 5;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;

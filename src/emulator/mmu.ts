@@ -20,7 +20,10 @@ import {
   CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE,
   CAUSE_STORE_PAGE,
 } from './trap';
-import { MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK, TLB_KIND_BYTES } from './layout';
+import {
+  MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT,
+  WALK_SUM_MXR, WALK_WORDS,
+} from './layout';
 import { settleFields } from './fields';
 
 export const ACCESS_FETCH = 0;
@@ -79,7 +82,7 @@ export class Mmu {
     this.off = [0, 1, 2].map((k) => new Int32Array(buf, MEM_TLB_OFF + k * TLB_KIND_BYTES, 2 * TLB_SIZE));
     this.ramBase = bus.ram.base;
     this.ramSize = bus.ram.size;
-    this.walkState = new Int32Array(buf, MEM_WALK, 5);
+    this.walkState = new Int32Array(buf, MEM_WALK, WALK_WORDS);
     this.flush();
     // They change when the kernel turns on paging and at its first load across a page,
     // after the run loop was optimized (fields.ts).
@@ -100,8 +103,8 @@ export class Mmu {
       this.satpSeen = h.satp;
       this.sv39 = h.satp >> 60n === 8n;
       this.rootAddr = Number(h.satp & ((1n << 44n) - 1n)) * 4096;
-      this.walkState[0] = this.rootAddr % 4294967296;
-      this.walkState[1] = Math.floor(this.rootAddr / 4294967296);
+      this.walkState[WALK_ROOT] = this.rootAddr % 4294967296;
+      this.walkState[WALK_ROOT + 1] = Math.floor(this.rootAddr / 4294967296);
     }
     const sv39 = this.sv39;
     this.dataPriv = h.priv === PRIV_M && (h.mstatus & MSTATUS_MPRV) !== 0
@@ -114,9 +117,9 @@ export class Mmu {
     this.wasmMode = this.dataSlot | (this.dataVirt ? 1 : 0) | (this.fetchVirt ? 4 : 0) | (this.fetchSlot << 1);
     const sumMxr = h.mstatus & (MSTATUS_SUM | MSTATUS_MXR);
     const ws = this.walkState;
-    ws[2] = h.priv;
-    ws[3] = this.dataPriv;
-    ws[4] = sumMxr;
+    ws[WALK_FETCH_PRIV] = h.priv;
+    ws[WALK_DATA_PRIV] = this.dataPriv;
+    ws[WALK_SUM_MXR] = sumMxr;
     if (flush || sumMxr !== this.lastSum) this.flush();
     this.lastSum = sumMxr;
   }

@@ -11,10 +11,11 @@
 // the next pc in MEM_PC; or -(k + 1) when JS must execute the instruction at MEM_PC next
 // (its step()), k having retired: anything that is not plain, an illegal encoding, a fetch
 // or data access off the fast path (device, page-crossing, a 32-bit instruction in a page's
-// last halfword, a TLB miss the walk below does not finish), a store to a page with code or dirty-tracking marks, a watched
-// store (mode bit 2), a jalr target a JS number cannot hold, or a compressed parcel whose
-// expansion is not in MEM_RVC yet. The fast paths and their checks are translate.ts's and
-// Hart.fetchOffset's, so every exit leaves to step() exactly what step() would do anyway.
+// last halfword, a TLB miss the walk below does not finish), a store to a page with code or
+// dirty-tracking marks, a watched store (mode bit 2), a jalr target a JS number cannot hold,
+// or a compressed parcel whose expansion is not in MEM_RVC yet. The fast paths and their
+// checks are translate.ts's and Hart.fetchOffset's, so every exit leaves to step() exactly
+// what step() would do anyway.
 // A TLB miss is walked here (walkBody, Mmu.walk's steps), so that the kernel's accesses after
 // each sfence.vma or satp write do not each leave to step(): ~10 k per lab run (docs/perf.md).
 // mode = Mmu.wasmMode | 2 when stores are watched; stop = 1 ends the run after the first
@@ -31,7 +32,8 @@ import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
   MEM_CODE_PAGES, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
-  RVC_ENTRIES, TLB_KIND_BYTES, type MemoryLayout,
+  RVC_ENTRIES, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
+  type MemoryLayout,
 } from '../layout';
 import {
   beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, TYPE_WALK, VOID,
@@ -518,13 +520,13 @@ function walkBody(ramOffset: number, ramSize: number): { start: number; end: num
   const L = new Labels(c);
   const fail = (): void => { c.i32(-1).op(Op.Return); };
   // Data accesses check at the data privilege (MPRV applied), fetches at the hart's.
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 8).i32(0).mem(Op.I32Load, 2, MEM_WALK + 12);
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_DATA_PRIV);
   c.get(W_KIND).op(Op.I32Eqz).op(Op.Select).set(W_PRIV);
   // Bits 63:39 must equal bit 38 (a page fault otherwise).
   c.get(W_VA).i64(25).op(Op.I64Shl).i64(25).op(Op.I64ShrS).get(W_VA).op(Op.I64Ne);
   L.if(); fail(); L.end();
   c.get(W_VA).i64(12).op(Op.I64ShrS).set(W_VPN);
-  c.i32(0).mem(Op.I64Load, 3, MEM_WALK).set(W_A);
+  c.i32(0).mem(Op.I64Load, 3, MEM_WALK + 4 * WALK_ROOT).set(W_A);
   c.i32(2).set(W_LEVEL);
   L.loop('level');
   c.get(W_LEVEL).i32(9).op(Op.I32Mul).op(Op.I64ExtendI32U).set(W_SHIFT);
@@ -559,7 +561,7 @@ function walkBody(ramOffset: number, ramSize: number): { start: number; end: num
   c.get(W_PRIV).i32(PRIV_S).op(Op.I32Eq);
   L.if();
   c.get(W_KIND).op(Op.I32Eqz);
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 16).i32(MSTATUS_SUM).op(Op.I32And).op(Op.I32Eqz);
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_SUM_MXR).i32(MSTATUS_SUM).op(Op.I32And).op(Op.I32Eqz);
   c.op(Op.I32Or);
   L.if(); fail(); L.end();
   L.end();
@@ -577,7 +579,7 @@ function walkBody(ramOffset: number, ramSize: number): { start: number; end: num
   L.if();
   c.get(W_LO).i32(PTE_R).op(Op.I32And).op(Op.I32Eqz);
   L.if();
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 16).i32(MSTATUS_MXR).op(Op.I32And).op(Op.I32Eqz);
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_SUM_MXR).i32(MSTATUS_MXR).op(Op.I32And).op(Op.I32Eqz);
   c.get(W_LO).i32(PTE_X).op(Op.I32And).op(Op.I32Eqz);
   c.op(Op.I32Or);
   L.if(); fail(); L.end();
