@@ -135,7 +135,7 @@ export class Hart {
     this.jit = new Jit(this);
     const layout = bus.ram.layout;
     if (layout.memory !== null && wasmProblem() === null) {
-      this.wasmInterp = winterp.createWasmInterp(layout, bus.ram.base, bus.ram.size);
+      this.wasmInterp = winterp.createWasmInterp(layout, bus.ram.base, bus.ram.size, this.jit.wasmTable());
     }
     // Every one of these changes during a boot, most for the first time after the run loop
     // was optimized (fields.ts); the reservation holds physical addresses (doubles).

@@ -36,7 +36,7 @@ import type { Hart } from './hart';
 import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
-import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, MEM_BLOCK_CACHE, MEM_PC } from './layout';
+import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_SIZE, MEM_BLOCK_CACHE, MEM_HOT, MEM_PC } from './layout';
 import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi, type WasmTable } from './wasm/host';
 import { entryFunction, translateModule } from './wasm/translate';
@@ -62,6 +62,15 @@ const HOT_THRESHOLD = 32768;
 const WASM_HOT_THRESHOLD = 256;
 /** Blocks per wasm module, and how long (in thresholds) a hot block waits for the batch. */
 const WASM_BATCH = 256;
+/** A run count no block start reaches (a hot-table limit that never returns to lookup()). */
+const NEVER = 0x40000000;
+/** A hot-table tag that is no RAM offset's but not empty either (dropPage). */
+const GONE = -1;
+
+/** The first Int32 of the hot-table entry of RAM offset `off` (layout.ts MEM_HOT). */
+function hotIndex(off: number): number {
+  return ((off >>> 1) & (HOT_SIZE - 1)) * (HOT_ENTRY / 4);
+}
 const WASM_BATCH_WAIT = 4;
 
 /** A translated block: runs from h.pc, sets h.pc, returns retired or -(k + 1) (see above). */
@@ -75,7 +84,6 @@ class Block {
   // gave later blocks another hidden class than the first few (without their type feedback).
   declare readonly pc: number;
   declare fn: BlockFn | null;
-  declare count: number;
   /** True when translation found nothing to translate at this pc. */
   declare untranslatable: boolean;
   /** Hot, waiting in the wasm batch (jit.ts compileBatch). */
@@ -84,7 +92,6 @@ class Block {
   declare wasmSlot: number;
   constructor(pc: number) {
     this.pc = pc;
-    this.count = 0;
     // These change long after Jit.lookup was optimized: a second value now (fields.ts).
     this.fn = nothingFn; this.fn = null;
     this.untranslatable = true; this.untranslatable = false;
@@ -142,12 +149,24 @@ export class Jit {
   entrySlot = 0;
   /** The table slot of each fast slot's wasm block, or -1. */
   private readonly fastSlot = new Int32Array(FAST_SIZE).fill(-1);
+  /**
+   * Runs of each block start (layout.ts MEM_HOT), counted here at lookups and by the wasm
+   * interpreter at its control transfers, in the one table, so both reach the threshold at
+   * the same run (countRun). Each entry's limit says when the interpreter must come back to
+   * lookup(): at the threshold, at the end of the batch wait once queued, never when
+   * untranslatable, at every run once translated (the lookup cache may have lost the block).
+   */
+  private readonly hot: Int32Array;
+  /** The same entries' pcs (Float64 at byte 16 of each). */
+  private readonly hotPc: Float64Array;
 
   constructor(private readonly h: Hart) {
     const ram = h.bus.ram;
     this.wasmPc = new Float64Array(ram.layout.buffer, MEM_PC, 1);
     this.cacheI32 = new Int32Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 4);
     this.cacheF64 = new Float64Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 8);
+    this.hot = new Int32Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 4);
+    this.hotPc = new Float64Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 8);
     this.clearCache();
     if (ram.layout.memory !== null && wasmProblem() === null) {
       this.backend = 'wasm';
@@ -223,7 +242,9 @@ export class Jit {
     this.hotThreshold = threshold;
     this.entrySlot = entrySlot;
     h.pc = pc;
-    this.forgetBlocks();
+    this.forgetBlocks(false); // the whole table untouched: its pages are never faulted in
+    for (const off of [a, a + 2, b]) this.forgetRuns(off);
+    for (let k = 2; k < 202; k += 2) this.forgetRuns(a + k);
     ram.codePages[a >>> 12] = marks[0]!;
     ram.codePages[b >>> 12] = marks[1]!;
   }
@@ -236,7 +257,9 @@ export class Jit {
   }
 
   /** Drop every block, the hot queue and both lookup caches (flush, and after priming). */
-  private forgetBlocks(): void {
+  private forgetBlocks(runs = true): void {
+    // Their runs start again from 0, as a new Block's count did.
+    if (runs) this.hot.fill(0);
     for (const b of this.queue) b.queued = false;
     this.queue.length = 0;
     this.queueOff.length = 0;
@@ -250,8 +273,9 @@ export class Jit {
   }
 
   private clearCache(): void {
-    const c = this.cacheI32;
-    for (let i = 0; i < c.length; i += BLOCK_CACHE_ENTRY / 4) c[i] = -1;
+    // Every word, not only the offsets: one native fill instead of a loop that ran in V8's
+    // interpreter at every machine's start (~3 ms). A slot of -1 and a pc of NaN are as empty.
+    this.cacheI32.fill(-1);
   }
 
   /** Make the wasm cache's slot i say what fast slot i says (see cacheI32). */
@@ -265,6 +289,16 @@ export class Jit {
   }
 
   private dropPage(page: number): void {
+    // The runs of every block start on the page start again from 0, as a new Block's count
+    // did (the page is marked where only the wasm interpreter has counted, without Blocks);
+    // the page's offsets are 2048 consecutive entries. Their tag becomes GONE, not empty: an
+    // entry may have been another block's, translated, before this page's took it, and the
+    // interpreter must leave that block's next run to lookup(), which finds it in the Map.
+    const hot = this.hot, words = HOT_ENTRY / 4, first = page * 4096 + 1;
+    for (let k = 0, e = ((page << 11) & (HOT_SIZE - 1)) * words; k < 2048; k++, e += words) {
+      const tag = hot[e]!;
+      if (tag >= first && tag <= first + 4094) { hot[e] = GONE; hot[e + 1] = 0; hot[e + 2] = 0; }
+    }
     const offs = this.pageBlocks.get(page);
     if (offs === undefined) return;
     for (const off of offs) {
@@ -304,7 +338,10 @@ export class Jit {
       this.remember(i, off, pc, b);
       if (b.fn !== null) { this.entrySlot = this.fastSlot[i]!; return b.fn; }
     }
-    if (b.untranslatable || ++b.count < this.hotThreshold || this.disabled) return null;
+    // Counted first, also when untranslatable: the interpreter counts those runs too.
+    const runs = this.countRun(off, pc);
+    if (b.untranslatable) { this.setLimit(off, pc, NEVER); return null; }
+    if (runs < this.hotThreshold || this.disabled) return null;
     if (this.backend === 'wasm') {
       const fn = this.queueWasm(b, off);
       this.entrySlot = b.wasmSlot >> 7;
@@ -313,10 +350,49 @@ export class Jit {
     b.fn = this.translateJs(off, pc);
     if (b.fn === null) {
       b.untranslatable = true;
+      this.setLimit(off, pc, NEVER);
       return null;
     }
     this.fastFn[i] = b.fn;
     return b.fn;
+  }
+
+  /**
+   * One more run of the block start at (RAM offset `off`, `pc`); returns its count. A new
+   * entry's limit is the threshold. The wasm interpreter (wasm/interp.ts) counts exactly so
+   * at its control transfers, except that it leaves to this lookup a run that reaches the
+   * limit and an entry of another block start.
+   */
+  private countRun(off: number, pc: number): number {
+    const j = hotIndex(off);
+    const hot = this.hot;
+    if (hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc) {
+      const c = hot[j + 1]! + 1;
+      hot[j + 1] = c;
+      return c;
+    }
+    hot[j] = off + 1;
+    hot[j + 1] = 1;
+    hot[j + 2] = Math.min(this.hotThreshold, NEVER);
+    this.hotPc[(j >> 1) + 2] = pc;
+    return 1;
+  }
+
+  /** The count at which the interpreter next leaves the block start to lookup() (`hot`). */
+  private setLimit(off: number, pc: number, limit: number): void {
+    const j = hotIndex(off);
+    if (this.hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc) this.hot[j + 2] = limit;
+  }
+
+  private forgetRuns(off: number): void {
+    const j = hotIndex(off);
+    this.hot.fill(0, j, j + HOT_ENTRY / 4);
+  }
+
+  /** The count countRun last left for the block start (0 when its entry holds another). */
+  private runs(off: number, pc: number): number {
+    const j = hotIndex(off);
+    return this.hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc ? this.hot[j + 1]! : 0;
   }
 
   /** Make block `b` the fast slot i's entry (its function, or null while it is cold). */
@@ -341,9 +417,10 @@ export class Jit {
       b.queued = true;
       this.queue.push(b);
       this.queueOff.push(off);
+      this.setLimit(off, b.pc, Math.min(this.hotThreshold * WASM_BATCH_WAIT, NEVER));
     }
     // A threshold of 1 means "translate everything at first sight" (the tests' setting).
-    if (this.hotThreshold > 1 && this.queue.length < WASM_BATCH && b.count < this.hotThreshold * WASM_BATCH_WAIT) return null;
+    if (this.hotThreshold > 1 && this.queue.length < WASM_BATCH && this.runs(off, b.pc) < this.hotThreshold * WASM_BATCH_WAIT) return null;
     this.compileBatch();
     return b.fn;
   }
@@ -365,7 +442,7 @@ export class Jit {
     beginModule();
     const code = translateModule(ram.u16, owners.map((o) => ({ off: o.off, pc: o.b.pc })), layout.ramOffset, ram.size);
     if (code === null) {
-      for (const o of owners) o.b.untranslatable = true;
+      for (const o of owners) { o.b.untranslatable = true; this.setLimit(o.off, o.b.pc, NEVER); }
       return;
     }
     const api = wasmApi!;
@@ -378,13 +455,23 @@ export class Jit {
     for (let j = 0; j < owners.length; j++) {
       const { b, off } = owners[j]!;
       const entry = code.entries[j]!;
-      if (entry < 0) { b.untranslatable = true; continue; }
+      if (entry < 0) { b.untranslatable = true; this.setLimit(off, b.pc, NEVER); continue; }
+      this.setLimit(off, b.pc, 1);
       b.fn = this.wasmEntry;
       b.wasmSlot = ((base + entry - 1) << 7) | code.insns[j]!;
       const i = (off >>> 1) & FAST_MASK;
       if (this.fastBlock[i] === b) { this.fastFn[i] = b.fn; this.fastSlot[i] = base + entry - 1; this.syncCache(i); }
       this.translated++;
     }
+  }
+
+  /**
+   * The table of every wasm block's function (made now if no block was yet), which the wasm
+   * interpreter calls blocks through; null when blocks are not wasm.
+   */
+  wasmTable(): WasmTable | null {
+    if (this.backend !== 'wasm' || this.disabled) return null;
+    return this.table ??= this.makeTable();
   }
 
   /** The shared table, and the one entry function into it (see wasmEntry). */

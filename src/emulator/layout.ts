@@ -34,6 +34,11 @@ export const MEM_INTERP = 520;
  */
 export const MEM_WALK = 528;
 export const WALK_ROOT = 0, WALK_FETCH_PRIV = 2, WALK_DATA_PRIV = 3, WALK_SUM_MXR = 4, WALK_WORDS = 5;
+/**
+ * The Jit's translation threshold (Int32, Jit.hotThreshold capped at 2^30), which the wasm
+ * interpreter compares MEM_HOT counts with; the caller writes it at every call.
+ */
+export const MEM_HOT_THRESHOLD = 560;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;
@@ -53,8 +58,18 @@ export const BLOCK_CACHE_ENTRY = 16;
  */
 export const MEM_RVC = MEM_BLOCK_CACHE + BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY;
 export const RVC_ENTRIES = 65536;
+/**
+ * How often each block start (RAM offset, pc) has been reached (jit.ts countRun, and the wasm
+ * interpreter at its control transfers): HOT_SIZE entries of HOT_ENTRY bytes at index
+ * (offset >>> 1) & (HOT_SIZE - 1): Int32 RAM offset + 1 (0 = empty, -1 = gone), Int32 count,
+ * Int32 limit (the count at which the interpreter next leaves the block start to
+ * Jit.lookup), Int32 unused, Float64 pc. Only perf depends on it, never results.
+ */
+export const MEM_HOT = MEM_RVC + RVC_ENTRIES * 4;
+export const HOT_SIZE = 32768;
+export const HOT_ENTRY = 32;
 /** Ram.codePages: one byte per 4 KiB page of RAM. */
-export const MEM_CODE_PAGES = MEM_RVC + RVC_ENTRIES * 4;
+export const MEM_CODE_PAGES = MEM_HOT + HOT_SIZE * HOT_ENTRY;
 
 const WASM_PAGE = 65536;
 

@@ -18,11 +18,16 @@
 // what step() would do anyway.
 // A TLB miss is walked here (walkBody, Mmu.walk's steps), so that the kernel's accesses after
 // each sfence.vma or satp write do not each leave to step(): ~10 k per lab run (docs/perf.md).
-// mode = Mmu.wasmMode | 2 when stores are watched; stop = 1 ends the run after the first
-// control transfer (when the hart has a Jit, so the run loop looks blocks up at exactly the
-// pcs it does with step()); with hart.jit null the run goes on across them. MEM_INTERP
-// receives 1 when a control transfer retired (the caller sets hart.edge) and the parcel of an
-// expansion miss (the caller fills MEM_RVC).
+// mode = Mmu.wasmMode | 2 when stores are watched. stop says what happens at a control
+// transfer: 0 (hart.jit null) the run goes on; 1 (a disabled Jit, or JS blocks) it ends, so
+// the run loop looks blocks up at exactly the pcs it does with step(); 2 (wasm blocks) the
+// interpreter does the run loop's part itself (edge() below: call the translated block
+// through the Jit's table, or count the run in MEM_HOT) and ends only where the run loop must
+// decide (a count reaching its limit), so cold code no longer returns to JS at every branch:
+// 117 k calls per lab run became 8 k (docs/perf.md, "Block starts counted in wasm").
+// MEM_INTERP receives nonzero when the caller must set hart.edge (stop 0/1: a control
+// transfer retired; stop 2: the pc left is a block start not yet looked up) and the parcel of
+// an expansion miss (the caller fills MEM_RVC).
 //
 // The module is compiled once per (RAM offset, RAM size, shared or not) and instantiated per
 // machine over its memory (layout.ts). RAM is at 0x80000000 (the virt board), as for
@@ -31,17 +36,20 @@
 import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
-  MEM_CODE_PAGES, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
+  BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_HOT,
+  MEM_HOT_THRESHOLD, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
   RVC_ENTRIES, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
   type MemoryLayout,
 } from '../layout';
 import {
-  beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_INTERP, TYPE_WALK, VOID,
+  beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_BLOCK, TYPE_INTERP,
+  TYPE_WALK, VOID,
 } from './emit';
+import { PAGE_CODE } from '../bus';
 import { MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../trap';
 import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu';
-import { wasmApi } from './host';
-import { mulDiv32Value, mulDiv64Value } from './translate';
+import { wasmApi, type WasmTable } from './host';
+import { MAX_BLOCK, mulDiv32Value, mulDiv64Value } from './translate';
 
 const expandCompressed = rvc.expandCompressed;
 
@@ -51,8 +59,8 @@ const RAM_BASE = 0x80000000;
 // Parameters, then locals.
 const P_PC = 0, ROOM = 1, MODE = 2, STOP = 3;
 const PC = 4, N = 5, INSN = 6, FPAGE = 7, FBASE = 8, D = 9, A = 10, B = 11, OFF = 12, T = 13,
-  EDGE = 14, LEN = 15, IX = 16, V = 17, W = 18, SIZE = 19;
-const LOCALS = [I64, I32, I32, I64, I32, I32, I64, I64, I32, I32, I32, I64, I32, I32, I32, I32];
+  EDGE = 14, LEN = 15, IX = 16, V = 17, W = 18, SIZE = 19, PEND = 20;
+const LOCALS = [I64, I32, I32, I64, I32, I32, I64, I64, I32, I32, I32, I64, I32, I32, I32, I32, I32];
 
 /** The module's second function: the Sv39 walk of a TLB miss (walkBody). */
 const WALK_FN = 1;
@@ -474,31 +482,133 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   // ---- retire ----
   L.end(); // straight
   c.get(PC).get(LEN).op(Op.I64Add).set(PC);
+  // A pending block start (PEND != 0, only with STOP = 2): go on as after a control transfer.
+  c.get(PEND).op(Op.I32Eqz);
+  L.if();
   c.get(N).i32(1).op(Op.I32Add).set(N);
   c.get(N).get(ROOM).op(Op.I32GeS);
   L.brIf('done');
   L.br('next');
+  L.end();
   L.end(); // jumped
   c.get(N).i32(1).op(Op.I32Add).set(N);
+  c.get(STOP).i32(2).op(Op.I32Ne);
+  L.if();
   c.i32(1).set(EDGE);
   c.get(STOP);
   L.brIf('done');
   c.get(N).get(ROOM).op(Op.I32GeS);
   L.brIf('done');
   L.br('next');
+  L.end();
+  c.i32(1).set(PEND);
+  L.loop('edge');
+  c.get(N).get(ROOM).op(Op.I32GeS);
+  L.brIf('done');
+  edge(c, L, ramSize);
+  L.end(); // edge
   L.end(); // loop
   L.end(); // done
   c.i32(0).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
-  c.i32(0).get(EDGE).mem(Op.I32Store, 2, MEM_INTERP);
+  c.i32(0).get(EDGE).get(PEND).op(Op.I32Or).mem(Op.I32Store, 2, MEM_INTERP);
   c.get(N).op(Op.Return);
   L.end(); // exit
   c.i32(0).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
-  c.i32(0).get(EDGE).mem(Op.I32Store, 2, MEM_INTERP);
+  c.i32(0).get(EDGE).get(PEND).op(Op.I32Or).mem(Op.I32Store, 2, MEM_INTERP);
   c.i32(-1).get(N).op(Op.I32Sub);
 
   const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
   const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
-  return buildModule([fn, walk], layout, 0, 2, false);
+  return buildModule([fn, walk], layout, 0, 2);
+}
+
+/**
+ * With STOP = 2, what the run loop does at a block start (Hart.run, Jit.lookup), done here so
+ * that cold code does not return to JS at every control transfer; PEND is 1 (the pc starts a
+ * block) on entry, and what the run returns to the caller for hart.edge. Where the run loop would look the pc up (room for a whole block, and the
+ * fetch fast path hits): a translated block in the lookup cache (jit.ts keeps it) is called
+ * through the shared table, and the loop goes on after it; any other block start counts one
+ * run in MEM_HOT as Jit.countRun does, unless that reaches the entry's limit (the threshold,
+ * the end of a batch wait, every run of a translated block: jit.ts) or the entry holds
+ * another offset: then the run ends with PEND = 1 and the entry untouched, and the run loop's
+ * lookup counts it and translates.
+ * A block that stops before an instruction it does not do (r < 0) leaves PEND = 2: the run
+ * loop interprets that one instruction and looks up the pc after it, so the next retire comes
+ * back here. So the counts, and the blocks translated, are those of the run loop with step().
+ * Room too short for a block keeps PEND = 1 (the run loop keeps hart.edge too).
+ */
+function edge(c: Code, L: Labels, ramSize: number): void {
+  c.get(ROOM).get(N).op(Op.I32Sub).i32(MAX_BLOCK).op(Op.I32LtS);
+  L.brIf('next');
+  L.block('cold');
+  // The fetch translation, as Hart.fetchOffset (no walk: the run loop does not look up then).
+  c.get(MODE).i32(4).op(Op.I32And);
+  L.if();
+  c.get(PC).i64(12).op(Op.I64ShrS).set(A);
+  c.get(A).op(Op.I32WrapI64).i32(255).op(Op.I32And);
+  c.get(MODE).i32(512).op(Op.I32And).i32(1).op(Op.I32ShrU).op(Op.I32Or).i32(2).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_TAG).op(Op.I64ExtendI32S).get(A).op(Op.I64Ne);
+  L.brIf('cold');
+  c.get(PC).op(Op.I32WrapI64).i32(0xfff).op(Op.I32And).set(OFF);
+  c.get(OFF).i32(0xffe).op(Op.I32Eq);
+  L.brIf('cold');
+  c.get(IX).mem(Op.I32Load, 2, MEM_TLB_OFF).get(OFF).op(Op.I32Add).set(OFF);
+  L.else();
+  c.get(PC).i64(RAM_BASE).op(Op.I64Sub).i64(ramSize - 4).op(Op.I64GtU);
+  L.brIf('cold');
+  c.get(PC).op(Op.I32WrapI64).i32(-0x80000000).op(Op.I32Xor).set(OFF);
+  L.end();
+  // The lookup cache: a translated block at this (RAM offset, pc).
+  c.get(OFF).i32(1).op(Op.I32ShrU).i32(BLOCK_CACHE_SIZE - 1).op(Op.I32And).i32(Math.log2(BLOCK_CACHE_ENTRY)).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_BLOCK_CACHE).get(OFF).op(Op.I32Eq);
+  L.if();
+  c.get(IX).mem(Op.F64Load, 3, MEM_BLOCK_CACHE + 8).get(PC).op(Op.F64ConvertI64S).op(Op.F64Eq);
+  L.if();
+  // (room, mode, r) -> r' (translate.ts); the whole block fits: room - N >= MAX_BLOCK.
+  c.get(ROOM).get(MODE).get(N).get(IX).mem(Op.I32Load, 2, MEM_BLOCK_CACHE + 4).i32(7).op(Op.I32ShrU);
+  c.opIdx(Op.CallIndirect, TYPE_BLOCK).out.uleb(0);
+  c.set(T);
+  c.i32(0).mem(Op.F64Load, 3, MEM_PC).op(Op.PrefixFC);
+  c.out.uleb(FC_I64_TRUNC_SAT_F64_S);
+  c.set(PC);
+  c.get(T).i32(0).op(Op.I32GeS);
+  L.if();
+  c.get(T).set(N);
+  L.br('edge'); // a block ends where the run loop looks up again
+  L.end();
+  c.i32(-1).get(T).op(Op.I32Sub).set(N);
+  c.i32(2).set(PEND);
+  L.br('next');
+  L.end();
+  L.end();
+  // A cold block start: count the run as Jit.countRun does, and mark its page as the lookup
+  // does (Ram.markCode: the lookup makes a Block there). A run that reaches the entry's limit,
+  // or an entry of another block start (offset or pc), is left to the lookup.
+  c.get(OFF).i32(1).op(Op.I32ShrU).i32(HOT_SIZE - 1).op(Op.I32And).i32(Math.log2(HOT_ENTRY)).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I32Load, 2, MEM_HOT).set(T);
+  c.get(T).get(OFF).i32(1).op(Op.I32Add).op(Op.I32Eq);
+  c.get(IX).mem(Op.F64Load, 3, MEM_HOT + 16).get(PC).op(Op.F64ConvertI64S).op(Op.F64Eq);
+  c.op(Op.I32And);
+  L.if();
+  c.get(IX).mem(Op.I32Load, 2, MEM_HOT + 4).i32(1).op(Op.I32Add).set(T);
+  c.get(T).get(IX).mem(Op.I32Load, 2, MEM_HOT + 8).op(Op.I32GeS);
+  L.brIf('done');
+  c.get(IX).get(T).mem(Op.I32Store, 2, MEM_HOT + 4);
+  L.else();
+  c.get(T);
+  L.brIf('done');
+  c.i32(1).i32(0).mem(Op.I32Load, 2, MEM_HOT_THRESHOLD).op(Op.I32GeS);
+  L.brIf('done');
+  c.get(IX).get(OFF).i32(1).op(Op.I32Add).mem(Op.I32Store, 2, MEM_HOT);
+  c.get(IX).i32(1).mem(Op.I32Store, 2, MEM_HOT + 4);
+  c.get(IX).i32(0).mem(Op.I32Load, 2, MEM_HOT_THRESHOLD).mem(Op.I32Store, 2, MEM_HOT + 8);
+  c.get(IX).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_HOT + 16);
+  L.end();
+  c.get(OFF).i32(12).op(Op.I32ShrU).set(IX);
+  c.get(IX).get(IX).mem(Op.I32Load8U, 0, MEM_CODE_PAGES).i32(PAGE_CODE).op(Op.I32Or).mem(Op.I32Store8, 0, MEM_CODE_PAGES);
+  L.end(); // cold
+  c.i32(0).set(PEND);
+  L.br('next');
 }
 
 // The walk's parameters, then locals.
@@ -678,14 +788,19 @@ export class WasmInterp {
     /** [0] 1 when a control transfer retired, [1] the parcel of an expansion miss. */
     readonly flags: Int32Array,
     readonly rvc: Int32Array,
+    /** [0] the Jit's hotThreshold (MEM_HOT_THRESHOLD). */
+    readonly threshold: Int32Array,
+    /** Whether blocks are called through the Jit's table (STOP = 2), else stop at transfers. */
+    readonly callsBlocks: boolean,
   ) {}
 }
 
 /**
  * The interpreter over this machine's memory, or null where it cannot run (no wasm memory,
- * RAM not at 0x80000000). The caller checks that the host compiles wasm (jit.ts wasmProblem).
+ * RAM not at 0x80000000). `table` is the Jit's table of wasm blocks (Jit.wasmTable), or null
+ * when blocks are not wasm. The caller checks that the host compiles wasm (jit.ts wasmProblem).
  */
-export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number): WasmInterp | null {
+export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number, table: WasmTable | null): WasmInterp | null {
   if (layout.memory === null || wasmApi === null || ramBase !== RAM_BASE) return null;
   const key = `${layout.ramOffset}:${ramSize}:${layout.shared}`;
   let module = modules.get(key);
@@ -693,11 +808,16 @@ export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize:
     module = new wasmApi.Module(moduleBytes(layout, ramSize));
     modules.set(key, module);
   }
-  const exports = new wasmApi.Instance(module, { e: { m: layout.memory } }).exports;
+  // Without blocks the interpreter never calls through the table: an empty one stands in.
+  const t = table ?? new wasmApi.Table({ element: 'anyfunc', initial: 0 });
+  const exports = new wasmApi.Instance(module, { e: { m: layout.memory, t } }).exports;
   const buf = layout.buffer;
-  const table = new Int32Array(buf, MEM_RVC, RVC_ENTRIES);
-  rvc.copyExpansions(table);
-  return new WasmInterp(exports.f0 as InterpFn, new Float64Array(buf, MEM_PC, 1), new Int32Array(buf, MEM_INTERP, 2), table);
+  const rvcTable = new Int32Array(buf, MEM_RVC, RVC_ENTRIES);
+  rvc.copyExpansions(rvcTable);
+  return new WasmInterp(
+    exports.f0 as InterpFn, new Float64Array(buf, MEM_PC, 1), new Int32Array(buf, MEM_INTERP, 2), rvcTable,
+    new Int32Array(buf, MEM_HOT_THRESHOLD, 1), table !== null,
+  );
 }
 
 /**
@@ -710,7 +830,13 @@ export function interpretWasm(h: Hart, room: number): number {
   const w = h.wasmInterp!;
   // A disabled Jit still looks blocks up (and clears hart.edge doing so): stopping for it too
   // keeps even hart.edge equal to step()'s (only tests have wasm and a disabled Jit).
-  const r = w.fn(h.pc, room, h.wasmMode(), h.jit !== null ? 1 : 0);
+  const jit = h.jit;
+  let stop = 0;
+  if (jit !== null) {
+    stop = w.callsBlocks && !jit.disabled && jit.backend === 'wasm' ? 2 : 1;
+    w.threshold[0] = Math.min(jit.hotThreshold, 0x40000000); // jit.ts NEVER
+  }
+  const r = w.fn(h.pc, room, h.wasmMode(), stop);
   h.pc = w.pc[0]!;
   const flags = w.flags;
   if (flags[0] !== 0) h.edge = true;
