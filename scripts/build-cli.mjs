@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // Builds the headless CLI (src/cli/main.ts and the sources it imports) with esbuild into one
 // CommonJS file, so `forklab` starts without transpiling TypeScript at every start (tsx costs
-// about 0.4 s per start), and bin/forklab.mjs can compile it through vm.Script with V8's code
+// about 0.4 s per start), and bin/forklab.cjs can compile it through vm.Script with V8's code
 // cache (CommonJS because Node 20 has no code cache for ES modules: docs/perf.md, "The code
-// cache"). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.mjs
+// cache"). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.cjs
 // whenever the build is missing or older than its sources.
 //
 // Layout: each build is a directory out/cli-<id>/ holding main.cjs (each subcommand's modules
 // are only evaluated when it runs, so `forklab run` never loads the report command's
 // Playwright; npm packages stay requires, resolved from node_modules at run time) and, once a
-// command has run, bin/forklab.mjs's code caches beside it. out/cli.json names the current
-// build and records every input source with its size and mtime; bin/forklab.mjs (`freshMain`)
+// command has run, bin/forklab.cjs's code caches beside it. out/cli.json names the current
+// build and records every input source with its size and mtime; bin/forklab.cjs (`freshMain`)
 // compares them with the files on disk (a stat per source, ~1 ms), so editing any source
 // rebuilds on the next start. The record is written to a temporary name and renamed into
 // place, so CLI processes started in parallel (tests do) never see half a build. A build
@@ -32,7 +32,7 @@ function fileStamp(path) {
 
 /**
  * Bundles the CLI into a new directory next to `base` and records it in `${base}.json`
- * (bin/forklab.mjs's cliPaths gives the default base); returns the new main module. Throws
+ * (bin/forklab.cjs's cliPaths gives the default base); returns the new main module. Throws
  * when esbuild is missing or the sources do not build.
  */
 export async function buildCli(base) {
@@ -58,7 +58,7 @@ export async function buildCli(base) {
     metafile: true,
     minify: true,
     keepNames: true,
-    // Non-ASCII characters escaped: bin/forklab.mjs reads the bundle as latin1.
+    // Non-ASCII characters escaped: bin/forklab.cjs reads the bundle as latin1.
     charset: 'ascii',
     logLevel: 'silent',
   });
@@ -85,12 +85,12 @@ function removeOldBuilds(parent, prefix, keep) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    // Not imported at the top: bin/forklab.mjs imports this file while it runs.
-    const { cliPaths } = await import('../bin/forklab.mjs');
+    // Not imported at the top: bin/forklab.cjs imports this file while it runs.
+    const { cliPaths } = await import('../bin/forklab.cjs');
     const main = await buildCli(cliPaths().base);
     console.log(`build-cli: wrote ${main}`);
   } catch (e) {
-    // Not fatal for `npm install`: bin/forklab.mjs builds again at its next start, or falls
+    // Not fatal for `npm install`: bin/forklab.cjs builds again at its next start, or falls
     // back to tsx (an install without esbuild), and reports real source errors there.
     console.error(`build-cli: not built: ${e instanceof Error ? e.message : String(e)}`);
   }

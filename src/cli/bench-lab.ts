@@ -49,7 +49,7 @@ function nodeMs(): number {
   }
   return nodeStart;
 }
-const forklab = (): string => join(repoRoot(), 'bin/forklab.mjs');
+const forklab = (): string => join(repoRoot(), 'bin/forklab.cjs');
 
 /** Median wall time of `forklab run --max-insns 1` (the CLI up to its machine's start). */
 export function benchCliStart(report: (line: object) => void): void {

@@ -11,6 +11,7 @@ import { basename, extname, join } from 'node:path';
 import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
 import { loadBuiltPrograms, loadUserFiles, repoRoot } from './resources';
+import { StdoutWriter } from './stdout';
 
 interface RunArgs {
   apps?: string;
@@ -96,12 +97,13 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const session = booted.session;
   let transcript = '';
+  const stdout = new StdoutWriter();
   let end = session.finished;
   while (!end && session.insn < parsed.maxInsns) {
     const slice = session.runSlice(Math.min(5_000_000, parsed.maxInsns - session.insn));
     const text = session.takeConsole();
     transcript += text;
-    process.stdout.write(text);
+    stdout.text(text);
     if (slice.kind === 'halted') end = slice;
   }
   if (parsed.json) {

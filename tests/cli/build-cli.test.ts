@@ -1,4 +1,4 @@
-// The compiled CLI (built by scripts/build-cli.mjs, checked and run by bin/forklab.mjs): a fresh checkout has no
+// The compiled CLI (built by scripts/build-cli.mjs, checked and run by bin/forklab.cjs): a fresh checkout has no
 // out/cli, so the first `forklab` builds it; later starts reuse it until a source changes; the
 // compiled command behaves as the TypeScript one run through tsx. Each test builds under its own
 // name directly inside out/ (the CLI's sources look for resources/ two levels up).
@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-// @ts-expect-error plain ES module without types
-import { cachePath, cliPaths, freshMain, isFresh, loadCompiled } from '../../bin/forklab.mjs';
+// @ts-expect-error plain CommonJS module without types
+import { cachePath, cliPaths, freshMain, isFresh, loadCompiled } from '../../bin/forklab.cjs';
 // @ts-expect-error plain ES module without types
 import { buildCli } from '../../scripts/build-cli.mjs';
 
@@ -29,7 +29,7 @@ afterAll(() => {
 });
 
 function forklab(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'forklab.mjs'), ...args], {
+  return spawnSync(process.execPath, [join(root, 'bin', 'forklab.cjs'), ...args], {
     cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env },
   });
 }
@@ -44,7 +44,7 @@ test('the first start builds the CLI, later starts reuse the build', () => {
   const main = freshMain(dir);
   expect(main).not.toBeNull();
   const built = statSync(main).mtimeMs;
-  // ASCII only: bin/forklab.mjs reads the bundle as latin1
+  // ASCII only: bin/forklab.cjs reads the bundle as latin1
   expect(readFileSync(main).every((b) => b < 0x80)).toBe(true);
   const inputs = Object.keys(JSON.parse(readFileSync(record, 'utf8')).inputs);
   expect(inputs).toContain('src/cli/main.ts');
@@ -77,7 +77,7 @@ test('a changed source makes the build stale', async () => {
 
 test('the command runs when started through a symlink, as node_modules/.bin does', () => {
   const link = join(mkdtempSync(join(tmpdir(), 'forklab-bin-')), 'forklab');
-  symlinkSync(join(root, 'bin', 'forklab.mjs'), link);
+  symlinkSync(join(root, 'bin', 'forklab.cjs'), link);
   const r = spawnSync(process.execPath, [link, '--help'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   rmSync(dirname(link), { recursive: true, force: true });
   expect(r.status).toBe(0);

@@ -1,4 +1,4 @@
-// `forklab emu` as a user runs it: a child process on bin/forklab.mjs, judged by exit status
+// `forklab emu` as a user runs it: a child process on bin/forklab.cjs, judged by exit status
 // and output. The bare guests are the ISA suite's own programs (tests/emulator/isa), which QEMU
 // has already shown to pass or fail as intended, plus an endless loop built here. The firmware
 // guest is tests/emulator/isa/supervisor/sbi-console.S, an S-mode kernel that reads the device
@@ -28,7 +28,7 @@ function build(source: string): string {
 }
 
 function forklab(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'forklab.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'forklab.cjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,

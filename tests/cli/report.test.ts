@@ -12,7 +12,7 @@ import { countPixels, readPng, readPpm, type Pixels } from '../support/png';
 import { tool } from '../tools';
 
 const root = join(__dirname, '../..');
-const forklab = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/forklab.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+const forklab = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/forklab.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
 const dir = mkdtempSync(join(tmpdir(), 'forklab-report-'));
 const AT = ['--apps', 'cow', '--at', 'fork:2', '--at', 'cow-copy:1'];
 

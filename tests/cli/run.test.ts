@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { tool } from '../tools';
 
 const root = join(__dirname, '../..');
 const forklab = (...args: string[]) =>
-  spawnSync(process.execPath, [join(root, 'bin/forklab.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+  spawnSync(process.execPath, [join(root, 'bin/forklab.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
 
 describe('forklab run', () => {
   test('boots the bundled kernel with the bundled lab tests and exits 0 when all pass', () => {
@@ -19,10 +19,23 @@ describe('forklab run', () => {
     expect(r.stdout).not.toMatch(/^FAIL/m);
     expect(r.status).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
+    // What reached the pipe is the whole console, once and in order.
+    expect(r.stdout).toBe(report.console);
     expect(report.end).toMatchObject({ kind: 'halted', clean: true });
     expect(report.events.filter((e: { type: string }) => e.type === 'exec').map((e: { name: string }) => e.name)).toEqual([
       'print', 'print', 'print', 'cow', 'fib', 'mfork',
     ]);
+  }, 240_000);
+
+  test('a reader that leaves early does not crash the run, which still reports its end', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/forklab.cjs'), 'run', '--apps', 'print*3'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+    // Like `forklab run | head -c 1`: the reading end closes at the first bytes.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   }, 240_000);
 
   test('compiles a C file with ForkLab\'s toolchain and exits 1 when it prints FAIL', () => {

@@ -19,7 +19,7 @@ describe('lab tests built by ForkLab\'s compiler on the lab kernel', () => {
   test('compile with forklab cc', () => {
     const apps = PROGRAMS.map((name) => {
       const out = join(dir, `${name}.elf`);
-      const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.mjs'), 'cc', join(ROOT, `resources/user/tests/${name}.c`), '-o', out], {
+      const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.cjs'), 'cc', join(ROOT, `resources/user/tests/${name}.c`), '-o', out], {
         encoding: 'utf8',
         timeout: 120_000,
       });

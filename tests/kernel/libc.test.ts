@@ -40,7 +40,7 @@ describe('the ForkLab user libc', () => {
     const dir = makeWorkDir('libctest-forklab');
     try {
       const elf = join(dir, 'libctest.elf');
-      const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.mjs'), 'cc', SOURCE, '-o', elf], { encoding: 'utf8', timeout: 120_000 });
+      const cc = spawnSync(process.execPath, [join(ROOT, 'bin/forklab.cjs'), 'cc', SOURCE, '-o', elf], { encoding: 'utf8', timeout: 120_000 });
       expect(cc.status, cc.stderr).toBe(0);
       const r = spawnSync(tool('qemu-riscv64'), [elf], { encoding: 'utf8', timeout: 20_000 });
       expect(r.stdout).toBe(reference);

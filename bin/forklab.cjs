@@ -5,6 +5,11 @@
 // both just work. When the build cannot be made (no esbuild) or FORKLAB_TSX=1 is set, it
 // runs the TypeScript through tsx instead, which costs about 0.4 s more at every start.
 //
+// CommonJS on purpose: an ES module entry makes node load its ESM loader, and with it
+// fs/promises, readline and the stream modules, ~8 ms of every start (docs/perf.md, "Page
+// faults and the entry"). The subcommands write their console text with fs.writeSync for the
+// same reason (src/cli/stdout.ts).
+//
 // This file reads the build record itself (scripts/build-cli.mjs writes it) and imports the
 // builder only when a build is needed: importing it at every start cost ~10 ms of CPU
 // (docs/perf.md, "Starting the command"). Only node:fs, node:module, node:url and node:vm are
@@ -17,19 +22,21 @@
 // (docs/perf.md, "The code cache"). It caches ForkLab's own code, never the guest's: every run
 // still executes the whole boot. A cache V8 rejects (other flags) is rewritten; one that
 // cannot be written (read-only checkout) is skipped.
-import { readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { join } = require('node:path');
+const { Script } = require('node:vm');
 
 /** The checkout, with a trailing slash (record paths are relative to it). */
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = join(__dirname, '..') + '/';
 
 /**
  * The build record and the prefix of build directories. FORKLAB_CLI_OUT overrides the default
  * out/cli for tests (same depth: a path directly inside out/).
  */
-export function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? `${ROOT}out/cli`) {
+function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? `${ROOT}out/cli`) {
   return { base, record: `${base}.json` };
 }
 
@@ -37,7 +44,7 @@ export function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? `${ROOT}out/cli`)
  * The current build's main module when it exists and every recorded input still has its
  * recorded size and mtime (a stat per input), else null.
  */
-export function freshMain(base) {
+function freshMain(base) {
   const { record } = cliPaths(base);
   try {
     const { dir, inputs } = JSON.parse(readFileSync(record, 'utf8'));
@@ -54,12 +61,12 @@ export function freshMain(base) {
   }
 }
 
-export function isFresh(base) {
+function isFresh(base) {
   return freshMain(base) !== null;
 }
 
 /** The code cache file of `file` for the subcommand `command` (one per V8 version). */
-export function cachePath(file, command) {
+function cachePath(file, command) {
   const name = typeof command === 'string' && /^[a-z]{1,16}$/.test(command) ? command : 'other';
   return `${file}.${name}-${process.versions.v8}.cache`;
 }
@@ -69,7 +76,7 @@ export function cachePath(file, command) {
  * returns its exports, whether V8 took the cache, and a function that writes the cache when it
  * did not.
  */
-export function loadCompiled(file, command) {
+function loadCompiled(file, command) {
   const cache = cachePath(file, command);
   let cachedData;
   try {
@@ -80,8 +87,8 @@ export function loadCompiled(file, command) {
   // latin1: the bundle is ASCII (build-cli.mjs: charset 'ascii'), so this is the same string,
   // and reading 400 KB as latin1 skips UTF-8 decoding (~1.5-2 ms of every start).
   const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf('/')));
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, file.slice(0, file.lastIndexOf('/')));
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   const saveCache = () => {
     if (accepted) return;
@@ -93,7 +100,7 @@ export function loadCompiled(file, command) {
       // A read-only build directory: the command only starts slower.
     }
   };
-  return { exports: module.exports, accepted, saveCache };
+  return { exports: bundle.exports, accepted, saveCache };
 }
 
 async function loadMain(command) {
@@ -113,7 +120,7 @@ async function loadMain(command) {
 
 /** True when node runs this file (directly or through a symlink such as node_modules/.bin). */
 function isEntry() {
-  const self = fileURLToPath(import.meta.url);
+  const self = __filename;
   const arg = process.argv[1];
   if (arg === undefined) return false;
   if (arg === self) return true;
@@ -124,10 +131,13 @@ function isEntry() {
   }
 }
 
-// Tests import cliPaths and freshMain from here; only a real start runs the command.
+module.exports = { ROOT, cliPaths, freshMain, isFresh, cachePath, loadCompiled };
+
+// Tests require cliPaths and freshMain from here; only a real start runs the command.
 if (isEntry()) {
   const args = process.argv.slice(2);
-  const { main, saveCache } = await loadMain(args[0]);
-  process.exitCode = await main(args);
-  saveCache();
+  loadMain(args[0]).then(async ({ main, saveCache }) => {
+    process.exitCode = await main(args);
+    saveCache();
+  });
 }
