@@ -10,8 +10,23 @@ export { LAB_EID, isKnownLabFid } from '../common/lab-abi';
 export interface LabCall {
   /** The event kind (a6). */
   readonly fid: number;
-  /** a0..a5 as unsigned 64-bit values. */
-  readonly args: readonly bigint[];
+  /**
+   * a0..a5 as LAB_REG_WORDS 32-bit words, low word first: register a_i is
+   * `regs[2i] >>> 0 | regs[2i + 1] << 32`. Words, not BigInts: the firmware copies them straight
+   * out of the register file and the decoder turns them into numbers without a BigInt per
+   * argument, ~10 us per call cold (docs/perf.md, "LAB calls without BigInts"). labArg gives
+   * the 64-bit value where one is wanted.
+   */
+  readonly regs: Int32Array;
   /** Retired-instruction count at the ecall. */
   readonly insn: number;
+}
+
+/** How many 32-bit words LabCall.regs holds (a0..a5). */
+export const LAB_REG_WORDS = 12;
+
+/** Argument register a_i of a LAB call as an unsigned 64-bit value (0 past a5). */
+export function labArg(call: LabCall, i: number): bigint {
+  const lo = call.regs[2 * i] ?? 0, hi = call.regs[2 * i + 1] ?? 0;
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }

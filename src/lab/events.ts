@@ -16,6 +16,8 @@ import {
   type LabEventType,
 } from '../common/lab-abi';
 
+import { labArg, type LabCall } from '../emulator/trace';
+
 export type { LabEvent, LabEventType } from '../common/lab-abi';
 
 export type FaultResolution = LabEnumName<'faultResolution'>;
@@ -36,44 +38,47 @@ export const TASK_STATES = enumNames('taskState');
 
 export const { VM_ANON, VM_READ, VM_WRITE, VM_EXEC, VM_SHARED } = VMA_FLAGS;
 
-/** A LAB call as the firmware hands it up. */
-export interface RawLabCall {
-  readonly fid: number;
-  /** a0..a5, unsigned 64-bit. */
-  readonly args: readonly bigint[];
-  /** Retired-instruction count at the ecall. */
-  readonly insn: number;
-}
+/** A LAB call as the firmware hands it up (its registers as 32-bit words). */
+export type RawLabCall = LabCall;
 
 const ENUM_KEYS = new Set<string>(Object.keys(LAB_ENUMS));
 
+/** Each enum's values by code, built once (the table lists a few names per enum). */
+const ENUM_BY_CODE = new Map<string, Map<number, string>>(
+  Object.entries(LAB_ENUMS).map(([key, e]) => [key, new Map(e.values.map(([name, code]) => [code as number, name as string]))]),
+);
+
 function decodeEnum(key: LabEnumKey, raw: number): string | undefined {
+  const hit = ENUM_BY_CODE.get(key)!.get(raw);
+  if (hit !== undefined) return hit;
   const e = LAB_ENUMS[key];
-  const hit = e.values.find((v) => v[1] === raw);
-  if (hit) return hit[0];
   return 'fallback' in e ? e.fallback : undefined;
 }
 
-/** Decodes one LAB call. Never throws. */
+const TWO_32 = 4294967296;
+
+/**
+ * Decodes one LAB call. Never throws. A register's 64-bit value becomes a number exactly
+ * when |v| <= 2^53 and else rounds to the nearest double, as Number(bigint) does: hi * 2^32 is
+ * exact and the one addition rounds once.
+ */
 export function decodeLabCall(call: RawLabCall): LabEvent {
-  const { fid, insn } = call;
+  const { fid, insn, regs } = call;
   const spec = labEventSpec(fid);
   if (!spec) return { type: 'unknown', insn, fid };
-  const reg = (i: number): bigint => BigInt.asUintN(64, call.args[i] ?? 0n);
   const out: Record<string, unknown> = { type: spec.type, insn };
   let r = 0;
   for (const arg of spec.args) {
-    const value = reg(r);
-    const signed = Number(BigInt.asIntN(64, value));
+    const lo = regs[2 * r] ?? 0, hi = regs[2 * r + 1] ?? 0;
     switch (arg.kind) {
-      case 'int': out[arg.name] = signed; break;
-      case 'addr': out[arg.name] = Number(value); break;
-      case 'byte': out[arg.name] = signed & 0xff; break;
-      case 'flag': out[arg.name] = signed === 1; break;
-      case 'name': out[arg.name] = unpackName(value, reg(r + 1)); r += 1; break;
+      case 'int': out[arg.name] = hi * TWO_32 + (lo >>> 0); break;
+      case 'addr': out[arg.name] = (hi >>> 0) * TWO_32 + (lo >>> 0); break;
+      case 'byte': out[arg.name] = lo & 0xff; break;
+      case 'flag': out[arg.name] = hi === 0 && lo === 1; break;
+      case 'name': out[arg.name] = unpackName(regs, 2 * r); r += 1; break;
       default: {
         if (!ENUM_KEYS.has(arg.kind)) return { type: 'unknown', insn, fid };
-        const name = decodeEnum(arg.kind, signed);
+        const name = decodeEnum(arg.kind, hi * TWO_32 + (lo >>> 0));
         if (name === undefined) return { type: 'unknown', insn, fid };
         out[arg.name] = name;
       }
@@ -83,12 +88,16 @@ export function decodeLabCall(call: RawLabCall): LabEvent {
   return out as unknown as LabEvent;
 }
 
-/** 16 ASCII bytes, NUL-padded, little-endian in two registers -> string. */
-export function unpackName(first: bigint, second: bigint): string {
+/**
+ * 16 ASCII bytes, NUL-padded, little-endian in two registers (the four words from `at`) ->
+ * string.
+ */
+export function unpackName(regs: Int32Array, at: number): string {
   let s = '';
-  for (const reg of [first, second]) {
-    for (let i = 0; i < 8; i++) {
-      const c = Number((reg >> BigInt(8 * i)) & 0xffn);
+  for (let w = at; w < at + 4; w++) {
+    const word = regs[w] ?? 0;
+    for (let i = 0; i < 4; i++) {
+      const c = (word >>> (8 * i)) & 0xff;
       if (c === 0) return s;
       s += String.fromCharCode(c);
     }
@@ -103,7 +112,7 @@ export function unpackName(first: bigint, second: bigint): string {
 export function formatLabCall(call: RawLabCall): string {
   const ev = decodeLabCall(call);
   const hex = (v: number | bigint): string => '0x' + v.toString(16);
-  if (ev.type === 'unknown') return `[${ev.insn}] unknown fid=${ev.fid} args=${call.args.map((a) => hex(BigInt.asUintN(64, a))).join(',')}`;
+  if (ev.type === 'unknown') return `[${ev.insn}] unknown fid=${ev.fid} args=${[0, 1, 2, 3, 4, 5].map((i) => hex(labArg(call, i))).join(',')}`;
   const spec = labEventSpec(call.fid)!;
   const fields = spec.args.map((arg) => {
     const v = (ev as unknown as Record<string, unknown>)[arg.name];

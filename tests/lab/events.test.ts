@@ -3,11 +3,18 @@ import { decodeLabCall, formatLabCall } from '../../src/lab/events';
 
 // Hand-built LAB calls (FID + a0..a5, as the firmware hands them up) against the events
 // docs/abi.md section 2 says they are.
-const call = (fid: number, ...args: (number | bigint)[]) => ({
-  fid,
-  insn: 1234,
-  args: [...args.map((a) => BigInt.asUintN(64, BigInt(a))), 0n, 0n, 0n, 0n, 0n, 0n].slice(0, 6),
-});
+const call = (fid: number, ...args: (number | bigint)[]) => ({ fid, insn: 1234, regs: words(args) });
+
+/** a0..a5 as the firmware copies them out of the register file: (low, high) word pairs. */
+function words(args: readonly (number | bigint)[]): Int32Array {
+  const regs = new Int32Array(12);
+  args.forEach((a, i) => {
+    const v = BigInt.asUintN(64, BigInt(a));
+    regs[2 * i] = Number(BigInt.asIntN(32, v));
+    regs[2 * i + 1] = Number(BigInt.asIntN(32, v >> 32n));
+  });
+  return regs;
+}
 // "hello" in the first register, little-endian, NUL-padded.
 const HELLO = 0x6f6c6c6568n;
 
@@ -66,5 +73,44 @@ describe('decoding LAB calls', () => {
   test('formats one line per call for forklab emu --trace, addresses in hex', () => {
     expect(formatLabCall(call(14, 1, 2, 10, 0, 0, 0))).toBe('[1234] ipc_send from=1 to=2 value=0xa dstva=0x0 perm=0 frame=0x0');
     expect(formatLabCall(call(42, 1))).toBe('[1234] unknown fid=42 args=0x1,0x0,0x0,0x0,0x0,0x0');
+  });
+});
+
+// The decoder reads registers as 32-bit words; the reference here is each argument kind's
+// definition on the 64-bit value (docs/abi.md section 2), in BigInt arithmetic.
+describe('decoding from register words agrees with the 64-bit definitions', () => {
+  const reference = (kind: string, v: bigint): unknown => {
+    switch (kind) {
+      case 'int': return Number(BigInt.asIntN(64, v));
+      case 'addr': return Number(v);
+      case 'byte': return Number(v & 0xffn);
+      case 'flag': return v === 1n;
+      default: return undefined;
+    }
+  };
+  // Edges (0, ±1, 2^31, 2^32, 2^53 ± 1, sign bits) and pseudo-random patterns.
+  const edges = [0n, 1n, 2n, 0xffn, 0x100n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 1n << 32n, (1n << 53n) - 1n,
+    1n << 53n, (1n << 53n) + 1n, (1n << 63n) - 1n, 1n << 63n, 0xffffffc080201000n, 0xffffffffffffffffn, 0xfffffffffffffffen];
+  let seed = 0x2545f491n;
+  const next = (): bigint => { seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn; return seed; };
+  const values = [...edges, ...Array.from({ length: 200 }, next)];
+
+  test('int, addr, byte and flag arguments', () => {
+    // fork: int, int, addr; exit: int, byte, flag.
+    for (const v of values) {
+      expect(decodeLabCall(call(1, v, v, v))).toEqual({
+        type: 'fork', insn: 1234, parent: reference('int', v), child: reference('int', v), pgd: reference('addr', v),
+      });
+      expect(decodeLabCall(call(3, v, v, v))).toEqual({
+        type: 'exit', insn: 1234, pid: reference('int', v), code: reference('byte', v), killed: reference('flag', v),
+      });
+    }
+  });
+
+  test('an enum code matches only as its full 64-bit value', () => {
+    // fault's resolution (a3) is an enum; 2 is cow-copy. A value with high bits set is unknown.
+    const fault = (res: bigint) => decodeLabCall(call(5, 2, 0x1000, 15, res, 0, 0));
+    expect(fault(2n)).toMatchObject({ resolution: 'cow-copy' });
+    for (const v of [2n | (1n << 32n), 2n | (1n << 63n), 0xffffffff00000002n]) expect(fault(v)).toMatchObject({ type: 'unknown' });
   });
 });

@@ -6,7 +6,7 @@
 import type { Firmware, Hart } from '../hart';
 import type { Board } from '../board';
 import { CAUSE_ECALL_S, IRQ_SSI, PRIV_M, redirectToS } from '../trap';
-import { isKnownLabFid, LAB_EID, type LabCall } from '../trace';
+import { isKnownLabFid, LAB_EID, LAB_REG_WORDS, type LabCall } from '../trace';
 
 export const SBI_SUCCESS = 0;
 export const SBI_ERR_NOT_SUPPORTED = -2;
@@ -52,8 +52,9 @@ export class SbiFirmware implements Firmware {
   }
 
   private call(h: Hart): void {
-    const eid = Number(BigInt.asUintN(32, h.getReg(A7)));
-    const fid = Number(BigInt.asUintN(32, h.getReg(A6)));
+    // The low words of a7 and a6 (the spec takes EID and FID as 32-bit values).
+    const eid = h.x[2 * A7]! >>> 0;
+    const fid = h.x[2 * A6]! >>> 0;
     const a = (i: number): bigint => BigInt.asUintN(64, h.getReg(A0 + i));
     const ret = (error: number, value: bigint = 0n): void => {
       h.setReg(A0, BigInt(error));
@@ -115,7 +116,7 @@ export class SbiFirmware implements Firmware {
         if (fid === 0) { ret(a(0) === 0n ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM); return; }
         break;
       case LAB_EID: {
-        this.host.trace({ fid, args: [a(0), a(1), a(2), a(3), a(4), a(5)], insn: h.instret });
+        this.host.trace({ fid, regs: h.x.slice(2 * A0, 2 * A0 + LAB_REG_WORDS), insn: h.instret });
         ret(isKnownLabFid(fid) ? SBI_SUCCESS : SBI_ERR_NOT_SUPPORTED);
         return;
       }

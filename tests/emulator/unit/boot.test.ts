@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { LabCall } from '../../../src/emulator/index';
+import { LAB_REG_WORDS, labArg } from '../../../src/emulator/trace';
 import { assemble, load } from './helpers';
 import { tool } from '../../tools';
 
@@ -166,8 +167,8 @@ describe('SBI firmware', () => {
     m.onTrace = (ev) => events.push(ev);
     m.run(30);
     expect(events[0]).toMatchObject({ fid: 1, insn: events[0]!.insn });
-    expect(events[0]!.args.slice(0, 3)).toEqual([1n, 2n, 0x87000000n]);
-    expect(events[0]!.args).toHaveLength(6);
+    expect([0, 1, 2].map((i) => labArg(events[0]!, i))).toEqual([1n, 2n, 0x87000000n]);
+    expect(events[0]!.regs).toHaveLength(LAB_REG_WORDS);
     expect(events[0]!.insn).toBeGreaterThan(5);
     expect(events[1]).toMatchObject({ fid: 99 });
     expect(m.getReg(18)).toBe(0n);
