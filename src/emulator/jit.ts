@@ -52,14 +52,18 @@ const FAST_MASK = FAST_SIZE - 1;
  * hundred to a few ten thousand times each; translated at 256 runs, they made the boot slower
  * than interpreting it (perf.md), so only really hot code (loops) is translated.
  */
-const HOT_THRESHOLD = 32768;
+export const HOT_THRESHOLD = 32768;
 
 /**
  * Executions of a block start before the wasm backend translates it. A wasm block never
  * deoptimizes, so far lukewarmer code pays than with JS blocks; on the kernel boot 256 and
- * 1024 were alike and better than 64 or 8 (more modules to compile, perf.md).
+ * 1024 were alike and better than 64 or 8 (more modules to compile, perf.md). Since the wasm
+ * interpreter counts block starts itself and calls translated blocks directly, cold code
+ * costs less to interpret and each module more in comparison (~1.3 ms per batch: decode,
+ * code space, instance): on the whole lab run 4096 beat 256 by 7-15 ms and matched 2048 and
+ * 8192; the kernel boot's MIPS stayed the same (perf.md, "The translation threshold again").
  */
-const WASM_HOT_THRESHOLD = 256;
+export const WASM_HOT_THRESHOLD = 4096;
 /** Blocks per wasm module, and how long (in thresholds) a hot block waits for the batch. */
 const WASM_BATCH = 256;
 /** A run count no block start reaches (a hot-table limit that never returns to lookup()). */

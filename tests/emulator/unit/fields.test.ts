@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { settleFields } from '../../../src/emulator/fields';
 import { Machine } from '../../../src/emulator';
 import { aluLoop } from '../../../src/emulator/bench-programs';
+import { HOT_THRESHOLD, WASM_HOT_THRESHOLD } from '../../../src/emulator/jit';
 
 describe('settleFields', () => {
   test('leaves every value as it was, of every kind', () => {
@@ -64,7 +65,7 @@ describe('Jit.primeLookup', () => {
     expect(jit.fastBlock.every((v) => v === null)).toBe(true);
     for (let j = 0; j < jit.cacheI32.length; j += 4) expect(jit.cacheI32[j]).toBe(-1);
     expect(jit.queue.length + jit.queueOff.length).toBe(0);
-    expect(jit.hotThreshold).toBe(h.jit!.backend === 'wasm' ? 256 : 32768);
+    expect(jit.hotThreshold).toBe(h.jit!.backend === 'wasm' ? WASM_HOT_THRESHOLD : HOT_THRESHOLD);
     expect(jit.entrySlot).toBe(0);
     expect(jit.translated).toBe(0);
     expect(h.bus.ram.codePages.every((v) => v === 0)).toBe(true);

@@ -1,14 +1,15 @@
 // test: code patched after it ran many times (hot, as a translator would cache it) runs the new instructions after fence.i, 32- and 16-bit alike
 #include "rvtest.h"
 RVT_BEGIN
-  // run the routine 300 times (past the translator's threshold of 256): a0 gets 300 * 3
-  li s0, 300
+  // run the routine 20000 times (past the translator's default threshold of 4096 runs and
+  // the wait for its batch, up to 4 thresholds; jit.ts): a0 gets 20000 * 3
+  li s0, 20000
   li a0, 0
 1:
   jal ra, routine
   addi s0, s0, -1
   bnez s0, 1b
-  check 1, a0, 900
+  check 1, a0, 60000
   // patch the 32-bit instruction: addi a0, a0, 3 -> addi a0, a0, 5
   la t0, patch32
   li t1, 0x00550513                      // addi a0, a0, 5
@@ -26,12 +27,12 @@ RVT_BEGIN
   sh t1, 0(t0)
   fence.i
   li a1, 0
-  li s0, 300
+  li s0, 20000
 2:
   jal ra, routine
   addi s0, s0, -1
   bnez s0, 2b
-  check 4, a1, 2100
+  check 4, a1, 140000
   // replace a 32-bit instruction with two compressed ones in the same 4 bytes
   la t0, patch32
   li t1, 0x0509050d                      // c.addi a0, 3 ; c.addi a0, 2 (low halfword first)

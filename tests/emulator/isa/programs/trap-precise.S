@@ -2,11 +2,12 @@
 #include "rvtest.h"
 #define NOWHERE 0x90000000
 RVT_BEGIN
-  // a loop whose body loads through s1; for 299 rounds s1 is valid, in round 300 it is not
-  // (300 rounds: past the translator's threshold of 256 runs of a block)
+  // a loop whose body loads through s1; for 19999 rounds s1 is valid, in round 20000 it is not
+  // (20000 rounds: past the translator's default threshold of 4096 runs of a block and the
+  // wait for its batch, up to 4 thresholds; jit.ts)
   la s2, cell
   li s3, NOWHERE
-  li s0, 300
+  li s0, 20000
   li a0, 0
   li a1, 0
   li a2, 0
@@ -29,12 +30,12 @@ l_load:
   check_mlog 1, RVT_LOG_CAUSE, CAUSE_LOAD_ACCESS
   check_mlog_addr 2, RVT_LOG_EPC, l_load
   check_mlog 3, RVT_LOG_TVAL, NOWHERE
-  check 4, a0, 300                       // before the load: all 300 rounds
-  check 5, a1, 600
-  check 6, a2, 897                       // after the load: only 299 rounds
+  check 4, a0, 20000                     // before the load: all 20000 rounds
+  check 5, a1, 40000
+  check 6, a2, 59997                     // after the load: only 19999 rounds
   check 7, s0, 1
   // the same for a store, and for an illegal instruction in a hot loop
-  li s0, 300
+  li s0, 20000
   li a0, 0
   resume_mtrap_at 5f
 4:
@@ -52,9 +53,9 @@ l_store:
 5:
   check_mlog 8, RVT_LOG_CAUSE, CAUSE_STORE_ACCESS
   check_mlog_addr 9, RVT_LOG_EPC, l_store
-  check 10, a0, 300
-  check_mem 11, ld, cell, 299
-  li s0, 300
+  check 10, a0, 20000
+  check_mem 11, ld, cell, 19999
+  li s0, 20000
   li a0, 0
   resume_mtrap_at 8f
 7:
@@ -70,7 +71,7 @@ l_illegal:
 8:
   check_mlog 12, RVT_LOG_CAUSE, CAUSE_ILLEGAL
   check_mlog_addr 13, RVT_LOG_EPC, l_illegal
-  check 14, a0, 300
+  check 14, a0, 20000
   check 15, s0, 1
 RVT_END
   .data
