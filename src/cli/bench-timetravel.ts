@@ -10,7 +10,7 @@
 // Time is the process's CPU time where a ratio is reported (see bench.ts); seeks are timed on
 // the wall clock because that is what a student waits for.
 
-import { readFileSync } from 'node:fs';
+import { readBytes } from './resources';
 import { LabSession, type SessionOptions } from '../lab/session';
 import { Runner } from '../lab/runner';
 import { benchReportMoments } from './bench-report';
@@ -23,8 +23,8 @@ const TARGET = 100_000_000;
 type Line = (l: object) => void;
 
 function sessionOptions(): SessionOptions {
-  const kernel = new Uint8Array(readFileSync(KERNEL));
-  const apps = APPS.map((name) => ({ name, elf: new Uint8Array(readFileSync(`resources/user/build/${name}.elf`)) }));
+  const kernel = readBytes(KERNEL);
+  const apps = APPS.map((name) => ({ name, elf: readBytes(`resources/user/build/${name}.elf`) }));
   return { kernel, apps, bootargs: `apps=${SPEC}` };
 }
 

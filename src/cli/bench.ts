@@ -9,7 +9,8 @@
 // a fresh process, and `kernel-boot-warm` boots them again once V8 has compiled the emulator.
 // Options: `--insns N` per run, and names of benchmarks to run.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBytes } from './resources';
 import { Machine } from '../emulator/index';
 import { benchPrograms } from '../emulator/bench-programs';
 import { benchTimeTravel } from './bench-timetravel';
@@ -93,8 +94,8 @@ export async function benchCommand(args: string[]): Promise<number> {
   if (wanted('lab-run-vs-qemu')) benchLabRunVsQemu(line);
   const cold = wanted('kernel-boot'), warm = wanted('kernel-boot-warm');
   if ((cold || warm) && existsSync(KERNEL) && existsSync(INITRD)) {
-    const kernel = new Uint8Array(readFileSync(KERNEL));
-    const initrd = new Uint8Array(readFileSync(INITRD));
+    const kernel = readBytes(KERNEL);
+    const initrd = readBytes(INITRD);
     // The first boot in a process includes V8 compiling the emulator itself; later boots
     // (fresh machines, so block translation starts over) show the emulator's own speed.
     const first = bootKernel(kernel, initrd);

@@ -5,7 +5,7 @@
 // Exit status: 0 clean shutdown or tohost pass; 1 failure shutdown, tohost failure, guest
 // error or idle; 2 bad usage or a bad ELF; 3 --max-insns ran out.
 
-import { readFileSync } from 'node:fs';
+import { readBytes } from './resources';
 import { Machine, type MachineOptions, type StopReason } from '../emulator/index';
 import { formatLabCall } from '../lab/events';
 
@@ -66,8 +66,8 @@ export async function emuCommand(args: string[]): Promise<number> {
   let elf: Uint8Array;
   let initrd: Uint8Array | undefined;
   try {
-    elf = new Uint8Array(readFileSync(parsed.image));
-    if (parsed.initrd !== undefined) initrd = new Uint8Array(readFileSync(parsed.initrd));
+    elf = readBytes(parsed.image);
+    if (parsed.initrd !== undefined) initrd = readBytes(parsed.initrd);
   } catch (e) {
     process.stderr.write(`forklab emu: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

@@ -23,7 +23,7 @@ import { isReportLang, reportT, type ReportLang } from '../lab/report-text';
 import type { SessionOptions } from '../lab/session';
 import { startPrinter } from './chromium';
 import { diskLibraryStore } from './cc';
-import { loadUserFiles, repoRoot } from './resources';
+import { loadUserFiles, readBytes, repoRoot } from './resources';
 
 const KINDS: readonly TimelineKind[] = ['fork', 'exec', 'exit', 'kill', 'demand-file', 'demand-anon', 'demand-shared', 'cow-copy', 'cow-reuse'];
 const FORMATS = ['.md', '.zip', '.html', '.pdf'] as const;
@@ -123,7 +123,7 @@ function sessionOptions(sources: SessionFiles, bootargs: string | undefined, app
   const built = compileSessionPrograms(loadUserFiles(), sources, diskLibraryStore());
   for (const d of built.text) process.stderr.write(d);
   if (!built.ok) return null;
-  const kernel = new Uint8Array(readFileSync(join(repoRoot(), 'resources/kernel/build/kernel.elf')));
+  const kernel = readBytes(join(repoRoot(), 'resources/kernel/build/kernel.elf'));
   return { kernel, apps: built.apps, bootargs: bootargs ?? `apps=${apps ?? defaultAppsSpec(built.apps)}` };
 }
 

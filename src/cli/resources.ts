@@ -11,6 +11,19 @@ export function repoRoot(): string {
 
 const TEXT_FILE = /\.(c|h|S|s|ld)$/;
 
+/**
+ * A file's bytes as a plain Uint8Array over the Buffer node read them into, without copying:
+ * the copy (`new Uint8Array(readFileSync(f))`) cost a lab run ~1 MB of fresh pages, ~13 us a
+ * page on these VMs (docs/perf.md, "Page faults and the entry"). A small file's Buffer sits in
+ * node's shared pool; that one is copied, so no caller sees the pool through `.buffer`.
+ */
+export function readBytes(path: string): Uint8Array {
+  const b = readFileSync(path);
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+    ? new Uint8Array(b.buffer, 0, b.byteLength)
+    : new Uint8Array(b);
+}
+
 /** Every text source under resources/user (headers, libc, crt0, examples), by path relative to it. */
 export function loadUserFiles(): Record<string, string> {
   const base = join(repoRoot(), 'resources/user');
@@ -37,5 +50,5 @@ export function loadUserFiles(): Record<string, string> {
 export function loadBuiltPrograms(): InitrdApp[] {
   const dir = join(repoRoot(), 'resources/user/build');
   return readdirSync(dir).filter((f) => f.endsWith('.elf')).sort()
-    .map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(join(dir, f))) }));
+    .map((f) => ({ name: basename(f, '.elf'), elf: readBytes(join(dir, f)) }));
 }

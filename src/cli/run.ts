@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
-import { loadBuiltPrograms, loadUserFiles, repoRoot } from './resources';
+import { loadBuiltPrograms, loadUserFiles, readBytes, repoRoot } from './resources';
 import { StdoutWriter } from './stdout';
 
 interface RunArgs {
@@ -54,7 +54,7 @@ async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error
   const sources = files.filter((f) => extname(f) === '.c');
   const other = files.filter((f) => !elfs.includes(f) && !sources.includes(f));
   if (other.length > 0) return { apps: [], error: `not a program (.c or .elf): ${other.join(', ')}` };
-  const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: new Uint8Array(readFileSync(f)) }));
+  const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: readBytes(f) }));
   if (sources.length > 0) {
     // The toolchain (~200 KB of the bundle) is loaded only when there is something to compile:
     // parsing it cost ~15 ms of every start (docs/perf.md, "Starting the command").
@@ -85,7 +85,7 @@ export async function runCommand(args: string[]): Promise<number> {
     process.stderr.write(`forklab run: ${programs.error}\n`);
     return programs.error === 'compilation failed' ? 1 : 2;
   }
-  const kernel = new Uint8Array(readFileSync(join(repoRoot(), 'resources/kernel/build/kernel.elf')));
+  const kernel = readBytes(join(repoRoot(), 'resources/kernel/build/kernel.elf'));
   // Named programs run once each in order unless --apps says otherwise; with no files the
   // kernel's own default sequence runs.
   const apps = parsed.apps ?? (parsed.files.length > 0 ? defaultAppsSpec(programs.apps) : undefined);
