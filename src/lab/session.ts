@@ -5,9 +5,16 @@
 // emulator's trace events into lab events and the timeline, collects console text, and can
 // produce the model at any point by walking live page tables. It never blocks: the host calls
 // `runSlice` as often as it likes and stays responsive between slices.
+//
+// LAB calls are kept raw as they arrive and decoded (and applied to the model builder) when
+// something asks for events, the model or the timeline, or at once while a slice watches for a
+// stop event. Decoding is a pure function of the call, so the result is the same as decoding at
+// the call; a host that only wants the console (`forklab run`) never pays for it: ~1,300 calls
+// and ~8 ms of a lab run (docs/perf.md, "The translation threshold again").
 
 import type { LabModel, TimelineEvent } from '../common/model';
 import { Machine, type StopReason } from '../emulator';
+import type { LabCall } from '../emulator/trace';
 import { decodeLabCall, type LabEvent } from './events';
 import { packInitrd, type InitrdApp } from './initrd';
 import { ModelBuilder } from './model-builder';
@@ -47,9 +54,10 @@ const decoder = () => new TextDecoder('utf-8', { fatal: false });
 
 export class LabSession {
   /** Rebuilt from `events` when time travel goes back (see `rewound`). */
-  builder = new ModelBuilder();
-  /** Every lab event in order: the run's exact history, exported with snapshots. */
-  readonly events: LabEvent[] = [];
+  private builderNow = new ModelBuilder();
+  private readonly eventList: LabEvent[] = [];
+  /** LAB calls made since the last decode, in order. */
+  private pending: LabCall[] = [];
   private timeline: TimelineEvent[] = [];
   private consoleText = '';
   private utf8 = decoder();
@@ -62,15 +70,37 @@ export class LabSession {
       this.consoleText += this.utf8.decode(bytes, { stream: true });
     };
     machine.onTrace = (raw) => {
-      const ev = decodeLabCall(raw);
-      this.events.push(ev);
-      const entry = this.builder.apply(ev);
-      if (entry) this.timeline.push(entry);
-      if (this.stopOn !== null && this.stopEvent === null && matches(ev, this.stopOn)) this.stopEvent = ev;
+      this.pending.push(raw);
+      if (this.stopOn !== null) this.decodePending();
     };
     // Set by the first slice, the first console output and the shutdown, while the callbacks
     // above are optimized code (emulator/fields.ts).
-    settleFields(this, ['builder', 'timeline', 'consoleText', 'utf8', 'halted', 'stopOn', 'stopEvent']);
+    settleFields(this, ['builderNow', 'pending', 'timeline', 'consoleText', 'utf8', 'halted', 'stopOn', 'stopEvent']);
+  }
+
+  /** Every lab event in order: the run's exact history, exported with snapshots. */
+  get events(): LabEvent[] {
+    this.decodePending();
+    return this.eventList;
+  }
+
+  /** The model builder, with every event so far applied. */
+  get builder(): ModelBuilder {
+    this.decodePending();
+    return this.builderNow;
+  }
+
+  private decodePending(): void {
+    if (this.pending.length === 0) return;
+    const calls = this.pending;
+    this.pending = [];
+    for (const raw of calls) {
+      const ev = decodeLabCall(raw);
+      this.eventList.push(ev);
+      const entry = this.builderNow.apply(ev);
+      if (entry) this.timeline.push(entry);
+      if (this.stopOn !== null && this.stopEvent === null && matches(ev, this.stopOn)) this.stopEvent = ev;
+    }
   }
 
   /** Boots the kernel with the programs packed into an initrd. Never throws. */
@@ -101,6 +131,8 @@ export class LabSession {
    */
   runSlice(maxInsns: number, stopOn: StopOn = null): SliceEnd {
     if (this.halted) return this.halted;
+    // Calls from before this slice must not count as its stop event.
+    this.decodePending();
     this.stopOn = stopOn;
     this.stopEvent = null;
     let stop: StopReason = { kind: 'limit' };
@@ -151,10 +183,11 @@ export class LabSession {
    * are dropped.
    */
   rewound(events: readonly LabEvent[]): void {
-    this.events.length = 0;
-    for (const ev of events) this.events.push(ev);
-    this.builder = new ModelBuilder();
-    for (const ev of this.events) this.builder.apply(ev);
+    this.pending = [];
+    this.eventList.length = 0;
+    for (const ev of events) this.eventList.push(ev);
+    this.builderNow = new ModelBuilder();
+    for (const ev of this.eventList) this.builderNow.apply(ev);
     this.timeline = [];
     this.consoleText = '';
     this.utf8 = decoder();
@@ -172,6 +205,7 @@ export class LabSession {
 
   /** Timeline entries produced since the last call. */
   takeTimeline(): TimelineEvent[] {
+    this.decodePending();
     const entries = this.timeline;
     this.timeline = [];
     return entries;

@@ -94,4 +94,36 @@ describe('lab session on the real kernel', () => {
     expect(checks).toBeGreaterThan(10);
     expect(framesChecked).toBeGreaterThan(0);
   });
+  test('events, timeline and model are the same whether read after every slice or only at the end', () => {
+    // The session keeps LAB calls raw until something asks (src/lab/session.ts).
+    const eager = bootCow(), lazy = bootCow();
+    const eagerTimeline: ReturnType<LabSession["takeTimeline"]> = [];
+    let counted = 0;
+    for (let i = 0; i < 400 && !eager.finished; i++) {
+      eager.runSlice(200_000);
+      expect(eager.events.length).toBeGreaterThanOrEqual(counted);
+      counted = eager.events.length;
+      eagerTimeline.push(...eager.takeTimeline());
+    }
+    for (let i = 0; i < 400 && !lazy.finished; i++) lazy.runSlice(200_000);
+    expect(lazy.insn).toBe(eager.insn);
+    expect(eager.events.length).toBeGreaterThan(20);
+    expect(lazy.events).toEqual(eager.events);
+    expect(lazy.takeTimeline()).toEqual(eagerTimeline);
+    expect(lazy.model()).toEqual(eager.model());
+    const insns = lazy.events.map((e) => e.insn);
+    expect(insns).toEqual([...insns].sort((a, b) => a - b));
+  });
+
+  test('a slice that stops on a fork ignores the forks of earlier slices not yet read', () => {
+    const reference = bootCow();
+    runToEnd(reference);
+    const forks = reference.events.filter((e) => e.type === 'fork');
+    expect(forks.length).toBeGreaterThanOrEqual(2);
+    const s = bootCow();
+    // Past the first fork without reading anything: its call is still raw.
+    while (s.insn <= forks[0]!.insn) s.runSlice(Math.min(100_000, forks[0]!.insn + 1 - s.insn));
+    const end = s.runSlice(50_000_000, 'fork');
+    expect(end).toMatchObject({ kind: 'event', event: { type: 'fork', insn: forks[1]!.insn } });
+  });
 });
