@@ -1,6 +1,6 @@
 /* sbi-lab.S: an S-mode kernel that reports one of each lab trace event (docs/abi.md,
  * section 2) through SBI extension 0x0A4C4142 and checks the answers: a0 = 0 and a1 = 0 for
- * the ten known kinds, a0 = -2 (SBI_ERR_NOT_SUPPORTED) for kind 42. It prints "lab ok" or
+ * the ten known kinds, a0 = -2 (SBI_ERR_NOT_SUPPORTED) and a1 = 0 for kind 42. It prints "lab ok" or
  * "lab FAIL <n>" on the SBI console and shuts down. ForkLab only: QEMU's OpenSBI has no LAB
  * and answers -2 to everything.
  */
@@ -42,10 +42,12 @@ _start:
   li a6, 42
   li a7, SBI_LAB
   li a0, 7
+  li a1, 5
   ecall
   li s0, 11
   li t0, -2
   bne a0, t0, fail
+  bnez a1, fail
   la a0, msg_ok
   call puts
   li a7, SBI_SRST
