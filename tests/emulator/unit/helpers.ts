@@ -35,7 +35,8 @@ export const hex = (v: bigint): string => '0x' + v.toString(16);
 
 /**
  * What two runs of one program must agree on, instruction for instruction: registers, pc,
- * counters, the block-edge flag, privilege, blocks translated and the last M-mode trap.
+ * counters, the block-edge flag, privilege, blocks translated, the last M-mode trap and the
+ * supervisor trap CSRs.
  */
 export function hartState(m: Machine) {
   return {
@@ -49,5 +50,10 @@ export function hartState(m: Machine) {
     mcause: m.readCsr(0x342),
     mepc: m.readCsr(0x341),
     mtval: m.readCsr(0x343),
+    // The supervisor trap CSRs, which the wasm interpreter reads and writes itself.
+    sscratch: m.readCsr(0x140),
+    sepc: m.readCsr(0x141),
+    scause: m.readCsr(0x142),
+    stval: m.readCsr(0x143),
   };
 }
