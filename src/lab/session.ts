@@ -132,7 +132,7 @@ export class LabSession {
   runSlice(maxInsns: number, stopOn: StopOn = null): SliceEnd {
     if (this.halted) return this.halted;
     // Calls from before this slice must not count as its stop event.
-    this.decodePending();
+    if (stopOn !== null) this.decodePending();
     this.stopOn = stopOn;
     this.stopEvent = null;
     let stop: StopReason = { kind: 'limit' };
