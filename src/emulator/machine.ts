@@ -20,8 +20,11 @@ export interface MachineOptions {
   ramMiB?: number;
   /** Kernel command line, in /chosen/bootargs (default ''). */
   bootargs?: string;
-  /** Initial ramdisk, placed per docs/abi.md. */
-  initrd?: Uint8Array;
+  /**
+   * Initial ramdisk, placed per docs/abi.md: its bytes, or its length and a writer that puts
+   * them into RAM directly (no copy of its own first).
+   */
+  initrd?: Uint8Array | { readonly length: number; writeTo(dest: Uint8Array): void };
   /** M-mode at the ELF entry, no firmware/SBI, no FDT (a1 = 0). */
   bare?: boolean;
   /** Stop when the ELF symbol `tohost` is written. */
@@ -313,7 +316,9 @@ function prepareBoot(board: Board, opts: MachineOptions): { ok: true; fdt: numbe
     if (initrd.end > fdt) {
       return { ok: false, error: `the initrd (${opts.initrd!.length} bytes) does not fit in RAM below the device tree at 0x${fdt.toString(16)}; use a larger --ram` };
     }
-    ram.bytes.set(opts.initrd!, initrd.start - ram.base);
+    const dest = ram.bytes.subarray(initrd.start - ram.base, initrd.end - ram.base);
+    if (opts.initrd instanceof Uint8Array) dest.set(opts.initrd);
+    else opts.initrd!.writeTo(dest);
   }
   ram.bytes.set(fdtBytes, fdt - ram.base);
   return { ok: true, fdt };

@@ -16,7 +16,7 @@ import type { LabModel, TimelineEvent } from '../common/model';
 import { Machine, type StopReason } from '../emulator';
 import type { LabCall } from '../emulator/trace';
 import { decodeLabCall, type LabEvent } from './events';
-import { packInitrd, type InitrdApp } from './initrd';
+import { planInitrd, type InitrdApp } from './initrd';
 import { ModelBuilder } from './model-builder';
 import { PAGE_SIZE } from './pagetable';
 import { settleFields } from '../emulator/fields';
@@ -105,7 +105,7 @@ export class LabSession {
 
   /** Boots the kernel with the programs packed into an initrd. Never throws. */
   static boot(opts: SessionOptions): SessionResult {
-    const initrd = packInitrd(opts.apps);
+    const initrd = planInitrd(opts.apps);
     if (!initrd.ok) return { ok: false, error: `initrd: ${initrd.error}` };
     const loaded = Machine.fromElf(opts.kernel, {
       initrd: initrd.value,

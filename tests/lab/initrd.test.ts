@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { packInitrd, parseInitrd } from '../../src/lab/initrd';
+import { packInitrd, parseInitrd, planInitrd } from '../../src/lab/initrd';
 
 const bytes = (...xs: number[]): Uint8Array => Uint8Array.from(xs);
 
@@ -10,6 +10,23 @@ function packed(apps: { name: string; elf: Uint8Array }[]): Uint8Array {
 }
 
 describe('initrd app table', () => {
+  test('a planned image written into dirty memory at an offset is byte for byte the packed one', () => {
+    const apps = [
+      { name: 'cow', elf: bytes(1, 2, 3) },
+      { name: 'fib', elf: bytes(9, 8, 7, 6, 5, 4, 3, 2, 1) },
+    ];
+    const plan = planInitrd(apps);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.length).toBe(104);
+    const ram = new Uint8Array(300).fill(0xee);
+    plan.value.writeTo(ram.subarray(40, 40 + plan.value.length));
+    expect(Array.from(ram.subarray(40, 144))).toEqual(Array.from(packed(apps)));
+    expect(ram[39]).toBe(0xee);
+    expect(ram[144]).toBe(0xee); // nothing past the image
+    expect(() => plan.value.writeTo(new Uint8Array(103))).toThrow(RangeError);
+    expect(planInitrd([{ name: 'a b', elf: bytes(1) }]).ok).toBe(false);
+  });
+
   test('lays out the header, entries and 8-byte aligned images as docs/abi.md specifies', () => {
     const img = packed([
       { name: 'cow', elf: bytes(1, 2, 3) },
