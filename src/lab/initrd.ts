@@ -60,8 +60,9 @@ const align8 = (n: number): number => (n + 7) & ~7;
 /**
  * An initrd laid out but not written yet: `writeTo` puts its `length` bytes at the start of
  * `dest`, so a machine can take it straight into guest RAM. The lab's programs are ~1.6 MB;
- * packing them into a buffer of their own and copying that into RAM cost a lab run ~4 ms, most
- * of it this host's first touches of 800 fresh pages (docs/perf.md).
+ * packing them into a buffer of their own and copying that into RAM cost a lab run 2-5 ms,
+ * most of it ~200 first touches of fresh pages, ~13 us each on this host (docs/perf.md, "The
+ * translation threshold again").
  */
 export interface InitrdImage {
   readonly length: number;

@@ -10,7 +10,7 @@
 // something asks for events, the model or the timeline, or at once while a slice watches for a
 // stop event. Decoding is a pure function of the call, so the result is the same as decoding at
 // the call; a host that only wants the console (`forklab run`) never pays for it: ~1,300 calls
-// and ~8 ms of a lab run (docs/perf.md, "The translation threshold again").
+// and ~7 ms of a lab run (docs/perf.md, "The translation threshold again").
 
 import type { LabModel, TimelineEvent } from '../common/model';
 import { Machine, type StopReason } from '../emulator';
