@@ -15,16 +15,22 @@ import { settleFields } from './fields';
 import { boardTree, writeFdt } from './fdt';
 import { applyState, captureState, parseSnapshot, saveSnapshot, stateHash, type MachineMeta, type SnapshotState } from './snapshot';
 
+/**
+ * An initrd that writes itself: `writeTo` puts its `length` bytes at the start of `dest`, so
+ * it goes into guest RAM without a buffer of its own first (src/lab/initrd.ts planInitrd).
+ */
+export interface InitrdWriter {
+  readonly length: number;
+  writeTo(dest: Uint8Array): void;
+}
+
 export interface MachineOptions {
   /** RAM size in MiB (default 128). */
   ramMiB?: number;
   /** Kernel command line, in /chosen/bootargs (default ''). */
   bootargs?: string;
-  /**
-   * Initial ramdisk, placed per docs/abi.md: its bytes, or its length and a writer that puts
-   * them into RAM directly (no copy of its own first).
-   */
-  initrd?: Uint8Array | { readonly length: number; writeTo(dest: Uint8Array): void };
+  /** Initial ramdisk, placed per docs/abi.md: its bytes, or a writer that puts them there. */
+  initrd?: Uint8Array | InitrdWriter;
   /** M-mode at the ELF entry, no firmware/SBI, no FDT (a1 = 0). */
   bare?: boolean;
   /** Stop when the ELF symbol `tohost` is written. */

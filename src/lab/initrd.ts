@@ -11,6 +11,8 @@
 // that names the problem, because both directions see user-supplied data (a
 // student's program list, a file dropped on the app).
 
+import type { InitrdWriter } from '../emulator/machine';
+
 export const INITRD_MAGIC = 'UAPP\0\0\0\0';
 export const INITRD_VERSION = 1;
 export const INITRD_NAME_MAX = 15;
@@ -58,19 +60,12 @@ export function checkAppName(name: string): string | null {
 const align8 = (n: number): number => (n + 7) & ~7;
 
 /**
- * An initrd laid out but not written yet: `writeTo` puts its `length` bytes at the start of
- * `dest`, so a machine can take it straight into guest RAM. The lab's programs are ~1.6 MB;
- * packing them into a buffer of their own and copying that into RAM cost a lab run 2-5 ms,
- * most of it ~200 first touches of fresh pages, ~13 us each on this host (docs/perf.md, "The
- * translation threshold again").
+ * Checks programs and lays them out, in the given order, as an initrd that a machine writes
+ * straight into guest RAM. The lab's programs are ~1.6 MB; packing them into a buffer of their
+ * own and copying that into RAM cost a lab run 2-5 ms, most of it ~200 first touches of fresh
+ * pages, ~13 us each on this host (docs/perf.md, "The translation threshold again").
  */
-export interface InitrdImage {
-  readonly length: number;
-  writeTo(dest: Uint8Array): void;
-}
-
-/** Checks programs and lays them out, in the given order, as an initrd image. */
-export function planInitrd(apps: readonly InitrdApp[]): InitrdResult<InitrdImage> {
+export function planInitrd(apps: readonly InitrdApp[]): InitrdResult<InitrdWriter> {
   if (apps.length > MAX_APPS) return fail(`too many apps: ${apps.length} (at most ${MAX_APPS})`);
   const seen = new Set<string>();
   for (const app of apps) {
