@@ -46,6 +46,8 @@ test('the first start builds the CLI, later starts reuse the build', () => {
   const built = statSync(main).mtimeMs;
   // ASCII only: bin/forklab.cjs reads the bundle as latin1
   expect(readFileSync(main).every((b) => b < 0x80)).toBe(true);
+  // No keepNames helper: it defined a `name` on every closure as it was created
+  expect(readFileSync(main, 'latin1')).not.toMatch(/"name",\{value:/);
   const inputs = Object.keys(JSON.parse(readFileSync(record, 'utf8')).inputs);
   expect(inputs).toContain('src/cli/main.ts');
   expect(inputs).toContain('src/emulator/hart.ts');
