@@ -29,6 +29,9 @@ const { createRequire } = Module;
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
+/** The head of node's CommonJS module function, which a built bundle starts with. */
+const WRAP_HEAD = Module.wrap('\0').split('\0')[0];
+
 /** The checkout, with a trailing slash (record paths are relative to it). */
 const ROOT = join(__dirname, '..') + '/';
 
@@ -85,8 +88,10 @@ function loadCompiled(file, command) {
     cachedData = undefined;
   }
   // latin1: the bundle is ASCII (build-cli.mjs: charset 'ascii'), so this is the same string,
-  // and reading 400 KB as latin1 skips UTF-8 decoding (~1.5-2 ms of every start).
-  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  // and reading 400 KB as latin1 skips UTF-8 decoding (~1.5-2 ms of every start). The build
+  // writes it already wrapped (build-cli.mjs); any other module is wrapped here.
+  const text = readFileSync(file, 'latin1');
+  const script = new Script(text.startsWith(WRAP_HEAD) ? text : Module.wrap(text), { filename: file, cachedData });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, file.slice(0, file.lastIndexOf('/')));
   const accepted = cachedData !== undefined && !script.cachedDataRejected;

@@ -16,12 +16,20 @@
 // place, so CLI processes started in parallel (tests do) never see half a build. A build
 // directory sits two levels below the checkout, where the CLI's sources expect to find
 // resources/ (../.. from themselves).
+//
+// main.cjs is written already wrapped in node's CommonJS module function (Module.wrap's own
+// head and tail): bin/forklab.cjs compiles the file's text as it is, where wrapping it at every
+// start concatenated 400 KB, which V8 then flattened into a third copy of the source (~100 page
+// faults, 1-3 ms: docs/perf.md, "Names, the wrapper and the hot table").
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = 'scripts/build-cli.mjs';
+/** Node's CommonJS module function around a module's text (see the top of this file). */
+export const [WRAP_HEAD, WRAP_TAIL] = Module.wrap('\0').split('\0');
 /** Old build directories are removed once they are this old (a running CLI may still use one). */
 const STALE_MS = 10 * 60 * 1000;
 
@@ -52,7 +60,8 @@ export async function buildCli(base) {
     format: 'cjs',
     // The sources find resources/ from their own URL; in CommonJS that is the bundle's file.
     define: { 'import.meta.url': '__forklabModuleUrl' },
-    banner: { js: 'const __forklabModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: `${WRAP_HEAD}const __forklabModuleUrl = require("node:url").pathToFileURL(__filename).href;` },
+    footer: { js: WRAP_TAIL },
     target: 'node20',
     outdir,
     metafile: true,

@@ -10,7 +10,7 @@ import { afterAll, expect, test } from 'vitest';
 // @ts-expect-error plain CommonJS module without types
 import { cachePath, cliPaths, freshMain, isFresh, loadCompiled } from '../../bin/forklab.cjs';
 // @ts-expect-error plain ES module without types
-import { buildCli } from '../../scripts/build-cli.mjs';
+import { buildCli, WRAP_HEAD, WRAP_TAIL } from '../../scripts/build-cli.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -46,8 +46,12 @@ test('the first start builds the CLI, later starts reuse the build', () => {
   const built = statSync(main).mtimeMs;
   // ASCII only: bin/forklab.cjs reads the bundle as latin1
   expect(readFileSync(main).every((b) => b < 0x80)).toBe(true);
+  // Already wrapped in node's module function, so loading it concatenates nothing
+  const text = readFileSync(main, 'latin1');
+  expect(text.startsWith(WRAP_HEAD)).toBe(true);
+  expect(text.trimEnd().endsWith(WRAP_TAIL.trim())).toBe(true);
   // No keepNames helper: it defined a `name` on every closure as it was created
-  expect(readFileSync(main, 'latin1')).not.toMatch(/"name",\{value:/);
+  expect(text).not.toMatch(/"name",\{value:/);
   const inputs = Object.keys(JSON.parse(readFileSync(record, 'utf8')).inputs);
   expect(inputs).toContain('src/cli/main.ts');
   expect(inputs).toContain('src/emulator/hart.ts');
@@ -137,6 +141,14 @@ test('loadCompiled takes the cache it wrote and the module behaves the same', ()
   const b = loadCompiled(file, 'run');
   expect(b.accepted).toBe(true);
   expect(b.exports.answer(7)).toBe(42 + 'm.cjs'.length);
+  // A module already wrapped in node's module function (as the build writes main.cjs) is
+  // compiled as it is, not wrapped a second time.
+  const wrapped = join(dir, 'w.cjs');
+  writeFileSync(wrapped, `${WRAP_HEAD}exports.answer = (x) => x * 6 + __filename.length;${WRAP_TAIL}`);
+  const w = loadCompiled(wrapped, 'run');
+  expect(w.exports.answer(7)).toBe(42 + wrapped.length);
+  w.saveCache();
+  expect(loadCompiled(wrapped, 'run').accepted).toBe(true);
   // Names outside the subcommand pattern share one cache file.
   expect(cachePath(file, '--help')).toBe(cachePath(file, undefined));
   rmSync(dir, { recursive: true, force: true });
