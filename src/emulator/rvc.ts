@@ -137,8 +137,13 @@ export function expand(h: number): number {
 }
 
 /** No expansion yet: never a result (expansions end in 0b11, illegal parcels give 0). */
-const UNSET = 1;
-const table = new Int32Array(65536).fill(UNSET);
+/**
+ * Each parcel's expansion XOR 1, 0 while not expanded yet: an expansion ends in binary 11 and
+ * an illegal parcel's is 0, so no stored value is 0, and the table needs no fill. Filling it
+ * with an "unset" mark touched all 64 of its pages at every start (~0.8 ms on these VMs, whose
+ * first touch of a page costs ~13 us: docs/perf.md).
+ */
+const table = new Int32Array(65536);
 /** The parcels expanded so far, in order: what copyExpansions copies. */
 const expanded: number[] = [];
 
@@ -149,9 +154,11 @@ const expanded: number[] = [];
  */
 export function expandCompressed(h: number): number {
   const v = table[h]!;
-  if (v !== UNSET) return v;
+  if (v !== 0) return v ^ 1;
   expanded.push(h);
-  return (table[h] = h === 0 ? 0 : expand(h));
+  const x = h === 0 ? 0 : expand(h);
+  table[h] = x ^ 1;
+  return x;
 }
 
 /**
@@ -163,6 +170,6 @@ export function expandCompressed(h: number): number {
 export function copyExpansions(dst: Int32Array): void {
   for (let i = 0; i < expanded.length; i++) {
     const h = expanded[i]!;
-    dst[h] = table[h]!;
+    dst[h] = table[h]! ^ 1;
   }
 }

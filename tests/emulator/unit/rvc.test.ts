@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expand } from '../../../src/emulator/rvc';
+import { copyExpansions, expand, expandCompressed } from '../../../src/emulator/rvc';
 import { tool } from '../../tools';
 
 /** [compressed form, its 32-bit expansion] in GNU as syntax. */
@@ -79,5 +79,21 @@ describe('RVC expansion', () => {
     expect(expand(0x8002)).toBe(0);          // c.jr zero
     expect(expand(0x2001)).toBe(0);          // c.addiw zero
     expect(expand(0x9c41)).toBe(0);          // reserved OP-32 form (funct2 = 10)
+  });
+
+  test('the expansion table gives expand() for every parcel, first and cached, and copies it', () => {
+    const wrong: number[] = [];
+    for (let h = 0; h < 65536; h++) {
+      if ((h & 3) === 3) continue;
+      const want = expand(h);
+      // The first call fills the table, the second reads it back.
+      if (expandCompressed(h) !== want || expandCompressed(h) !== want) wrong.push(h);
+    }
+    expect(wrong).toEqual([]);
+    const copy = new Int32Array(65536);
+    copyExpansions(copy);
+    const badCopy: number[] = [];
+    for (let h = 0; h < 65536; h++) if (copy[h] !== ((h & 3) === 3 ? 0 : expand(h))) badCopy.push(h);
+    expect(badCopy).toEqual([]);
   });
 });
