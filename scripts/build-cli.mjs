@@ -20,7 +20,7 @@
 // main.cjs is written already wrapped in node's CommonJS module function (Module.wrap's own
 // head and tail): bin/forklab.cjs compiles the file's text as it is, where wrapping it at every
 // start concatenated 400 KB, which V8 then flattened into a third copy of the source (~100 page
-// faults, 1-3 ms: docs/perf.md, "Names, the wrapper and the hot table").
+// faults, 1-3 ms: docs/perf.md, "Names and the wrapper").
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -69,7 +69,7 @@ export async function buildCli(base) {
     // No keepNames: it wraps every function and closure in a helper that defines its `name`
     // when the closure is created, in hot paths too (the SBI call's closures, the run loop's
     // callbacks); nothing reads function names. Without it a lab run is ~5 ms shorter
-    // (docs/perf.md, "Names, the wrapper and the hot table").
+    // (docs/perf.md, "Names and the wrapper").
     keepNames: false,
     // Non-ASCII characters escaped: bin/forklab.cjs reads the bundle as latin1.
     charset: 'ascii',
