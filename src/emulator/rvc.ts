@@ -136,7 +136,6 @@ export function expand(h: number): number {
   }
 }
 
-/** No expansion yet: never a result (expansions end in 0b11, illegal parcels give 0). */
 /**
  * Each parcel's expansion XOR 1, 0 while not expanded yet: an expansion ends in binary 11 and
  * an illegal parcel's is 0, so no stored value is 0, and the table needs no fill. Filling it
