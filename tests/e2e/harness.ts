@@ -123,19 +123,27 @@ export async function runState(page: Page): Promise<string | null> {
 
 /**
  * Scrolls the editor to `line` (Ctrl+G) and clicks the glyph margin left of its number (a
- * breakpoint). A file just opened may not be in the editor yet when Ctrl+G is pressed: it goes
- * again until the line is drawn.
+ * breakpoint). A file just opened may not be in the editor yet when Ctrl+G is pressed, and
+ * Monaco redraws its lines while it scrolls (a number seen visible can be gone a moment
+ * later): it goes again until the line is drawn and measured, for up to 30 s on a busy machine.
  */
 export async function clickGutter(page: Page, line: number): Promise<void> {
   const number = page.locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) }).first();
-  for (let attempt = 0; attempt < 5 && !(await number.isVisible()); attempt++) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await number.isVisible()) {
+      const box = await number.boundingBox();
+      const margin = await page.locator('.monaco-editor .glyph-margin').first().boundingBox();
+      if (box !== null && margin !== null) {
+        await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
+        return;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`clickGutter: line ${line} was never drawn in the editor`);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+g');
     await page.keyboard.type(String(line));
     await page.keyboard.press('Enter');
     await number.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
   }
-  const box = (await number.boundingBox())!;
-  const margin = (await page.locator('.monaco-editor .glyph-margin').first().boundingBox())!;
-  await page.mouse.click(margin.x + margin.width / 2, box.y + box.height / 2);
 }
