@@ -339,6 +339,12 @@ export class Hart {
    */
   run(max: number, breakpoints: Set<number> | null): number {
     let n = 0;
+    // The wasm interpreter takes block starts itself where it calls the translated blocks
+    // (wasm/interp.ts, interpretWasm's atBlockStart); `lookupNow` when it left one to lookup().
+    const jit = this.jit;
+    const wasmEdges = this.wasmInterp !== null && this.wasmInterp.callsBlocks && !this.stepwise &&
+      jit !== null && jit.backend === 'wasm' && !jit.disabled;
+    let lookupNow = false;
     while (n < max) {
       if (this.cycles >= this.timerCycle) this.timerHook();
       if (this.irqDirty) {
@@ -362,6 +368,17 @@ export class Hart {
       } else if (this.edge && this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
         // A translated block cannot overrun the slice or a timer deadline (see jit.ts).
         this.edge = false;
+        if (wasmEdges && !lookupNow) {
+          // The interpreter counts the start, or calls its block, as lookup() would; most
+          // starts here follow a step() (a system instruction, a trap): ~5.6 k lookups per
+          // lab run that V8 ran cold (docs/perf.md, "Block starts after step()").
+          const r = interpretWasm(this, Math.min(max - n, this.timerCycle - this.cycles), true);
+          if (r === 0) { lookupNow = true; continue; } // left to lookup(); hart.edge is set again
+          n += r;
+          if (this.stop !== null) break;
+          continue;
+        }
+        lookupNow = false;
         const off = this.fetchOffset();
         const block = off >= 0 ? this.jit.lookup(off) : null;
         if (block !== null) {

@@ -24,7 +24,11 @@
 // interpreter does the run loop's part itself (edge() below: call the translated block
 // through the Jit's table, or count the run in MEM_HOT) and ends only where the run loop must
 // decide (a count reaching its limit), so cold code no longer returns to JS at every branch:
-// 117 k calls per lab run became 8 k (docs/perf.md, "Block starts counted in wasm").
+// 117 k calls per lab run became 8 k (docs/perf.md, "Block starts counted in wasm"); 3 is 2
+// entered at a block start the run loop has not looked up (hart.edge after step(), a trap or
+// an interrupt), which the interpreter takes first, so the run loop's own lookup runs only for
+// what the interpreter leaves to it (it then returns 0): 6.2 k lookups per lab run became
+// ~0.6 k (docs/perf.md, "Block starts after step()").
 // MEM_INTERP receives nonzero when the caller must set hart.edge (stop 0/1: a control
 // transfer retired; stop 2: the pc left is a block start not yet looked up) and the parcel of
 // an expansion miss (the caller fills MEM_RVC).
@@ -168,6 +172,21 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
 
   L.block('exit');
   L.block('done');
+  // STOP = 3: the pc is a block start the run loop has not looked up (hart.edge after step(),
+  // a trap or an interrupt): the run loop's part is done here first, as after a control
+  // transfer, then the run goes on with STOP = 2. A start left to the lookup returns 0.
+  c.get(STOP).i32(3).op(Op.I32Eq);
+  L.if();
+  c.i32(2).set(STOP);
+  L.block('next'); // edge() going on to the instruction at PC leaves here, into the loop below
+  c.i32(1).set(PEND);
+  L.loop('edge');
+  c.get(N).get(ROOM).op(Op.I32GeS);
+  L.brIf('done');
+  edge(c, L, ramSize);
+  L.end(); // edge
+  L.end(); // next
+  L.end(); // if
   L.loop('next');
 
   // ---- fetch (as Hart.fetchOffset), through a window over the current page ----
@@ -824,9 +843,12 @@ export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize:
  * Run up to `room` instructions from h.pc through the hart's wasm interpreter (h.wasmInterp
  * must be set); returns how many steps ran, like interp.ts's interpret (a last one handed to
  * step() may have taken a trap instead of retiring). With a Jit it stops after the first
- * control transfer, so the run loop looks up blocks where it would anyway.
+ * control transfer, so the run loop looks up blocks where it would anyway. `atBlockStart`
+ * (hart.edge was set, with room for a block: where the run loop would look the pc up) lets
+ * the interpreter take that block start itself when it calls blocks (stop 3 above); it returns
+ * 0, with hart.edge set, when it leaves the start to the run loop's lookup.
  */
-export function interpretWasm(h: Hart, room: number): number {
+export function interpretWasm(h: Hart, room: number, atBlockStart = false): number {
   const w = h.wasmInterp!;
   // A disabled Jit still looks blocks up (and clears hart.edge doing so): stopping for it too
   // keeps even hart.edge equal to step()'s (only tests have wasm and a disabled Jit).
@@ -836,6 +858,7 @@ export function interpretWasm(h: Hart, room: number): number {
     stop = w.callsBlocks && !jit.disabled && jit.backend === 'wasm' ? 2 : 1;
     w.threshold[0] = Math.min(jit.hotThreshold, 0x40000000); // jit.ts NEVER
   }
+  if (atBlockStart && stop === 2) stop = 3;
   const r = w.fn(h.pc, room, h.wasmMode(), stop);
   h.pc = w.pc[0]!;
   const flags = w.flags;

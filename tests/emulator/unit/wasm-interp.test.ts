@@ -524,10 +524,12 @@ describe('the wasm interpreter on the lab kernel', () => {
       expect(outs[0].length).toBeGreaterThan(100);
       if (blocks === 'on') {
         expect(fast.hart.jit!.translated).toBeGreaterThan(10);
-        // It counts cold block starts and calls translated blocks itself: the run loop looks
-        // up only what it hands back (threshold reached, system instructions, traps). At the
-        // default threshold, 2.6 k lookups against 74 k with step().
-        if (threshold === 256) expect(p.lookups[0]!.count * 10).toBeLessThan(p.lookups[1]!.count);
+        // It counts cold block starts and calls translated blocks itself, also the starts
+        // after step() (system instructions, traps): the run loop looks up only what it hands
+        // back (a count at its limit, an entry of another start). At threshold 256, 114
+        // lookups against 74 k with step(); 2.6 k while the run loop looked up every start
+        // after a step() itself.
+        if (threshold === 256) expect(p.lookups[0]!.count * 100).toBeLessThan(p.lookups[1]!.count);
       }
     }, 60_000);
   }
