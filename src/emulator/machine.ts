@@ -74,7 +74,8 @@ export class Machine {
     if (!options.bare) {
       board.hart.firmware = new SbiFirmware({
         board,
-        consoleWrite: (bytes) => { for (const b of bytes) this.consoleBuf.push(b); },
+        // Indexed: an iterator's result objects, one per byte, ran in cold code.
+        consoleWrite: (bytes) => { for (let i = 0; i < bytes.length; i++) this.consoleBuf.push(bytes[i]!); },
         trace: (call) => {
           this.flushConsole();
           if (this.onTrace !== null) this.onTrace(call);

@@ -90,7 +90,8 @@ export class Mmu {
   }
 
   flush(): void {
-    for (const t of this.tag) t.fill(NO_TAG);
+    const tag = this.tag; // indexed: an iterator per flush (every sfence.vma) in cold code
+    for (let k = 0; k < tag.length; k++) tag[k]!.fill(NO_TAG);
   }
 
   /**

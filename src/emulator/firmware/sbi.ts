@@ -33,8 +33,32 @@ export interface FirmwareHost {
   trace(call: LabCall): void;
 }
 
+/** LAB calls' register words per chunk of the firmware's log (labRegs). */
+const LAB_LOG_WORDS = LAB_REG_WORDS * 1024;
+
 export class SbiFirmware implements Firmware {
+  /** The chunk LAB calls' words are copied into, and the next free word in it. */
+  private labLog = new Int32Array(LAB_LOG_WORDS);
+  private labAt = 0;
+
   constructor(private readonly host: FirmwareHost) {}
+
+  /**
+   * a0..a5 of a LAB call, copied into a view of the log: a view shares the chunk's buffer
+   * where h.x.slice() made a typed array with a buffer of its own per call (~290 bytes, kept
+   * until the session decodes the call; 1,344 calls per lab run). A full chunk is left to the
+   * calls that view it.
+   */
+  private labRegs(h: Hart): Int32Array {
+    if (this.labAt + LAB_REG_WORDS > LAB_LOG_WORDS) {
+      this.labLog = new Int32Array(LAB_LOG_WORDS);
+      this.labAt = 0;
+    }
+    const at = this.labAt, log = this.labLog, x = h.x;
+    for (let i = 0; i < LAB_REG_WORDS; i++) log[at + i] = x[2 * A0 + i]!;
+    this.labAt = at + LAB_REG_WORDS;
+    return log.subarray(at, at + LAB_REG_WORDS);
+  }
 
   handleTrap(h: Hart, cause: number, interrupt: boolean, tval: bigint, epc: bigint): boolean {
     if (h.priv === PRIV_M || interrupt) return false;
@@ -110,7 +134,7 @@ export class SbiFirmware implements Firmware {
         if (fid === 0) { sbiReturn(h, arg(h, 0) === 0n ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM); return; }
         break;
       case LAB_EID: {
-        this.host.trace({ fid, regs: h.x.slice(2 * A0, 2 * A0 + LAB_REG_WORDS), insn: h.instret });
+        this.host.trace({ fid, regs: this.labRegs(h), insn: h.instret });
         sbiReturn(h, isKnownLabFid(fid) ? SBI_SUCCESS : SBI_ERR_NOT_SUPPORTED);
         return;
       }
