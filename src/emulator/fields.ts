@@ -25,12 +25,18 @@ function otherValue(v: unknown): unknown {
 }
 
 /**
- * Makes each field in `keys` mutable in `o`'s hidden class, and each in `doubles` a double
- * field (for numbers that leave the Smi range later, e.g. physical addresses), leaving every
- * value as it was. Names are strings so classes can name their private fields; a name the
- * object does not have throws (it would add a field instead).
+ * Makes each field in `keys` mutable in `o`'s hidden class, each in `doubles` a double field
+ * (for numbers that leave the Smi range later, e.g. physical addresses), and each in `tagged`
+ * a tagged one, leaving every value as it was. Names are strings so classes can name their
+ * private fields; a name the object does not have throws (it would add a field instead).
+ *
+ * Double or tagged, for a number that is not always a Smi: a double field keeps the value in
+ * a box of its own, so a store never allocates, but every read outside optimized code makes
+ * a new heap number; a tagged field points at an immutable heap number, so a read never
+ * allocates and a store of a non-Smi does. Fields read far more often than written in code
+ * that runs cold (the run loop's timer deadline, Infinity most of the time) want tagged.
  */
-export function settleFields(o: object, keys: readonly string[], doubles: readonly string[] = []): void {
+export function settleFields(o: object, keys: readonly string[], doubles: readonly string[] = [], tagged: readonly string[] = []): void {
   const rec = o as Record<string, unknown>;
   for (const k of keys) {
     if (!(k in rec)) throw new Error(`settleFields: no field ${k}`);
@@ -42,6 +48,12 @@ export function settleFields(o: object, keys: readonly string[], doubles: readon
     if (!(k in rec)) throw new Error(`settleFields: no field ${k}`);
     const v = rec[k];
     rec[k] = 0.5;
+    rec[k] = v;
+  }
+  for (const k of tagged) {
+    if (!(k in rec)) throw new Error(`settleFields: no field ${k}`);
+    const v = rec[k];
+    rec[k] = OTHER_OBJECT;
     rec[k] = v;
   }
 }

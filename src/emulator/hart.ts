@@ -146,7 +146,7 @@ export class Hart {
       'waiting', 'excCause', 'excTval', 'vaExact', 'irqDirty', 'edge', 'timerCycle', 'timerHook',
       'storeWatch', 'firmware', 'stop', 'jit', 'wasmInterp', 'lastTrapCause', 'lastTrapPc',
       'lastTrapInstret', 'sameTrapCount',
-    ], ['pc', 'npc', 'reservation']);
+    ], ['pc', 'npc', 'reservation'], ['timerCycle']);
   }
 
   /** mtime: cycles / 10 (10 MHz nominal with one instruction per 100 ns cycle). */

@@ -12,7 +12,7 @@ describe('settleFields', () => {
       empty: '', str: 'x', nul: null as unknown, obj: { a: 1 } as unknown, fn: fn as unknown, und: undefined as unknown,
     };
     const before = { ...o };
-    settleFields(o, Object.keys(o), ['zero', 'num', 'inf']);
+    settleFields(o, Object.keys(o), ['zero', 'num'], ['inf', 'big', 'str']);
     expect(o).toEqual(before);
     expect(Object.is(o.nan, NaN)).toBe(true);
     expect(o.obj).toBe(before.obj);
@@ -24,6 +24,7 @@ describe('settleFields', () => {
     const o = { a: 1 };
     expect(() => settleFields(o, ['a', 'b'])).toThrow(/no field b/);
     expect(() => settleFields(o, [], ['c'])).toThrow(/no field c/);
+    expect(() => settleFields(o, [], [], ['d'])).toThrow(/no field d/);
     expect(Object.keys(o)).toEqual(['a']);
   });
 
