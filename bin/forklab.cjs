@@ -18,6 +18,9 @@
 // The code cache: main.cjs is compiled through vm.Script with V8's cached data, kept beside
 // the build, one file per subcommand and V8 version, written when a command has finished
 // without an accepted cache (so it holds the bytecode of every function that command ran).
+// The parts of the build that main.cjs leaves out (the toolchain, the report, the bench:
+// scripts/build-cli.mjs) are compiled the same way when a command first asks for one
+// (`loadPart`), each with its own cache per subcommand.
 // Later starts skip parsing and compiling those functions: ~15 ms of a `forklab run` start
 // (docs/perf.md, "The code cache"). It caches ForkLab's own code, never the guest's: every run
 // still executes the whole boot. A cache V8 rejects (other flags) is rewritten; one that
@@ -108,6 +111,21 @@ function loadCompiled(file, command) {
   return { exports: bundle.exports, accepted, saveCache };
 }
 
+/** The subcommand this process runs (the parts' code caches are per command) and the parts' cache writers. */
+let runningCommand;
+const partCaches = [];
+
+/**
+ * A part of the build (scripts/build-cli.mjs: a module main.cjs leaves out, such as the
+ * toolchain) from the build directory `dir`, compiled with its own code cache for the running
+ * subcommand; the cache is written with main.cjs's when the command has finished.
+ */
+function loadPart(dir, name) {
+  const { exports, saveCache } = loadCompiled(`${dir}/${name}.cjs`, runningCommand);
+  partCaches.push(saveCache);
+  return exports;
+}
+
 async function loadMain(command) {
   if (process.env.FORKLAB_TSX !== '1') {
     try {
@@ -136,13 +154,15 @@ function isEntry() {
   }
 }
 
-module.exports = { ROOT, cliPaths, freshMain, isFresh, cachePath, loadCompiled };
+module.exports = { ROOT, cliPaths, freshMain, isFresh, cachePath, loadCompiled, loadPart };
 
 // Tests require cliPaths and freshMain from here; only a real start runs the command.
 if (isEntry()) {
   const args = process.argv.slice(2);
+  runningCommand = args[0];
   loadMain(args[0]).then(async ({ main, saveCache }) => {
     process.exitCode = await main(args);
     saveCache();
+    for (const save of partCaches) save();
   });
 }

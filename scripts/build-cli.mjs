@@ -6,10 +6,11 @@
 // cache"). Run by `npm install`/`npm ci` (the `prepare` script) and by bin/forklab.cjs
 // whenever the build is missing or older than its sources.
 //
-// Layout: each build is a directory out/cli-<id>/ holding main.cjs (each subcommand's modules
-// are only evaluated when it runs, so `forklab run` never loads the report command's
-// Playwright; npm packages stay requires, resolved from node_modules at run time) and, once a
-// command has run, bin/forklab.cjs's code caches beside it. out/cli.json names the current
+// Layout: each build is a directory out/cli-<id>/ holding main.cjs (the dispatcher, `run` and
+// `emu`: each subcommand's modules are only evaluated when it runs; npm packages stay
+// requires, resolved from node_modules at run time), the parts main.cjs loads on demand
+// (PARTS below: the toolchain twice, for `cc` and for `run FILE.c`, the report and the bench)
+// and, once a command has run, bin/forklab.cjs's code caches beside them. out/cli.json names the current
 // build and records every input source with its size and mtime; bin/forklab.cjs (`freshMain`)
 // compares them with the files on disk (a stat per source, ~1 ms), so editing any source
 // rebuilds on the next start. The record is written to a temporary name and renamed into
@@ -23,7 +24,7 @@
 // faults, 1-3 ms: docs/perf.md, "Names and the wrapper").
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,45 @@ const SELF = 'scripts/build-cli.mjs';
 export const [WRAP_HEAD, WRAP_TAIL] = Module.wrap('\0').split('\0');
 /** Old build directories are removed once they are this old (a running CLI may still use one). */
 const STALE_MS = 10 * 60 * 1000;
+
+/**
+ * Modules that become parts of their own: main.cjs loads each, at the dynamic import that
+ * asks for it, through bin/forklab.cjs (`loadPart`: the part's own code cache, per command).
+ * What `forklab run` never evaluates stays out of main.cjs, which V8 reads, hashes and
+ * deserializes at every start: 400 KB with them, 130 KB without (a lab run ~5-7 ms shorter:
+ * docs/perf.md, "Parts of the bundle"). Each part is bundled whole, so a module both need
+ * has a copy in each (the parts hand plain data back and forth, never classes).
+ */
+const PARTS = {
+  'src/cli/report.ts': 'report',
+  'src/cli/bench.ts': 'bench',
+  'src/cli/cc.ts': 'cc',
+  'src/cli/compile-programs.ts': 'compile',
+};
+
+/**
+ * A dynamic import of a part, from any other module, becomes a call of bin/forklab.cjs's
+ * loadPart: the build directory sits two levels below the checkout, as src/cli does.
+ */
+const partsPlugin = {
+  name: 'forklab-parts',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      for (const ext of ['.ts', '']) {
+        const path = relative(ROOT, resolve(args.resolveDir, args.path + ext)).split(sep).join('/');
+        if (path in PARTS) return { path: PARTS[path], namespace: 'forklab-part' };
+      }
+      return undefined;
+    });
+    // Left a require: resolved at run time from the build directory.
+    b.onResolve({ filter: /bin\/forklab\.cjs$/, namespace: 'forklab-part' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'forklab-part' }, (args) => ({
+      contents: `module.exports = require("../../bin/forklab.cjs").loadPart(__dirname, ${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 function fileStamp(path) {
   const s = statSync(join(ROOT, path));
@@ -52,7 +92,8 @@ export async function buildCli(base) {
   const outdir = join(parent, dir);
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints: { main: 'src/cli/main.ts', ...Object.fromEntries(Object.entries(PARTS).map(([src, name]) => [name, src])) },
+    plugins: [partsPlugin],
     outExtension: { '.js': '.cjs' },
     bundle: true,
     packages: 'external',
@@ -76,7 +117,9 @@ export async function buildCli(base) {
     logLevel: 'silent',
   });
   const inputs = {};
-  for (const path of [...Object.keys(result.metafile.inputs), SELF, 'package-lock.json']) inputs[path] = fileStamp(path);
+  for (const path of [...Object.keys(result.metafile.inputs), SELF, 'package-lock.json']) {
+    if (!path.startsWith('forklab-part:')) inputs[path] = fileStamp(path);
+  }
   const tmp = `${paths.record}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ dir, inputs }));
   renameSync(tmp, paths.record);

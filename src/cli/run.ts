@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
-import { loadBuiltPrograms, loadUserFiles, readBytes, repoRoot } from './resources';
+import { loadBuiltPrograms, readBytes, repoRoot } from './resources';
 import { StdoutWriter } from './stdout';
 
 interface RunArgs {
@@ -56,11 +56,11 @@ async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error
   if (other.length > 0) return { apps: [], error: `not a program (.c or .elf): ${other.join(', ')}` };
   const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: readBytes(f) }));
   if (sources.length > 0) {
-    // The toolchain (~200 KB of the bundle) is loaded only when there is something to compile:
-    // parsing it cost ~15 ms of every start (docs/perf.md, "Starting the command").
-    const [{ compileSessionPrograms }, { diskLibraryStore }] = await Promise.all([import('../lab/build'), import('./cc')]);
+    // The toolchain (~200 KB of the bundle, a part of its own: scripts/build-cli.mjs) is
+    // loaded only when there is something to compile (docs/perf.md, "Starting the command").
+    const { compileRunPrograms } = await import('./compile-programs');
     const texts = Object.fromEntries(sources.map((f) => [basename(f), readFileSync(f, 'utf8')]));
-    const built = compileSessionPrograms(loadUserFiles(), texts, diskLibraryStore());
+    const built = compileRunPrograms(texts);
     for (const d of built.text) process.stderr.write(d);
     if (!built.ok) return { apps: [], error: 'compilation failed' };
     apps.push(...built.apps);

@@ -63,6 +63,48 @@ test('the first start builds the CLI, later starts reuse the build', () => {
   expect(statSync(main).mtimeMs).toBe(built);
 }, 120_000);
 
+test('the toolchain, the report and the bench are parts main.cjs loads only when a command needs them', () => {
+  const dir = outDir('parts');
+  const c = join(root, 'resources/user/examples/hello.c');
+  const first = forklab({ FORKLAB_CLI_OUT: dir }, 'run', c);
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain('kinit: shutdown');
+  const main = freshMain(dir);
+  const build = dirname(main);
+  const text = (name: string) => readFileSync(join(build, `${name}.cjs`), 'latin1');
+  // The C compiler's messages are in the parts that compile, not in what every start reads.
+  const compilerMessage = 'implicit declaration';
+  expect(text('main')).not.toContain(compilerMessage);
+  expect(text('compile')).toContain(compilerMessage);
+  expect(text('cc')).toContain(compilerMessage);
+  expect(text('main').length * 2).toBeLessThan(readFileSync(join(build, 'report.cjs')).length + text('compile').length);
+  for (const name of ['main', 'compile', 'cc', 'report', 'bench']) {
+    expect(text(name).startsWith(WRAP_HEAD)).toBe(true);
+    expect(readFileSync(join(build, `${name}.cjs`)).every((b) => b < 0x80)).toBe(true);
+  }
+  // The part has a code cache of its own for the command, taken as it is the next time.
+  const partCache = cachePath(join(build, 'compile.cjs'), 'run');
+  const written = statSync(partCache).mtimeMs;
+  expect(statSync(partCache).size).toBeGreaterThan(10_000);
+  const again = forklab({ FORKLAB_CLI_OUT: dir }, 'run', c);
+  expect(again.status).toBe(0);
+  expect(again.stdout).toBe(first.stdout);
+  expect(statSync(partCache).mtimeMs).toBe(written);
+  // A run without C files loads no part.
+  const plain = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(plain.status).toBe(0);
+  expect(readdirSync(build).filter((f) => f.endsWith('.cache')).sort()).toEqual(
+    [cachePath(join(build, 'compile.cjs'), 'run'), cachePath(main, 'run')].map((f) => f.split('/').pop()).sort(),
+  );
+  // The cc command compiles through its own part.
+  const out = join(mkdtempSync(join(tmpdir(), 'forklab-cc-')), 'hello.elf');
+  const cc = forklab({ FORKLAB_CLI_OUT: dir }, 'cc', '-o', out, c);
+  expect(cc.status).toBe(0);
+  expect(readFileSync(out).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+  rmSync(dirname(out), { recursive: true, force: true });
+  expect(statSync(cachePath(join(build, 'cc.cjs'), 'cc')).size).toBeGreaterThan(10_000);
+}, 240_000);
+
 test('a changed source makes the build stale', async () => {
   const dir = outDir('stale');
   await buildCli(dir);
