@@ -54,8 +54,9 @@ export class SbiFirmware implements Firmware {
       this.labLog = new Int32Array(LAB_LOG_WORDS);
       this.labAt = 0;
     }
-    const at = this.labAt, log = this.labLog, x = h.x;
-    for (let i = 0; i < LAB_REG_WORDS; i++) log[at + i] = x[2 * A0 + i]!;
+    const at = this.labAt, log = this.labLog;
+    // One native copy: a loop of twelve stores ran in V8's interpreter, ~0.7 us more per call.
+    log.set(h.x.subarray(2 * A0, 2 * A0 + LAB_REG_WORDS), at);
     this.labAt = at + LAB_REG_WORDS;
     return log.subarray(at, at + LAB_REG_WORDS);
   }
