@@ -8,6 +8,7 @@
 import { readBytes } from './resources';
 import { Machine, type MachineOptions, type StopReason } from '../emulator/index';
 import { formatLabCall } from '../lab/events';
+import { keepInterpreterInBuild } from './interp-store';
 
 const SLICE = 2_000_000;
 
@@ -58,6 +59,7 @@ export function parseEmuArgs(args: string[]): EmuArgs | string {
 }
 
 export async function emuCommand(args: string[]): Promise<number> {
+  keepInterpreterInBuild();
   const parsed = parseEmuArgs(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`forklab emu: ${parsed}\n${usage}`);

@@ -12,6 +12,7 @@ import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
 import { LabSession } from '../lab/session';
 import { loadBuiltPrograms, readBytes, repoRoot } from './resources';
 import { StdoutWriter } from './stdout';
+import { keepInterpreterInBuild } from './interp-store';
 
 interface RunArgs {
   apps?: string;
@@ -69,6 +70,7 @@ async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error
 }
 
 export async function runCommand(args: string[]): Promise<number> {
+  keepInterpreterInBuild();
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`forklab run: ${parsed}\n`);

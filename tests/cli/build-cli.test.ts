@@ -105,6 +105,34 @@ test('the toolchain, the report and the bench are parts main.cjs loads only when
   expect(statSync(cachePath(join(build, 'cc.cjs'), 'cc')).size).toBeGreaterThan(10_000);
 }, 240_000);
 
+test('the wasm interpreter is kept in the build, used as it is, and made again when damaged', () => {
+  const dir = outDir('interp');
+  const first = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(first.status).toBe(0);
+  const build = dirname(freshMain(dir));
+  const stored = readdirSync(build).filter((f) => /^interp-[0-9]+-[0-9]+-(shared|plain)\.wasm$/.test(f));
+  expect(stored).toHaveLength(1);
+  const file = join(build, stored[0]!);
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x00, 0x61, 0x73, 0x6d])); // "\0asm"
+  const written = statSync(file).mtimeMs;
+  // The next start compiles the stored bytes and leaves the file alone.
+  const again = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(again.status).toBe(0);
+  expect(again.stdout).toBe(first.stdout);
+  expect(statSync(file).mtimeMs).toBe(written);
+  // Bytes V8 does not compile are emitted again: the run is the same and the file whole again.
+  writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+  const damaged = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(damaged.status).toBe(0);
+  expect(damaged.stdout).toBe(first.stdout);
+  expect(readFileSync(file)).toEqual(bytes);
+  // From the sources (tsx) nothing is kept anywhere.
+  const tsx = forklab({ FORKLAB_TSX: '1' }, 'run', '--apps', 'fib');
+  expect(tsx.stdout).toBe(first.stdout);
+  expect(readdirSync(join(root, 'src/cli')).some((f) => f.endsWith('.wasm'))).toBe(false);
+}, 240_000);
+
 test('a changed source makes the build stale', async () => {
   const dir = outDir('stale');
   await buildCli(dir);

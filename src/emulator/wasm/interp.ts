@@ -52,7 +52,7 @@ import {
 import { PAGE_CODE } from '../bus';
 import { MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../trap';
 import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu';
-import { wasmApi, type WasmTable } from './host';
+import { wasmApi, type WasmApi, type WasmTable } from './host';
 import { MAX_BLOCK, mulDiv32Value, mulDiv64Value } from './translate';
 
 const expandCompressed = rvc.expandCompressed;
@@ -797,6 +797,46 @@ function address(c: Code, L: Labels, kind: number, ramSize: number): void {
 /** The compiled interpreter per (RAM offset, RAM size): machines of one size share it. */
 const modules = new Map<string, object>();
 
+/**
+ * Where a runtime keeps the interpreter's module bytes from one process to the next, so a
+ * start compiles them without emitting them: moduleBytes runs ~2 ms of JS that V8 has not
+ * compiled yet at every start (docs/perf.md, "Parts of the bundle"). The bytes depend only on
+ * this file and the key; the CLI keeps them in its build directory (src/cli/interp-store.ts),
+ * which holds one version of this file and is trusted as the build's code is. Bytes V8 does
+ * not compile (a damaged file) are emitted again and saved.
+ */
+export interface InterpreterStore {
+  /** The bytes saved under `key` (a file name's worth of letters, digits and dashes), or null. */
+  load(key: string): Uint8Array | null;
+  save(key: string, bytes: Uint8Array): void;
+}
+
+let store: InterpreterStore | null = null;
+
+/** Use `s` for the interpreters compiled from now on (null: emit them every time). */
+export function setInterpreterStore(s: InterpreterStore | null): void {
+  store = s;
+}
+
+/** The module `store` holds under `key`, when V8 compiles it. */
+function storedModule(api: WasmApi, key: string): object | undefined {
+  const bytes = store?.load(key) ?? null;
+  if (bytes === null) return undefined;
+  try {
+    return new api.Module(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Emit and compile the interpreter, and save its bytes in `store`. */
+function emittedModule(api: WasmApi, key: string, layout: MemoryLayout, ramSize: number): object {
+  const bytes = moduleBytes(layout, ramSize);
+  const module = new api.Module(bytes);
+  store?.save(key, bytes.slice()); // a copy: moduleBytes' buffer is reused by the next module
+  return module;
+}
+
 type InterpFn = (pc: number, room: number, mode: number, stop: number) => number;
 
 /** One machine's instance of the interpreter and the views its caller needs. */
@@ -821,10 +861,10 @@ export class WasmInterp {
  */
 export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number, table: WasmTable | null): WasmInterp | null {
   if (layout.memory === null || wasmApi === null || ramBase !== RAM_BASE) return null;
-  const key = `${layout.ramOffset}:${ramSize}:${layout.shared}`;
+  const key = `${layout.ramOffset}-${ramSize}-${layout.shared ? 'shared' : 'plain'}`;
   let module = modules.get(key);
   if (module === undefined) {
-    module = new wasmApi.Module(moduleBytes(layout, ramSize));
+    module = storedModule(wasmApi, key) ?? emittedModule(wasmApi, key, layout, ramSize);
     modules.set(key, module);
   }
   // Without blocks the interpreter never calls through the table: an empty one stands in.
