@@ -363,16 +363,21 @@ export class Hart {
         this.irqDirty = true;
         continue;
       }
+      // Steps left before the slice ends or a timer is due, min(max - n, timerCycle - cycles),
+      // without computing the difference while the deadline is far: timerCycle is Infinity
+      // most of the time, and each difference was a new heap number in cold code.
+      const left = max - n;
+      const room = this.cycles + left <= this.timerCycle ? left : this.timerCycle - this.cycles;
       if (breakpoints !== null) {
         if (n > 0 && breakpoints.has(this.pc)) break;
-      } else if (this.edge && this.jit !== null && max - n >= MAX_BLOCK && this.timerCycle - this.cycles >= MAX_BLOCK) {
+      } else if (this.edge && this.jit !== null && room >= MAX_BLOCK) {
         // A translated block cannot overrun the slice or a timer deadline (see jit.ts).
         this.edge = false;
         if (wasmEdges && !lookupNow) {
           // The interpreter counts the start, or calls its block, as lookup() would; most
           // starts here follow a step() (a system instruction, a trap): ~5.6 k lookups per
           // lab run that V8 ran cold (docs/perf.md, "Block starts after step()").
-          const r = interpretWasm(this, Math.min(max - n, this.timerCycle - this.cycles), true);
+          const r = interpretWasm(this, room, true);
           if (r === 0) { lookupNow = true; continue; } // left to lookup(); hart.edge is set again
           n += r;
           if (this.stop !== null) break;
@@ -384,7 +389,7 @@ export class Hart {
         if (block !== null) {
           this.edge = true;
           // room: a wasm block may go on into further blocks within it (jit.ts).
-          const r = block(this, Math.min(max - n, this.timerCycle - this.cycles));
+          const r = block(this, room);
           if (r >= 0) {
             this.instret += r;
             this.cycles += r;
@@ -413,9 +418,9 @@ export class Hart {
         this.step();
         n++;
       } else if (this.wasmInterp !== null) {
-        n += interpretWasm(this, Math.min(max - n, this.timerCycle - this.cycles));
+        n += interpretWasm(this, room);
       } else if (this.jit === null || this.jit.disabled) {
-        n += interpret(this, Math.min(max - n, this.timerCycle - this.cycles));
+        n += interpret(this, room);
       } else {
         this.step();
         n++;
