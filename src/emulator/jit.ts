@@ -36,7 +36,7 @@ import type { Hart } from './hart';
 import * as rvc from './rvc';
 import * as base from './exec-base';
 import * as muldiv from './exec-muldiv';
-import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_SIZE, MEM_BLOCK_CACHE, MEM_HOT, MEM_PC } from './layout';
+import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM_BLOCK_CACHE, MEM_HOT, MEM_PC } from './layout';
 import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi, type WasmTable } from './wasm/host';
 import { entryFunction, translateModule } from './wasm/translate';
@@ -68,8 +68,6 @@ export const WASM_HOT_THRESHOLD = 4096;
 const WASM_BATCH = 256;
 /** A run count no block start reaches (a hot-table limit that never returns to lookup()). */
 const NEVER = 0x40000000;
-/** A hot-table tag that is no RAM offset's but not empty either (dropPage). */
-const GONE = -1;
 
 /** The first Int32 of the hot-table entry of RAM offset `off` (layout.ts MEM_HOT). */
 function hotIndex(off: number): number {
@@ -101,6 +99,19 @@ class Block {
     this.untranslatable = true; this.untranslatable = false;
     this.queued = true; this.queued = false;
     this.wasmSlot = 0; this.wasmSlot = -1;
+  }
+}
+
+/**
+ * Forget the run counts of every block start on RAM page `page` in the hot table `hot`
+ * (Int32 view of MEM_HOT): their tags become HOT_GONE (Jit.dropPage says why). The wasm
+ * interpreter's dropRuns does exactly this (wasm/interp.ts dropBody).
+ */
+export function dropRuns(hot: Int32Array, page: number): void {
+  const words = HOT_ENTRY / 4, first = page * 4096 + 1;
+  for (let k = 0, e = ((page << 11) & (HOT_SIZE - 1)) * words; k < 2048; k++, e += words) {
+    const tag = hot[e]!;
+    if (tag >= first && tag <= first + 4094) { hot[e] = HOT_GONE; hot[e + 1] = 0; hot[e + 2] = 0; }
   }
 }
 
@@ -295,14 +306,14 @@ export class Jit {
   private dropPage(page: number): void {
     // The runs of every block start on the page start again from 0, as a new Block's count
     // did (the page is marked where only the wasm interpreter has counted, without Blocks);
-    // the page's offsets are 2048 consecutive entries. Their tag becomes GONE, not empty: an
+    // the page's offsets are 2048 consecutive entries. Their tag becomes HOT_GONE, not empty: an
     // entry may have been another block's, translated, before this page's took it, and the
     // interpreter must leave that block's next run to lookup(), which finds it in the Map.
-    const hot = this.hot, words = HOT_ENTRY / 4, first = page * 4096 + 1;
-    for (let k = 0, e = ((page << 11) & (HOT_SIZE - 1)) * words; k < 2048; k++, e += words) {
-      const tag = hot[e]!;
-      if (tag >= first && tag <= first + 4094) { hot[e] = GONE; hot[e + 1] = 0; hot[e + 2] = 0; }
-    }
+    // The wasm interpreter does the same loop where there is one: 2048 entries per page in
+    // JS that runs cold cost ~0.2 ms a page (16 pages per lab run; docs/perf.md).
+    const w = this.h.wasmInterp;
+    if (w !== null) w.dropRuns(page);
+    else dropRuns(this.hot, page);
     const offs = this.pageBlocks.get(page);
     if (offs === undefined) return;
     for (const off of offs) {

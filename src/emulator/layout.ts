@@ -68,6 +68,8 @@ export const RVC_ENTRIES = 65536;
 export const MEM_HOT = MEM_RVC + RVC_ENTRIES * 4;
 export const HOT_SIZE = 32768;
 export const HOT_ENTRY = 32;
+/** A hot-table tag that is no RAM offset's but not empty either (Jit.dropPage). */
+export const HOT_GONE = -1;
 /** Ram.codePages: one byte per 4 KiB page of RAM. */
 export const MEM_CODE_PAGES = MEM_HOT + HOT_SIZE * HOT_ENTRY;
 

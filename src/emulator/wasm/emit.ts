@@ -19,7 +19,7 @@ export enum Op {
   I64Store8 = 0x3c, I64Store16 = 0x3d, I64Store32 = 0x3e,
   I32Const = 0x41, I64Const = 0x42, F64Const = 0x44, F64Load = 0x2b,
   I32Eqz = 0x45, I32Eq = 0x46, I32Ne = 0x47, I32LtS = 0x48, I32LtU = 0x49, I32GtS = 0x4a,
-  I32GtU = 0x4b, I32GeS = 0x4e, I32GeU = 0x4f,
+  I32GtU = 0x4b, I32LeU = 0x4d, I32GeS = 0x4e, I32GeU = 0x4f,
   I64Eqz = 0x50, I64Eq = 0x51, I64Ne = 0x52, I64LtS = 0x53, I64LtU = 0x54, I64GtU = 0x56,
   I64GeS = 0x59, I64GeU = 0x5a, F64Eq = 0x61, F64Ne = 0x62,
   I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c, I32DivS = 0x6d, I32DivU = 0x6e,
@@ -194,6 +194,8 @@ export const TYPE_BLOCK = 0;
 export const TYPE_CHAIN = 1;
 export const TYPE_INTERP = 2;
 export const TYPE_WALK = 3;
+/** (page) -> (): the interpreter's drop of a written page's run counts (wasm/interp.ts). */
+export const TYPE_DROP = 4;
 
 export interface WasmFunction {
   /** TYPE_BLOCK or TYPE_CHAIN. */
@@ -218,10 +220,12 @@ function name(out: Bytes, s: string): void {
 
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
 // TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32;
-// TYPE_INTERP: (f64, i32, i32, i32) -> i32; TYPE_WALK: (i64, i32, i32) -> i32.
+// TYPE_INTERP: (f64, i32, i32, i32) -> i32; TYPE_WALK: (i64, i32, i32) -> i32;
+// TYPE_DROP: (i32) -> ().
 const TYPES = Uint8Array.of(
-  4, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
+  5, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
   0x60, 4, F64, I32, I32, I32, 1, I32, 0x60, 3, I64, I32, I32, 1, I32,
+  0x60, 1, I32, 0,
 );
 
 /**

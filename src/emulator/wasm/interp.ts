@@ -40,14 +40,14 @@
 import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
-  BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_HOT,
+  BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_HOT,
   MEM_HOT_THRESHOLD, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
   RVC_ENTRIES, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
   type MemoryLayout,
 } from '../layout';
 import {
   beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_BLOCK, TYPE_INTERP,
-  TYPE_WALK, VOID,
+  TYPE_DROP, TYPE_WALK, VOID,
 } from './emit';
 import { PAGE_CODE } from '../bus';
 import { MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../trap';
@@ -538,7 +538,38 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
 
   const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
   const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
-  return buildModule([fn, walk], layout, 0, 2);
+  const drop = { type: TYPE_DROP, locals: DROP_LOCALS, body: dropBody() };
+  return buildModule([fn, walk, drop], layout, 0, 3);
+}
+
+// dropBody's parameter, then locals.
+const D_PAGE = 0, D_E = 1, D_END = 2, D_FIRST = 3;
+const DROP_LOCALS = [I32, I32, I32];
+
+/**
+ * (page) -> (): jit.ts dropRuns in wasm: every hot-table entry of a block start on RAM page
+ * `page` (its 2048 halfword offsets are 2048 consecutive entries) gets the tag HOT_GONE and
+ * a count and limit of 0; other pages' entries there are left alone.
+ */
+function dropBody(): { start: number; end: number } {
+  const c = new Code();
+  const L = new Labels(c);
+  c.get(D_PAGE).i32(12).op(Op.I32Shl).i32(1).op(Op.I32Add).set(D_FIRST);
+  c.get(D_PAGE).i32(11).op(Op.I32Shl).i32(HOT_SIZE - 1).op(Op.I32And).i32(Math.log2(HOT_ENTRY)).op(Op.I32Shl).set(D_E);
+  c.get(D_E).i32(2048 * HOT_ENTRY).op(Op.I32Add).set(D_END);
+  L.loop('entry');
+  // first <= tag <= first + 4094, as one unsigned comparison (tags and first are below 2^31).
+  c.get(D_E).mem(Op.I32Load, 2, MEM_HOT).get(D_FIRST).op(Op.I32Sub).i32(4094).op(Op.I32LeU);
+  L.if();
+  c.get(D_E).i32(HOT_GONE).mem(Op.I32Store, 2, MEM_HOT);
+  c.get(D_E).i32(0).mem(Op.I32Store, 2, MEM_HOT + 4);
+  c.get(D_E).i32(0).mem(Op.I32Store, 2, MEM_HOT + 8);
+  L.end();
+  c.get(D_E).i32(HOT_ENTRY).op(Op.I32Add).set(D_E);
+  c.get(D_E).get(D_END).op(Op.I32LtU);
+  L.brIf('entry');
+  L.end();
+  return c.finish();
 }
 
 /**
@@ -851,6 +882,8 @@ export class WasmInterp {
     readonly threshold: Int32Array,
     /** Whether blocks are called through the Jit's table (STOP = 2), else stop at transfers. */
     readonly callsBlocks: boolean,
+    /** jit.ts dropRuns on this machine's hot table (dropBody). */
+    readonly dropRuns: (page: number) => void,
   ) {}
 }
 
@@ -875,7 +908,7 @@ export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize:
   rvc.copyExpansions(rvcTable);
   return new WasmInterp(
     exports.f0 as InterpFn, new Float64Array(buf, MEM_PC, 1), new Int32Array(buf, MEM_INTERP, 2), rvcTable,
-    new Int32Array(buf, MEM_HOT_THRESHOLD, 1), table !== null,
+    new Int32Array(buf, MEM_HOT_THRESHOLD, 1), table !== null, exports.f2 as (page: number) => void,
   );
 }
 

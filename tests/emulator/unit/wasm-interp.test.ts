@@ -17,7 +17,8 @@ import { randomSv39Program } from '../isa/random-sv39';
 import { assemble, hartState, load } from './helpers';
 import { SELF_MODIFYING_LOOP, TIMER_LOOP } from './interp-programs';
 import { expandCompressed } from '../../../src/emulator/rvc';
-import { HOT_SIZE, MEM_HOT } from '../../../src/emulator/layout';
+import { HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM_HOT } from '../../../src/emulator/layout';
+import { dropRuns } from '../../../src/emulator/jit';
 import { randomProgram } from './random-plain';
 
 /** 'none': hart.jit = null; 'disabled': Jit.disabled; 'on': blocks translated (threshold). */
@@ -258,6 +259,32 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
       // each parcel left to step() once at most (plus the setup), not once per execution
       expect(steps.n).toBeLessThan(filled + 40);
     }
+  });
+});
+
+describe('the run counts of a written page', () => {
+  test('are dropped by the interpreter exactly as jit.ts dropRuns does, other pages\' entries kept', () => {
+    const m = load(aluLoop(), BARE);
+    const hot = new Int32Array(m.hart.bus.ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 4);
+    const words = HOT_ENTRY / 4;
+    // Pages 5 and 5 + 16 share hot-table entries (HOT_SIZE entries cover 16 pages).
+    const page = 5, alias = page + 16;
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let e = 0; e < HOT_SIZE; e++) {
+      const r = next() % 6;
+      const inPage = (p: number): number => p * 4096 + (next() % 4096) + 1;
+      hot[e * words] = [0, HOT_GONE, inPage(page), inPage(alias), page * 4096, page * 4096 + 4096][r]!;
+      hot[e * words + 1] = next() & 0xffff;
+      hot[e * words + 2] = next() & 0xffff;
+    }
+    const expected = hot.slice();
+    dropRuns(expected, page);
+    expect(expected).not.toEqual(hot); // something of the page's to drop
+    m.hart.wasmInterp!.dropRuns(page);
+    expect(hot).toEqual(expected);
+    // The offsets just outside the page (tags page * 4096 and page * 4096 + 4097) stayed.
+    expect(hot.some((t, i) => i % words === 0 && t === page * 4096)).toBe(true);
   });
 });
 
