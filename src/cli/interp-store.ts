@@ -19,7 +19,7 @@ function buildDir(): string | null {
 export function keepInterpreterInBuild(): void {
   const dir = buildDir();
   if (dir === null) return;
-  const file = (key: string): string => join(dir, `interp-${key}.wasm`);
+  const file = (key: string): string => join(dir, `${key}.wasm`);
   setInterpreterStore({
     load(key) {
       try {

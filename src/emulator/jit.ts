@@ -40,6 +40,7 @@ import { BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM
 import { beginModule, buildModule } from './wasm/emit';
 import { wasmApi, type WasmTable } from './wasm/host';
 import { entryFunction, translateModule } from './wasm/translate';
+import { keptModule } from './wasm/interp';
 import { settleFields } from './fields';
 
 export const MAX_BLOCK = 64;
@@ -494,8 +495,10 @@ export class Jit {
     const api = wasmApi!;
     const layout = this.h.bus.ram.layout;
     const table = new api.Table({ element: 'anyfunc', initial: 1024 });
-    beginModule();
-    const module = new api.Module(buildModule([entryFunction()], layout, 0, 1));
+    const module = keptModule(api, `entry-${layout.pages}-${layout.shared ? 'shared' : 'plain'}`, () => {
+      beginModule();
+      return buildModule([entryFunction()], layout, 0, 1);
+    });
     const enter = new api.Instance(module, { e: { m: layout.memory, t: table } }).exports.f0 as WasmBlockFn;
     const pcSlot = this.wasmPc;
     this.wasmEntry = (h, room) => {

@@ -105,14 +105,17 @@ test('the toolchain, the report and the bench are parts main.cjs loads only when
   expect(statSync(cachePath(join(build, 'cc.cjs'), 'cc')).size).toBeGreaterThan(10_000);
 }, 240_000);
 
-test('the wasm interpreter is kept in the build, used as it is, and made again when damaged', () => {
+test('the wasm interpreter and the blocks\' entry are kept in the build, used as they are, and made again when damaged', () => {
   const dir = outDir('interp');
   const first = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
   expect(first.status).toBe(0);
   const build = dirname(freshMain(dir));
-  const stored = readdirSync(build).filter((f) => /^interp-[0-9]+-[0-9]+-(shared|plain)\.wasm$/.test(f));
-  expect(stored).toHaveLength(1);
-  const file = join(build, stored[0]!);
+  const stored = readdirSync(build).filter((f) => f.endsWith('.wasm')).sort();
+  expect(stored).toHaveLength(2); // the blocks' entry (jit.ts) and the interpreter
+  expect(stored[0]).toMatch(/^entry-[0-9]+-(shared|plain)\.wasm$/);
+  expect(stored[1]).toMatch(/^interp-[0-9]+-[0-9]+-(shared|plain)\.wasm$/);
+  const file = join(build, stored[1]!);
+  const entry = statSync(join(build, stored[0]!)).mtimeMs;
   const bytes = readFileSync(file);
   expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x00, 0x61, 0x73, 0x6d])); // "\0asm"
   const written = statSync(file).mtimeMs;
@@ -121,6 +124,7 @@ test('the wasm interpreter is kept in the build, used as it is, and made again w
   expect(again.status).toBe(0);
   expect(again.stdout).toBe(first.stdout);
   expect(statSync(file).mtimeMs).toBe(written);
+  expect(statSync(join(build, stored[0]!)).mtimeMs).toBe(entry);
   // Bytes V8 does not compile are emitted again: the run is the same and the file whole again.
   writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
   const damaged = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');

@@ -829,10 +829,11 @@ function address(c: Code, L: Labels, kind: number, ramSize: number): void {
 const modules = new Map<string, object>();
 
 /**
- * Where a runtime keeps the interpreter's module bytes from one process to the next, so a
- * start compiles them without emitting them: moduleBytes runs ~2 ms of JS that V8 has not
- * compiled yet at every start (docs/perf.md, "Parts of the bundle"). The bytes depend only on
- * this file and the key; the CLI keeps them in its build directory (src/cli/interp-store.ts),
+ * Where a runtime keeps the bytes of the modules every machine needs (the interpreter, the
+ * blocks' entry: jit.ts) from one process to the next, so a start compiles them without
+ * emitting them: moduleBytes runs ~2 ms of JS that V8 has not compiled yet at every start
+ * (docs/perf.md, "Parts of the bundle"). The bytes depend only on the emulator's code and the
+ * key; the CLI keeps them in its build directory (src/cli/interp-store.ts),
  * which holds one version of this file and is trusted as the build's code is. Bytes V8 does
  * not compile (a damaged file) are emitted again and saved.
  */
@@ -849,22 +850,23 @@ export function setInterpreterStore(s: InterpreterStore | null): void {
   store = s;
 }
 
-/** The module `store` holds under `key`, when V8 compiles it. */
-function storedModule(api: WasmApi, key: string): object | undefined {
-  const bytes = store?.load(key) ?? null;
-  if (bytes === null) return undefined;
-  try {
-    return new api.Module(bytes);
-  } catch {
-    return undefined;
+/**
+ * The module kept in the store under `key` when V8 compiles it, else the one `emit` makes
+ * (saved for the next start when there is a store). `emit`'s bytes may be a view of a buffer
+ * the next module reuses (emit.ts): a copy is saved.
+ */
+export function keptModule(api: WasmApi, key: string, emit: () => Uint8Array): object {
+  const kept = store?.load(key) ?? null;
+  if (kept !== null) {
+    try {
+      return new api.Module(kept);
+    } catch {
+      // damaged: made again below
+    }
   }
-}
-
-/** Emit and compile the interpreter, and save its bytes in `store`. */
-function emittedModule(api: WasmApi, key: string, layout: MemoryLayout, ramSize: number): object {
-  const bytes = moduleBytes(layout, ramSize);
+  const bytes = emit();
   const module = new api.Module(bytes);
-  store?.save(key, bytes.slice()); // a copy: moduleBytes' buffer is reused by the next module
+  store?.save(key, bytes.slice());
   return module;
 }
 
@@ -894,10 +896,10 @@ export class WasmInterp {
  */
 export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize: number, table: WasmTable | null): WasmInterp | null {
   if (layout.memory === null || wasmApi === null || ramBase !== RAM_BASE) return null;
-  const key = `${layout.ramOffset}-${ramSize}-${layout.shared ? 'shared' : 'plain'}`;
+  const key = `interp-${layout.ramOffset}-${ramSize}-${layout.shared ? 'shared' : 'plain'}`;
   let module = modules.get(key);
   if (module === undefined) {
-    module = storedModule(wasmApi, key) ?? emittedModule(wasmApi, key, layout, ramSize);
+    module = keptModule(wasmApi, key, () => moduleBytes(layout, ramSize));
     modules.set(key, module);
   }
   // Without blocks the interpreter never calls through the table: an empty one stands in.
