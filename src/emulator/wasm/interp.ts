@@ -28,7 +28,7 @@
 // entered at a block start the run loop has not looked up (hart.edge after step(), a trap or
 // an interrupt), which the interpreter takes first, so the run loop's own lookup runs only for
 // what the interpreter leaves to it (it then returns 0): 6.2 k lookups per lab run became
-// ~0.6 k (docs/perf.md, "Block starts after step()").
+// 450 (docs/perf.md, "Block starts after step()").
 // MEM_INTERP receives nonzero when the caller must set hart.edge (stop 0/1: a control
 // transfer retired; stop 2: the pc left is a block start not yet looked up) and the parcel of
 // an expansion miss (the caller fills MEM_RVC).
