@@ -179,12 +179,7 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   L.if();
   c.i32(2).set(STOP);
   L.block('next'); // edge() going on to the instruction at PC leaves here, into the loop below
-  c.i32(1).set(PEND);
-  L.loop('edge');
-  c.get(N).get(ROOM).op(Op.I32GeS);
-  L.brIf('done');
-  edge(c, L, ramSize);
-  L.end(); // edge
+  edgeLoop(c, L, ramSize);
   L.end(); // next
   L.end(); // if
   L.loop('next');
@@ -520,12 +515,7 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   L.brIf('done');
   L.br('next');
   L.end();
-  c.i32(1).set(PEND);
-  L.loop('edge');
-  c.get(N).get(ROOM).op(Op.I32GeS);
-  L.brIf('done');
-  edge(c, L, ramSize);
-  L.end(); // edge
+  edgeLoop(c, L, ramSize);
   L.end(); // loop
   L.end(); // done
   c.i32(0).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_PC);
@@ -570,6 +560,19 @@ function dropBody(): { start: number; end: number } {
   L.brIf('entry');
   L.end();
   return c.finish();
+}
+
+/**
+ * PEND = 1 and the block starts from PC on (edge() below), while room is left: where a
+ * control transfer retired, and at the entry with STOP = 3.
+ */
+function edgeLoop(c: Code, L: Labels, ramSize: number): void {
+  c.i32(1).set(PEND);
+  L.loop('edge');
+  c.get(N).get(ROOM).op(Op.I32GeS);
+  L.brIf('done');
+  edge(c, L, ramSize);
+  L.end(); // edge
 }
 
 /**
