@@ -1,6 +1,7 @@
-// The wasm interpreter's module bytes kept in the CLI's build directory (out/cli-<id>/, beside
-// main.cjs and its code caches: scripts/build-cli.mjs), so a `forklab run` compiles them
-// without emitting them (src/emulator/wasm/interp.ts, InterpreterStore). Only when running
+// The bytes of the wasm interpreter's and the blocks' entry modules kept in the CLI's build
+// directory (out/cli-<id>/, beside main.cjs and its code caches: scripts/build-cli.mjs), so a
+// `forklab run` compiles them without emitting them (src/emulator/wasm/interp.ts,
+// InterpreterStore, keptModule). Only when running
 // from a build: a build directory holds one version of the emulator, and a rebuild makes a
 // new one, so stored bytes never outlive the code that made them. Run from the sources (tsx)
 // there is no such directory, and nothing is kept.
@@ -15,7 +16,7 @@ function buildDir(): string | null {
   return self.endsWith('.cjs') ? dirname(self) : null;
 }
 
-/** Keep the interpreter's bytes in the build directory, when there is one. */
+/** Keep those modules' bytes in the build directory, when there is one. */
 export function keepInterpreterInBuild(): void {
   const dir = buildDir();
   if (dir === null) return;

@@ -340,10 +340,9 @@ export class Hart {
   run(max: number, breakpoints: Set<number> | null): number {
     let n = 0;
     // The wasm interpreter takes block starts itself where it calls the translated blocks
-    // (wasm/interp.ts, interpretWasm's atBlockStart); `lookupNow` when it left one to lookup().
-    const jit = this.jit;
-    const wasmEdges = this.wasmInterp !== null && this.wasmInterp.callsBlocks && !this.stepwise &&
-      jit !== null && jit.backend === 'wasm' && !jit.disabled;
+    // (wasm/interp.ts, interpretWasm's atBlockStart: it decides where it does); `lookupNow`
+    // when it left one to lookup().
+    const wasmEdges = this.wasmInterp !== null && !this.stepwise;
     let lookupNow = false;
     while (n < max) {
       if (this.cycles >= this.timerCycle) this.timerHook();

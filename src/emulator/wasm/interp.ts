@@ -848,7 +848,7 @@ export interface InterpreterStore {
 
 let store: InterpreterStore | null = null;
 
-/** Use `s` for the interpreters compiled from now on (null: emit them every time). */
+/** Use `s` for the modules kept from now on (null: emit them every time). */
 export function setInterpreterStore(s: InterpreterStore | null): void {
   store = s;
 }
@@ -936,7 +936,12 @@ export function interpretWasm(h: Hart, room: number, atBlockStart = false): numb
     stop = w.callsBlocks && !jit.disabled && jit.backend === 'wasm' ? 2 : 1;
     w.threshold[0] = Math.min(jit.hotThreshold, 0x40000000); // jit.ts NEVER
   }
-  if (atBlockStart && stop === 2) stop = 3;
+  if (atBlockStart) {
+    // Only an interpreter that calls blocks takes a block start; any other leaves it to the
+    // run loop's lookup at once.
+    if (stop !== 2) { h.edge = true; return 0; }
+    stop = 3;
+  }
   const r = w.fn(h.pc, room, h.wasmMode(), stop);
   h.pc = w.pc[0]!;
   const flags = w.flags;
