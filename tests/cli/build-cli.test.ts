@@ -227,3 +227,19 @@ test('loadCompiled takes the cache it wrote and the module behaves the same', ()
   expect(cachePath(file, '--help')).toBe(cachePath(file, undefined));
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('the entry ends the process with the command status, its output whole through a pipe', () => {
+  const dir = outDir('exit');
+  // No command: the usage on stdout (process.stdout, a pipe here) and status 2.
+  const usage = forklab({ FORKLAB_CLI_OUT: dir });
+  expect(usage.status).toBe(2);
+  expect(usage.stdout).toMatch(/^usage: forklab <command>[\s\S]*bench\s+run the benchmarks, one JSON line per figure\n$/);
+  // A lab run's whole console (fs.writeSync) up to the kernel's last line, status 0.
+  const run = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'print');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/PASS print\n[\s\S]*kinit: shutdown\n$/);
+  // Stopped before the shutdown: status 1 and the reason on stderr.
+  const cut = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'print', '--max-insns', '1000');
+  expect(cut.status).toBe(1);
+  expect(cut.stderr).toBe('forklab run: stopped after 1000 instructions without a shutdown\n');
+}, 120_000);
