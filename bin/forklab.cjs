@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --v8-pool-size=1
 // Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into one CommonJS
 // file under out/ (scripts/build-cli.mjs, also run by `npm install`), and rebuilds it first
 // when it is missing or older than any of its sources, so a fresh clone and an edited checkout
@@ -25,6 +25,13 @@
 // (docs/perf.md, "The code cache"). It caches ForkLab's own code, never the guest's: every run
 // still executes the whole boot. A cache V8 rejects (other flags) is rewritten; one that
 // cannot be written (read-only checkout) is skipped.
+//
+// --v8-pool-size=1 in the shebang: node's default of four V8 worker threads (TurboFan for the
+// translated blocks and the interpreter, GC tasks) contends with the emulator's main thread on
+// a two-core machine; with one worker a lab run switches context 179 -> 52 times, migrates
+// 13 -> 0 times and ends ~6% sooner (docs/perf.md, "One V8 worker"). It is a node option, not a
+// V8 flag, so the code caches stay valid for `node bin/forklab.cjs` (tests) too. Only a start
+// through the shebang (npx, an installed bin link, the bench) gets it.
 'use strict';
 const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');

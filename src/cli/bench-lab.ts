@@ -11,6 +11,8 @@
 // which a student's machine does not pay: docs/perf.md), the lab line also carries the same
 // pairs measured with it unset for ForkLab's side, as `withoutExtraCaCerts`; `value` stays the
 // figure in the environment as given.
+// The command is started as a user's shell starts it, through its shebang and the node
+// options written there (forklab-command.ts).
 // Wall time, not CPU time: what a student waits for. The pairs alternate which side runs
 // first, so load from other processes on the machine hits both sides alike. Without
 // qemu-system-riscv64 the QEMU line is left out with a message (QEMU is optional for users).
@@ -20,6 +22,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packInitrd } from '../lab/initrd';
+import { forklabCommand } from './forklab-command';
 import { loadBuiltPrograms, repoRoot } from './resources';
 
 export const LAB_RUN_APPS = 'print*3,cow,fib,mfork';
@@ -83,14 +86,18 @@ export function runPairs(pairs: number, ours: () => Timed, qemu: () => Timed): P
     oursMs: Math.round(median(oursMs)), qemuMs: Math.round(median(qemuMs)),
   };
 }
-const forklab = (): string => join(repoRoot(), 'bin/forklab.cjs');
+/** Time the forklab command with `args`, started as its shebang starts it (forklab-command.ts). */
+function timedForklab(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
+  const c = forklabCommand(join(repoRoot(), 'bin/forklab.cjs'), args, env);
+  return timed(c.file, c.args, c.env);
+}
 
 /** Median wall time of `forklab run --max-insns 1` (the CLI up to its machine's start). */
 export function benchCliStart(report: (line: object) => void): void {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     // --max-insns 1 stops after the first instruction; that exit status (1) is expected.
-    const t = timed(process.execPath, [forklab(), 'run', '--apps', LAB_RUN_APPS, '--max-insns', '1']);
+    const t = timedForklab(['run', '--apps', LAB_RUN_APPS, '--max-insns', '1']);
     if (t.status !== 1) {
       process.stderr.write(`forklab bench: cli-start-time: forklab run failed: ${t.error ?? t.status}\n`);
       return;
@@ -120,7 +127,7 @@ export function benchLabRunVsQemu(report: (line: object) => void): void {
     const initrd = join(dir, 'initrd.img');
     writeFileSync(initrd, packed.value);
     const bootargs = `apps=${LAB_RUN_APPS}`;
-    const ours = (env: NodeJS.ProcessEnv) => (): Timed => timed(process.execPath, [forklab(), 'run', '--apps', LAB_RUN_APPS], env);
+    const ours = (env: NodeJS.ProcessEnv) => (): Timed => timedForklab(['run', '--apps', LAB_RUN_APPS], env);
     const qemu = (): Timed => timed('qemu-system-riscv64', [
       '-machine', 'virt', '-bios', 'default', '-nographic', '-m', '128',
       '-kernel', image, '-initrd', initrd, '-append', bootargs,
