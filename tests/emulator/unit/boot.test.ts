@@ -151,6 +151,46 @@ describe('SBI firmware', () => {
     expect(m.instret).toBeLessThan(100);
   });
 
+  test('a sleep past 2^30 cycles keeps time and the instruction count exact', () => {
+    // 200 M ticks of 10 cycles: the wait jumps cycles beyond the Smi range (hart.ts keeps the
+    // field tagged for it), and counting goes on from there one instruction at a time.
+    const { m } = kernel(`
+      la t0, trap
+      csrw stvec, t0
+      li t0, 0x20
+      csrw sie, t0
+      csrsi sstatus, 2
+      rdtime t1
+      li t2, 200000000
+      add a0, t1, t2
+      mv s2, a0
+      li a7, 0x54494d45
+      li a6, 0
+      ecall
+      3: wfi
+      j 3b
+      .align 2
+      trap:
+      rdtime s3
+      li t0, 1000
+      4: addi t0, t0, -1
+      bnez t0, 4b
+      rdtime s4
+      li a7, 8
+      ecall`);
+    expect(m.run(100_000)).toEqual({ kind: 'shutdown', clean: true, code: 0 });
+    const h = m.hart;
+    const [deadline, woke, after] = [m.getReg(18), m.getReg(19), m.getReg(20)];
+    expect(woke >= deadline && woke - deadline < 5n).toBe(true);
+    // li, 1,000 x (addi, bnez) and the rdtime itself: 2,002 cycles, 200 or 201 ticks.
+    expect([200n, 201n]).toContain(after - woke);
+    expect(h.cycles - h.instret).toBeGreaterThan(2 ** 30);
+    expect(Number.isInteger(h.cycles)).toBe(true);
+    // The last rdtime was two instructions (li a7, ecall) before the end.
+    expect(BigInt(Math.floor((h.cycles - 2) / 10))).toBe(after);
+    expect(h.instret).toBeLessThan(2_100);
+  });
+
   test('hands up a LAB call raw, stamped with the retired-instruction count, and answers -2 to an unknown FID', () => {
     const events: LabCall[] = [];
     const { m } = kernel(`
