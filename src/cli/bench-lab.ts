@@ -26,7 +26,9 @@ import { forklabCommand } from './forklab-command';
 import { loadBuiltPrograms, repoRoot } from './resources';
 
 export const LAB_RUN_APPS = 'print*3,cow,fib,mfork';
-const PAIRS = 5;
+// Nine pairs: with five, one sitting's medians spread 0.90-0.98 on these noisy machines
+// (docs/perf.md, "One V8 worker"); the median of nine moves less from one run to the next.
+const PAIRS = 9;
 
 export interface Timed { ms: number; status: number | null; error?: string }
 
