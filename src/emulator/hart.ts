@@ -21,7 +21,7 @@ import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
 import { numberToBig } from './bits';
-import { MEM_REGS } from './layout';
+import { MEM_REGS, MEM_SCSR, SCSR_COUNT } from './layout';
 import { settleFields } from './fields';
 
 /** Firmware that sees traps into M-mode first (ForkLab's SBI); true = handled. */
@@ -67,10 +67,26 @@ export class Hart {
   scounteren = 0;
   mcountinhibit = 0;
   mtvec = 0n; stvec = 0n;
-  mepc = 0n; sepc = 0n;
-  mcause = 0n; scause = 0n;
-  mtval = 0n; stval = 0n;
-  mscratch = 0n; sscratch = 0n;
+  mepc = 0n;
+  mcause = 0n;
+  mtval = 0n;
+  mscratch = 0n;
+  /**
+   * sscratch, sepc, scause and stval live in the machine's memory (layout.ts MEM_SCSR), where
+   * the wasm interpreter runs the Zicsr instructions on them itself: a kernel's trap entry and
+   * exit take about eight per trap, and each one left to step() was a return to JS (2,641 of
+   * a lab run's 7,575 steps; docs/perf.md). Unsigned 64-bit patterns, as csr.ts and the trap
+   * paths write them.
+   */
+  private readonly scsr: BigUint64Array;
+  get sscratch(): bigint { return this.scsr[0]!; }
+  set sscratch(v: bigint) { this.scsr[0] = v; }
+  get sepc(): bigint { return this.scsr[1]!; }
+  set sepc(v: bigint) { this.scsr[1] = v; }
+  get scause(): bigint { return this.scsr[2]!; }
+  set scause(v: bigint) { this.scsr[2] = v; }
+  get stval(): bigint { return this.scsr[3]!; }
+  set stval(v: bigint) { this.scsr[3] = v; }
   satp = 0n;
   readonly pmpcfg: bigint[] = new Array<bigint>(8).fill(0n);
   readonly pmpaddr: bigint[] = new Array<bigint>(64).fill(0n);
@@ -129,6 +145,7 @@ export class Hart {
 
   constructor(readonly bus: Bus) {
     this.regBuf = bus.ram.layout.buffer;
+    this.scsr = new BigUint64Array(this.regBuf, MEM_SCSR, SCSR_COUNT);
     this.x = new Int32Array(this.regBuf, MEM_REGS, 66);
     this.x64 = new BigInt64Array(this.regBuf, MEM_REGS, 33);
     this.mmu = new Mmu(this, bus);
@@ -145,8 +162,8 @@ export class Hart {
     // four; docs/perf.md). Sums of Smis stay Smis in a tagged field.
     settleFields(this, [
       'pc', 'npc', 'pcExact', 'priv', 'mstatus', 'mie', 'mip', 'medeleg', 'mideleg', 'mcounteren',
-      'scounteren', 'mcountinhibit', 'mtvec', 'stvec', 'mepc', 'sepc', 'mcause', 'scause', 'mtval',
-      'stval', 'mscratch', 'sscratch', 'satp', 'instret', 'cycles', 'cycleOffset', 'instretOffset',
+      'scounteren', 'mcountinhibit', 'mtvec', 'stvec', 'mepc', 'mcause', 'mtval',
+      'mscratch', 'satp', 'instret', 'cycles', 'cycleOffset', 'instretOffset',
       'waiting', 'excCause', 'excTval', 'vaExact', 'irqDirty', 'edge', 'timerCycle', 'timerHook',
       'storeWatch', 'firmware', 'stop', 'jit', 'wasmInterp', 'lastTrapCause', 'lastTrapPc',
       'lastTrapInstret', 'sameTrapCount',

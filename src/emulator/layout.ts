@@ -39,6 +39,13 @@ export const WALK_ROOT = 0, WALK_FETCH_PRIV = 2, WALK_DATA_PRIV = 3, WALK_SUM_MX
  * interpreter compares MEM_HOT counts with; the caller writes it at every call.
  */
 export const MEM_HOT_THRESHOLD = 560;
+/**
+ * The supervisor trap CSRs sscratch, sepc, scause and stval (Uint64 each, in that order: CSR
+ * number - 0x140), which the Hart reads and writes here and the wasm interpreter's Zicsr
+ * instructions too (wasm/interp.ts).
+ */
+export const MEM_SCSR = 576;
+export const SCSR_COUNT = 4;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;

@@ -1,7 +1,9 @@
 // The plain-instruction interpreter in WebAssembly: one hand-built function that fetches,
 // decodes and executes the instructions wasm/translate.ts translates (LUI, AUIPC, JAL, JALR,
 // branches, loads, stores, OP-IMM(-32), OP(-32) with M but not mulh*, and their RVC forms),
-// with register numbers decoded at run time. Cold code (below the translation threshold) runs
+// and the Zicsr instructions on the supervisor trap CSRs (sscratch, sepc, scause, stval, kept
+// in the machine's memory: layout.ts MEM_SCSR) from S- and M-mode, with register numbers
+// decoded at run time. Cold code (below the translation threshold) runs
 // here instead of through Hart.step: a wasm function compiles in Liftoff in well under a
 // millisecond and never deoptimizes, where the JS step/execute/exec-* paths cost a cold boot
 // TurboFan compiles and feedback warm-up (docs/perf.md, 2026-12-02 b).
@@ -41,8 +43,8 @@ import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
   BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_HOT,
-  MEM_HOT_THRESHOLD, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
-  RVC_ENTRIES, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
+  MEM_HOT_THRESHOLD, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_SCSR, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
+  RVC_ENTRIES, SCSR_COUNT, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
   type MemoryLayout,
 } from '../layout';
 import {
@@ -238,8 +240,8 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   opNames[0x03 >> 2] = 'load'; opNames[0x13 >> 2] = 'opimm'; opNames[0x17 >> 2] = 'auipc';
   opNames[0x1b >> 2] = 'opimm32'; opNames[0x23 >> 2] = 'store'; opNames[0x33 >> 2] = 'op';
   opNames[0x37 >> 2] = 'lui'; opNames[0x3b >> 2] = 'op32'; opNames[0x63 >> 2] = 'branch';
-  opNames[0x67 >> 2] = 'jalr'; opNames[0x6f >> 2] = 'jal';
-  const groups = ['load', 'opimm', 'auipc', 'opimm32', 'store', 'op', 'lui', 'op32', 'branch', 'jalr', 'jal'];
+  opNames[0x67 >> 2] = 'jalr'; opNames[0x6f >> 2] = 'jal'; opNames[0x73 >> 2] = 'system';
+  const groups = ['load', 'opimm', 'auipc', 'opimm32', 'store', 'op', 'lui', 'op32', 'branch', 'jalr', 'jal', 'system'];
   L.cases(groups);
   c.get(INSN).i32(2).op(Op.I32ShrU).i32(31).op(Op.I32And);
   L.brTable(opNames, 'exit');
@@ -491,6 +493,53 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   c.get(INSN).i32(20).op(Op.I32ShrU).i32(1).op(Op.I32And).i32(11).op(Op.I32Shl).op(Op.I32Or);
   c.get(INSN).i32(21).op(Op.I32ShrU).i32(0x3ff).op(Op.I32And).i32(1).op(Op.I32Shl).op(Op.I32Or);
   c.op(Op.I64ExtendI32S).op(Op.I64Add).set(PC);
+  L.br('jumped');
+
+  // -- SYSTEM: the Zicsr instructions on sscratch, sepc, scause and stval (layout.ts
+  // MEM_SCSR, by CSR number - 0x140) from S- or M-mode, as exec-system.ts and csr.ts do them:
+  // the old value to rd, then a write for csrrw(i) always and for csrrs(i)/csrrc(i) only with
+  // a nonzero rs1 field, sepc's bit 0 cleared. Anything else (ecall, sret, wfi, other CSRs,
+  // U-mode) is step()'s. They retire as a control transfer, as step() has every SYSTEM
+  // instruction (hart.edge). A kernel's trap entry and exit do ~8 of them per trap.
+  L.end();
+  f3(); c.set(T);
+  c.get(T).i32(3).op(Op.I32And).op(Op.I32Eqz);
+  L.brIf('exit'); // f3 0 (ecall, sret, sfence.vma, ...) and 4 (reserved)
+  c.get(INSN).i32(20).op(Op.I32ShrU).i32(0x140).op(Op.I32Sub).set(IX);
+  c.get(IX).i32(SCSR_COUNT - 1).op(Op.I32GtU);
+  L.brIf('exit');
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).i32(PRIV_S).op(Op.I32LtU);
+  L.brIf('exit'); // U-mode: illegal (csr.ts), which step() raises
+  c.get(IX).i32(3).op(Op.I32Shl).set(IX);
+  c.get(IX).mem(Op.I64Load, 3, MEM_SCSR).set(A);
+  // The operand: x[rs1], or the zero-extended 5-bit immediate (f3 >= 5).
+  c.get(T).i32(4).op(Op.I32And);
+  L.if(I64);
+  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I64ExtendI32U);
+  L.else();
+  rs1(c);
+  L.end();
+  c.set(B);
+  c.get(T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
+  L.if();
+  // csrrs(i) / csrrc(i): B becomes the new value, or the CSR is left alone (rs1 field 0).
+  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  L.if();
+  c.get(T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
+  L.if(I64);
+  c.get(A).get(B).op(Op.I64Or);
+  L.else();
+  c.get(A).get(B).i64(-1).op(Op.I64Xor).op(Op.I64And);
+  L.end();
+  c.set(B);
+  L.else();
+  c.get(A).set(B);
+  L.end();
+  L.end();
+  // sepc (byte 8) keeps bit 0 clear (IALIGN 16).
+  c.get(IX).get(B).i64(-1).i64(-2).get(IX).i32(8).op(Op.I32Ne).op(Op.Select).op(Op.I64And).mem(Op.I64Store, 3, MEM_SCSR);
+  dst(c); c.get(A); writeRd(c);
+  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
   L.br('jumped');
 
   // ---- retire ----

@@ -171,6 +171,82 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
     for (const blocks of ALL) expectSame(pair(elf, blocks), [100, 1000, 5000, 33, 20_000]);
   });
 
+  test('the Zicsr instructions on the supervisor trap CSRs, in M and S mode; U-mode and other CSRs stay with step()', () => {
+    // Every form (csrrw/s/c and the immediates), rd and rs1 x0 or not, sepc written odd, then
+    // the same from S-mode, then U-mode, where each access is illegal (M's handler skips it).
+    const body = `
+      csrw sscratch, s0
+      csrrw t0, sscratch, s1
+      csrrs t1, sscratch, x0
+      csrrs t2, sscratch, s0
+      csrrc t3, sscratch, s1
+      csrrwi t4, sscratch, 21
+      csrrsi t5, sscratch, 0
+      csrrci a0, sscratch, 5
+      csrw sepc, s1
+      csrr a1, sepc
+      csrrsi a2, sepc, 1
+      csrrw a3, scause, s0
+      csrrc a4, scause, s1
+      csrw stval, s1
+      csrrw x0, stval, s0
+      csrr a5, stval
+      csrr a6, sstatus
+      csrrw sp, sscratch, sp
+      csrrw sp, sscratch, sp
+      add s0, s0, t0
+      xor s1, s1, a1
+      add s1, s1, a4
+      addi s2, s2, 1`;
+    const elf = assemble(`
+      la t0, mskip
+      csrw mtvec, t0
+      li s0, 0x1234
+      li s1, -7
+      li s3, 40
+    mloop:
+      ${body}
+      addi s3, s3, -1
+      bnez s3, mloop
+      ${ENTER_S}
+      li s3, 40
+    sloop:
+      ${body}
+      addi s3, s3, -1
+      bnez s3, sloop
+      li t1, 0x100
+      csrc sstatus, t1         # SPP = U
+      la t1, ucode
+      csrw sepc, t1
+      sret
+    ucode:
+      csrr t0, sscratch
+      csrw sepc, s0
+      csrrwi x0, stval, 3
+      addi s2, s2, 1
+      j ucode
+      .align 2
+    mskip:                     # M's handler: skip the instruction (mtvec needs 4-byte alignment)
+      csrr t6, mepc
+      addi t6, t6, 4
+      csrw mepc, t6
+      mret`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks, BARE, 1e9);
+      const steps = countSteps(p.fast);
+      // M and S: 80 rounds of 19 accesses to the four CSRs, 1 to sstatus (step()'s).
+      expectSame(p, [1, 50, 777]);
+      expect(p.fast.instret).toBe(828);
+      expect(steps.n).toBeLessThan(120);
+      expectSame(p, [1000, 5000, 333]);
+      expect(p.fast.getReg(18)).toBeGreaterThan(300n); // s2: 80 rounds in M and S, then U's
+      expect(p.fast.readCsr(0x342)).toBe(2n); // mcause: U's accesses are illegal instructions
+      // a1 and a2: sepc read back after `csrw sepc, s1` and `csrrsi a2, sepc, 1`, bit 0 clear.
+      expect(p.fast.getReg(11) & 1n).toBe(0n);
+      expect(p.fast.getReg(12)).toBe(p.fast.getReg(11));
+    }
+  });
+
   test('writes to x0 never stick, whatever writes them', () => {
     const elf = assemble(`
       la s0, data
