@@ -22,6 +22,31 @@ function kernel(body: string, opts: { bootargs?: string; initrd?: Uint8Array } =
   return { m, text: () => String.fromCharCode(...out) };
 }
 
+/**
+ * A kernel stub that arms the SBI timer `ticks` after the time it reads (s2 = the deadline),
+ * sleeps in wfi with STIE on, and runs `trap` at the timer interrupt.
+ */
+function sleeper(ticks: number, trap: string) {
+  return kernel(`
+    la t0, trap
+    csrw stvec, t0
+    li t0, 0x20
+    csrw sie, t0
+    csrsi sstatus, 2
+    rdtime t1
+    li t2, ${ticks}
+    add a0, t1, t2
+    mv s2, a0
+    li a7, 0x54494d45
+    li a6, 0
+    ecall
+    3: wfi
+    j 3b
+    .align 2
+    trap:
+    ${trap}`);
+}
+
 function dts(dtb: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'forklab-fdt-'));
   try {
@@ -123,22 +148,7 @@ describe('SBI firmware', () => {
   });
 
   test('set_timer raises STIP at the deadline and wfi sleeps until then', () => {
-    const { m } = kernel(`
-      la t0, trap
-      csrw stvec, t0
-      li t0, 0x20
-      csrw sie, t0
-      csrsi sstatus, 2
-      rdtime t1
-      addi a0, t1, 1000
-      mv s2, a0
-      li a7, 0x54494d45
-      li a6, 0
-      ecall
-      3: wfi
-      j 3b
-      .align 2
-      trap:
+    const { m } = sleeper(1000, `
       rdtime s3
       csrr s4, scause
       li a7, 8
@@ -154,23 +164,7 @@ describe('SBI firmware', () => {
   test('a sleep past 2^30 cycles keeps time and the instruction count exact', () => {
     // 200 M ticks of 10 cycles: the wait jumps cycles beyond the Smi range (hart.ts keeps the
     // field tagged for it), and counting goes on from there one instruction at a time.
-    const { m } = kernel(`
-      la t0, trap
-      csrw stvec, t0
-      li t0, 0x20
-      csrw sie, t0
-      csrsi sstatus, 2
-      rdtime t1
-      li t2, 200000000
-      add a0, t1, t2
-      mv s2, a0
-      li a7, 0x54494d45
-      li a6, 0
-      ecall
-      3: wfi
-      j 3b
-      .align 2
-      trap:
+    const { m } = sleeper(200_000_000, `
       rdtime s3
       li t0, 1000
       4: addi t0, t0, -1
