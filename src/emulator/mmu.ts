@@ -83,11 +83,10 @@ export class Mmu {
     this.ramBase = bus.ram.base;
     this.ramSize = bus.ram.size;
     this.walkState = new Int32Array(buf, MEM_WALK, WALK_WORDS);
-    // The privileges as modeChanged leaves them, from the reset state on: the wasm
-    // interpreter's Zicsr instructions check the hart's there too, also in M-mode before any
-    // privilege change (wasm/interp.ts).
-    this.walkState[WALK_FETCH_PRIV] = h.priv;
-    this.walkState[WALK_DATA_PRIV] = this.dataPriv;
+    // MEM_WALK as modeChanged leaves it, from the reset state on: the wasm interpreter's
+    // Zicsr instructions check the hart's privilege there, also in M-mode before any privilege
+    // change (wasm/interp.ts).
+    this.modeChanged();
     this.flush();
     // They change when the kernel turns on paging and at its first load across a page,
     // after the run loop was optimized (fields.ts).

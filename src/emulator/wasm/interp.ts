@@ -522,7 +522,8 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   c.set(B);
   c.get(T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
   L.if();
-  // csrrs(i) / csrrc(i): B becomes the new value, or the CSR is left alone (rs1 field 0).
+  // csrrs(i) / csrrc(i): B becomes the new value, or the old one (rs1 field 0: no write in
+  // csr.ts; storing the same value back is the same for these four CSRs).
   c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
   L.if();
   c.get(T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);

@@ -234,7 +234,7 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
     for (const blocks of ALL) {
       const p = pair(elf, blocks, BARE, 1e9);
       const steps = countSteps(p.fast);
-      // M and S: 80 rounds of 19 accesses to the four CSRs, 1 to sstatus (step()'s).
+      // M and S: 80 rounds of 18 accesses to the four CSRs, 1 to sstatus (step()'s).
       expectSame(p, [1, 50, 777]);
       expect(p.fast.instret).toBe(828);
       expect(steps.n).toBeLessThan(120);
