@@ -1,9 +1,9 @@
 // Finds the bundled resources (kernel image, user library, built programs) from the command line: the CLI runs
 // from a checkout, so they sit at fixed places relative to this file.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InitrdApp } from '../lab/initrd';
+import type { ImageSource, InitrdProgram } from '../lab/initrd';
 
 export function repoRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +22,33 @@ export function readBytes(path: string): Uint8Array {
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
     ? new Uint8Array(b.buffer, 0, b.byteLength)
     : new Uint8Array(b);
+}
+
+/**
+ * A file as an initrd image that reads itself into place (initrd.ts ImageSource): its size
+ * now, its bytes when the initrd is written into guest RAM, without a buffer of their own in
+ * between (docs/perf.md, "The programs read into guest RAM"). A missing file throws now; one
+ * whose size has changed by the time it is read throws then, naming it.
+ */
+export function imageFile(path: string): ImageSource {
+  const length = statSync(path).size;
+  return {
+    length,
+    readInto(dest: Uint8Array): void {
+      const fd = openSync(path, 'r');
+      try {
+        // fstat on the open file: a file replaced meanwhile is not read as the old one's size.
+        if (fstatSync(fd).size !== length || dest.length !== length) throw new Error(`${path} changed size while ForkLab was starting; run again`);
+        for (let done = 0; done < length;) {
+          const n = readSync(fd, dest, done, length - done, done);
+          if (n === 0) throw new Error(`${path} changed size while ForkLab was starting; run again`);
+          done += n;
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }
 
 /** Every text source under resources/user (headers, libc, crt0, examples), by path relative to it. */
@@ -47,8 +74,8 @@ export function loadUserFiles(): Record<string, string> {
  * `forklab run` packs into its initrd when it is given no files, so the bench's QEMU side
  * packs the same programs in the same order.
  */
-export function loadBuiltPrograms(): InitrdApp[] {
+export function loadBuiltPrograms(): InitrdProgram[] {
   const dir = join(repoRoot(), 'resources/user/build');
   return readdirSync(dir).filter((f) => f.endsWith('.elf')).sort()
-    .map((f) => ({ name: basename(f, '.elf'), elf: readBytes(join(dir, f)) }));
+    .map((f) => ({ name: basename(f, '.elf'), elf: imageFile(join(dir, f)) }));
 }

@@ -8,9 +8,9 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { defaultAppsSpec, type InitrdApp } from '../lab/initrd';
+import { defaultAppsSpec, type InitrdProgram } from '../lab/initrd';
 import { LabSession } from '../lab/session';
-import { loadBuiltPrograms, readBytes, repoRoot } from './resources';
+import { imageFile, loadBuiltPrograms, readBytes, repoRoot } from './resources';
 import { StdoutWriter } from './stdout';
 import { keepInterpreterInBuild } from './interp-store';
 
@@ -49,13 +49,13 @@ function parseArgs(args: string[]): RunArgs | string {
   return out;
 }
 
-async function loadPrograms(files: string[]): Promise<{ apps: InitrdApp[]; error?: string }> {
+async function loadPrograms(files: string[]): Promise<{ apps: InitrdProgram[]; error?: string }> {
   if (files.length === 0) return { apps: loadBuiltPrograms() };
   const elfs = files.filter((f) => extname(f) === '.elf');
   const sources = files.filter((f) => extname(f) === '.c');
   const other = files.filter((f) => !elfs.includes(f) && !sources.includes(f));
   if (other.length > 0) return { apps: [], error: `not a program (.c or .elf): ${other.join(', ')}` };
-  const apps: InitrdApp[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: readBytes(f) }));
+  const apps: InitrdProgram[] = elfs.map((f) => ({ name: basename(f, '.elf'), elf: imageFile(f) }));
   if (sources.length > 0) {
     // The toolchain (~200 KB of the bundle, a part of its own: scripts/build-cli.mjs) is
     // loaded only when there is something to compile (docs/perf.md, "Starting the command").
@@ -76,7 +76,7 @@ export async function runCommand(args: string[]): Promise<number> {
     process.stderr.write(`forklab run: ${parsed}\n`);
     return 2;
   }
-  let programs: { apps: InitrdApp[]; error?: string };
+  let programs: { apps: InitrdProgram[]; error?: string };
   try {
     programs = await loadPrograms(parsed.files);
   } catch (err) {
@@ -92,7 +92,14 @@ export async function runCommand(args: string[]): Promise<number> {
   // kernel's own default sequence runs.
   const apps = parsed.apps ?? (parsed.files.length > 0 ? defaultAppsSpec(programs.apps) : undefined);
   const bootargs = parsed.bootargs ?? (apps ? `apps=${apps}` : '');
-  const booted = LabSession.boot({ kernel, apps: programs.apps, bootargs, ramMiB: parsed.ramMiB });
+  let booted: ReturnType<typeof LabSession.boot>;
+  try {
+    // The programs are read here, straight into guest RAM (resources.ts imageFile).
+    booted = LabSession.boot({ kernel, apps: programs.apps, bootargs, ramMiB: parsed.ramMiB });
+  } catch (err) {
+    process.stderr.write(`forklab run: ${(err as Error).message}\n`);
+    return 2;
+  }
   if (!booted.ok) {
     process.stderr.write(`forklab run: ${booted.error}\n`);
     return 2;

@@ -30,6 +30,23 @@ export interface InitrdApp {
   readonly elf: Uint8Array;
 }
 
+/**
+ * An image that puts its bytes into place itself: a file a runtime reads straight into guest
+ * RAM, so the bytes are not first read into a buffer of their own (fresh pages, ~10 us each
+ * on these VMs: docs/perf.md, "The programs read into guest RAM"). `readInto` fills exactly
+ * `length` bytes of `dest` or throws an error that names the image.
+ */
+export interface ImageSource {
+  readonly length: number;
+  readInto(dest: Uint8Array): void;
+}
+
+/** A program for the initrd: its bytes, or a source that reads them into place. */
+export interface InitrdProgram {
+  readonly name: string;
+  readonly elf: Uint8Array | ImageSource;
+}
+
 export type InitrdResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 function fail<T>(error: string): InitrdResult<T> {
@@ -37,7 +54,7 @@ function fail<T>(error: string): InitrdResult<T> {
 }
 
 /** The `apps=` spec that runs every program once, in file order. */
-export function defaultAppsSpec(apps: readonly InitrdApp[]): string {
+export function defaultAppsSpec(apps: readonly InitrdProgram[]): string {
   return apps.map((a) => a.name).join(',');
 }
 
@@ -63,9 +80,10 @@ const align8 = (n: number): number => (n + 7) & ~7;
  * Checks programs and lays them out, in the given order, as an initrd that a machine writes
  * straight into guest RAM. The lab's programs are ~1.6 MB; packing them into a buffer of their
  * own and copying that into RAM cost a lab run 2-5 ms, most of it ~200 first touches of fresh
- * pages, ~13 us each on this host (docs/perf.md, "The translation threshold again").
+ * pages, ~13 us each on this host (docs/perf.md, "The translation threshold again"). A program
+ * given as an ImageSource is read straight into its place there.
  */
-export function planInitrd(apps: readonly InitrdApp[]): InitrdResult<InitrdWriter> {
+export function planInitrd(apps: readonly InitrdProgram[]): InitrdResult<InitrdWriter> {
   if (apps.length > MAX_APPS) return fail(`too many apps: ${apps.length} (at most ${MAX_APPS})`);
   const seen = new Set<string>();
   for (const app of apps) {
@@ -98,7 +116,9 @@ export function planInitrd(apps: readonly InitrdApp[]): InitrdResult<InitrdWrite
       view.setBigUint64(entry, BigInt(at), true);
       view.setBigUint64(entry + 8, BigInt(app.elf.length), true);
       for (let c = 0; c < app.name.length; c++) dest[entry + 16 + c] = app.name.charCodeAt(c);
-      dest.set(app.elf, at);
+      const elf = app.elf;
+      if (elf instanceof Uint8Array) dest.set(elf, at);
+      else elf.readInto(dest.subarray(at, at + elf.length));
       dest.fill(0, at + app.elf.length, i + 1 < offsets.length ? offsets[i + 1]! : end);
     });
   };
@@ -106,7 +126,7 @@ export function planInitrd(apps: readonly InitrdApp[]): InitrdResult<InitrdWrite
 }
 
 /** Packs programs, in the given order, into an initrd image. */
-export function packInitrd(apps: readonly InitrdApp[]): InitrdResult<Uint8Array> {
+export function packInitrd(apps: readonly InitrdProgram[]): InitrdResult<Uint8Array> {
   const plan = planInitrd(apps);
   if (!plan.ok) return plan;
   const image = new Uint8Array(plan.value.length);

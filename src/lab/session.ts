@@ -16,7 +16,7 @@ import type { LabModel, TimelineEvent } from '../common/model';
 import { Machine, type StopReason } from '../emulator';
 import type { LabCall } from '../emulator/trace';
 import { decodeLabCall, type LabEvent } from './events';
-import { planInitrd, type InitrdApp } from './initrd';
+import { planInitrd, type InitrdApp, type InitrdProgram } from './initrd';
 import { ModelBuilder } from './model-builder';
 import { PAGE_SIZE } from './pagetable';
 import { settleFields } from '../emulator/fields';
@@ -30,6 +30,9 @@ export interface SessionOptions {
   readonly bootargs: string;
   readonly ramMiB?: number;
 }
+
+/** What a boot needs: the programs may also be sources that read themselves into guest RAM. */
+export type BootOptions = Omit<SessionOptions, 'apps'> & { readonly apps: readonly InitrdProgram[] };
 
 export type SessionResult = { readonly ok: true; readonly session: LabSession } | { readonly ok: false; readonly error: string };
 
@@ -104,7 +107,7 @@ export class LabSession {
   }
 
   /** Boots the kernel with the programs packed into an initrd. Never throws. */
-  static boot(opts: SessionOptions): SessionResult {
+  static boot(opts: BootOptions): SessionResult {
     const initrd = planInitrd(opts.apps);
     if (!initrd.ok) return { ok: false, error: `initrd: ${initrd.error}` };
     const loaded = Machine.fromElf(opts.kernel, {

@@ -27,6 +27,20 @@ describe('initrd app table', () => {
     expect(planInitrd([{ name: 'a b', elf: bytes(1) }]).ok).toBe(false);
   });
 
+  test('a program given as a source is read into its place: the same bytes as given whole', () => {
+    const fib = bytes(9, 8, 7, 6, 5, 4, 3, 2, 1);
+    const asked: number[] = [];
+    const source = { length: fib.length, readInto: (dest: Uint8Array) => { asked.push(dest.length); dest.set(fib); } };
+    const plan = planInitrd([{ name: 'cow', elf: bytes(1, 2, 3) }, { name: 'fib', elf: source }]);
+    if (!plan.ok) throw new Error(plan.error);
+    const ram = new Uint8Array(200).fill(0xee);
+    plan.value.writeTo(ram.subarray(8, 8 + plan.value.length));
+    expect(asked).toEqual([9]); // exactly its own bytes, once
+    expect(Array.from(ram.subarray(8, 8 + 104))).toEqual(Array.from(packed([{ name: 'cow', elf: bytes(1, 2, 3) }, { name: 'fib', elf: fib }])));
+    expect(ram[8 + 104]).toBe(0xee);
+    expect(planInitrd([{ name: 'nil', elf: { length: 0, readInto: () => {} } }]).ok).toBe(false);
+  });
+
   test('lays out the header, entries and 8-byte aligned images as docs/abi.md specifies', () => {
     const img = packed([
       { name: 'cow', elf: bytes(1, 2, 3) },
