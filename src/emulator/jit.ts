@@ -173,8 +173,6 @@ export class Jit {
    * untranslatable, at every run once translated (the lookup cache may have lost the block).
    */
   private readonly hot: Int32Array;
-  /** The same entries' pcs (Float64 at byte 16 of each). */
-  private readonly hotPc: Float64Array;
 
   constructor(private readonly h: Hart) {
     const ram = h.bus.ram;
@@ -182,7 +180,6 @@ export class Jit {
     this.cacheI32 = new Int32Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 4);
     this.cacheF64 = new Float64Array(ram.layout.buffer, MEM_BLOCK_CACHE, BLOCK_CACHE_SIZE * BLOCK_CACHE_ENTRY / 8);
     this.hot = new Int32Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 4);
-    this.hotPc = new Float64Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 8);
     this.clearCache();
     if (ram.layout.memory !== null && wasmProblem() === null) {
       this.backend = 'wasm';
@@ -382,7 +379,7 @@ export class Jit {
   private countRun(off: number, pc: number): number {
     const j = hotIndex(off);
     const hot = this.hot;
-    if (hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc) {
+    if (hot[j] === off + 1 && hot[j + 3] === (pc | 0)) {
       const c = hot[j + 1]! + 1;
       hot[j + 1] = c;
       return c;
@@ -390,14 +387,14 @@ export class Jit {
     hot[j] = off + 1;
     hot[j + 1] = 1;
     hot[j + 2] = Math.min(this.hotThreshold, NEVER);
-    this.hotPc[(j >> 1) + 2] = pc;
+    hot[j + 3] = pc | 0; // the low 32 bits, as the interpreter's i32.wrap_i64
     return 1;
   }
 
   /** The count at which the interpreter next leaves the block start to lookup() (`hot`). */
   private setLimit(off: number, pc: number, limit: number): void {
     const j = hotIndex(off);
-    if (this.hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc) this.hot[j + 2] = limit;
+    if (this.hot[j] === off + 1 && this.hot[j + 3] === (pc | 0)) this.hot[j + 2] = limit;
   }
 
   private forgetRuns(off: number): void {
@@ -408,7 +405,7 @@ export class Jit {
   /** The count countRun last left for the block start (0 when its entry holds another). */
   private runs(off: number, pc: number): number {
     const j = hotIndex(off);
-    return this.hot[j] === off + 1 && this.hotPc[(j >> 1) + 2] === pc ? this.hot[j + 1]! : 0;
+    return this.hot[j] === off + 1 && this.hot[j + 3] === (pc | 0) ? this.hot[j + 1]! : 0;
   }
 
   /** Make block `b` the fast slot i's entry (its function, or null while it is cold). */

@@ -70,11 +70,16 @@ export const RVC_ENTRIES = 65536;
  * interpreter at its control transfers): HOT_SIZE entries of HOT_ENTRY bytes at index
  * (offset >>> 1) & (HOT_SIZE - 1): Int32 RAM offset + 1 (0 = empty, -1 = gone), Int32 count,
  * Int32 limit (the count at which the interpreter next leaves the block start to
- * Jit.lookup), Int32 unused, Float64 pc. Only perf depends on it, never results.
+ * Jit.lookup), Int32 pc (its low 32 bits). Only perf depends on it, never results: the pc is a
+ * tag, so two block starts at one offset whose pcs differ only above bit 31 would share a
+ * count, which moves only the moment a block is translated (Jit.lookup checks the whole pc).
+ * Sixteen bytes an entry, not 32 with the whole pc: the interpreter's counts touch every page
+ * of the table in a lab run, each first touch a page fault (~10 us on these VMs), so half the
+ * bytes is 128 faults fewer (docs/perf.md, "A hot table of 16-byte entries").
  */
 export const MEM_HOT = MEM_RVC + RVC_ENTRIES * 4;
 export const HOT_SIZE = 32768;
-export const HOT_ENTRY = 32;
+export const HOT_ENTRY = 16;
 /** A hot-table tag that is no RAM offset's but not empty either (Jit.dropPage). */
 export const HOT_GONE = -1;
 /** Ram.codePages: one byte per 4 KiB page of RAM. */

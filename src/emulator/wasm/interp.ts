@@ -690,7 +690,7 @@ function edge(c: Code, L: Labels, ramSize: number): void {
   c.get(OFF).i32(1).op(Op.I32ShrU).i32(HOT_SIZE - 1).op(Op.I32And).i32(Math.log2(HOT_ENTRY)).op(Op.I32Shl).set(IX);
   c.get(IX).mem(Op.I32Load, 2, MEM_HOT).set(T);
   c.get(T).get(OFF).i32(1).op(Op.I32Add).op(Op.I32Eq);
-  c.get(IX).mem(Op.F64Load, 3, MEM_HOT + 16).get(PC).op(Op.F64ConvertI64S).op(Op.F64Eq);
+  c.get(IX).mem(Op.I32Load, 2, MEM_HOT + 12).get(PC).op(Op.I32WrapI64).op(Op.I32Eq);
   c.op(Op.I32And);
   L.if();
   c.get(IX).mem(Op.I32Load, 2, MEM_HOT + 4).i32(1).op(Op.I32Add).set(T);
@@ -705,7 +705,7 @@ function edge(c: Code, L: Labels, ramSize: number): void {
   c.get(IX).get(OFF).i32(1).op(Op.I32Add).mem(Op.I32Store, 2, MEM_HOT);
   c.get(IX).i32(1).mem(Op.I32Store, 2, MEM_HOT + 4);
   c.get(IX).i32(0).mem(Op.I32Load, 2, MEM_HOT_THRESHOLD).mem(Op.I32Store, 2, MEM_HOT + 8);
-  c.get(IX).get(PC).op(Op.F64ConvertI64S).mem(Op.F64Store, 3, MEM_HOT + 16);
+  c.get(IX).get(PC).op(Op.I32WrapI64).mem(Op.I32Store, 2, MEM_HOT + 12);
   L.end();
   c.get(OFF).i32(12).op(Op.I32ShrU).set(IX);
   c.get(IX).get(IX).mem(Op.I32Load8U, 0, MEM_CODE_PAGES).i32(PAGE_CODE).op(Op.I32Or).mem(Op.I32Store8, 0, MEM_CODE_PAGES);

@@ -71,7 +71,7 @@ function pair(elf: Uint8Array, blocks: Blocks, opts: Parameters<typeof load>[1] 
  */
 function decisions(m: Machine): string {
   const ram = m.hart.bus.ram;
-  const hot = new Uint8Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * 8);
+  const hot = new Uint8Array(ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY);
   return `${digest(hot)} ${digest(ram.codePages)} ${m.hart.jit?.translated ?? 0}`;
 }
 
@@ -344,7 +344,7 @@ describe('the run counts of a written page', () => {
     const hot = new Int32Array(m.hart.bus.ram.layout.buffer, MEM_HOT, HOT_SIZE * HOT_ENTRY / 4);
     const words = HOT_ENTRY / 4;
     // Pages 5 and 5 + 16 share hot-table entries (HOT_SIZE entries cover 16 pages).
-    const page = 5, alias = page + 16;
+    const page = 5, alias = page + HOT_SIZE / 2048;
     let seed = 12345;
     const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
     for (let e = 0; e < HOT_SIZE; e++) {
