@@ -27,8 +27,9 @@ export const MISA = (2n << 62n) | (1n << 0n) | (1n << 2n) | (1n << 8n) | (1n << 
 // mstatus: the bits software may write, and the constant UXL = SXL = 2 (64-bit) in the high word.
 const MSTATUS_WRITABLE = 0x7e19aa; // SIE MIE SPIE MPIE SPP MPP MPRV SUM MXR TVM TW TSR
 const MSTATUS_HIGH = 0xa00000000n;
-const SSTATUS_MASK = 0x000c0122; // SIE SPIE SPP SUM MXR (+ UXL in the high word)
-const SSTATUS_HIGH = 0x200000000n;
+/** sstatus: the bits of mstatus it shows and writes, and its constant high word (UXL = 2). */
+export const SSTATUS_MASK = 0x000c0122; // SIE SPIE SPP SUM MXR (+ UXL in the high word)
+export const SSTATUS_HIGH = 0x200000000n;
 const MIP_WRITABLE = 0x222; // SSIP STIP SEIP; MSIP/MTIP/MEIP come from the CLINT and PLIC
 const MIDELEG_WRITABLE = 0x222;
 const MEDELEG_WRITABLE = 0xb3ff; // every exception except ecall from M and the reserved ones

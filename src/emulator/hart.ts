@@ -21,7 +21,7 @@ import {
   takeTrap, pendingInterrupt, PRIV_M, CAUSE_ILLEGAL_INSN,
 } from './trap';
 import { numberToBig } from './bits';
-import { MEM_REGS, MEM_SCSR, SCSR_COUNT } from './layout';
+import { MEM_MSTATUS, MEM_REGS, MEM_SCSR, SCSR_COUNT } from './layout';
 import { settleFields } from './fields';
 
 /** Firmware that sees traps into M-mode first (ForkLab's SBI); true = handled. */
@@ -58,7 +58,9 @@ export class Hart {
   priv = PRIV_M;
 
   // CSR state. Interrupt and delegation registers are numbers (their bits all lie below 32).
-  mstatus = 0;
+  /** mstatus's low word, kept in the machine's memory for the wasm interpreter (layout.ts MEM_MSTATUS). */
+  get mstatus(): number { return this.mstatusWord[0]!; }
+  set mstatus(v: number) { this.mstatusWord[0] = v; }
   mie = 0;
   mip = 0;
   medeleg = 0;
@@ -79,6 +81,7 @@ export class Hart {
    * paths write them.
    */
   private readonly scsr: BigUint64Array;
+  private readonly mstatusWord: Int32Array;
   get sscratch(): bigint { return this.scsr[0]!; }
   set sscratch(v: bigint) { this.scsr[0] = v; }
   get sepc(): bigint { return this.scsr[1]!; }
@@ -146,6 +149,7 @@ export class Hart {
   constructor(readonly bus: Bus) {
     this.regBuf = bus.ram.layout.buffer;
     this.scsr = new BigUint64Array(this.regBuf, MEM_SCSR, SCSR_COUNT);
+    this.mstatusWord = new Int32Array(this.regBuf, MEM_MSTATUS, 1);
     this.x = new Int32Array(this.regBuf, MEM_REGS, 66);
     this.x64 = new BigInt64Array(this.regBuf, MEM_REGS, 33);
     this.mmu = new Mmu(this, bus);
@@ -161,7 +165,7 @@ export class Hart {
     // the run loop's cold code made a new heap number (~530 KB of a lab run, one scavenge in
     // four; docs/perf.md). Sums of Smis stay Smis in a tagged field.
     settleFields(this, [
-      'pc', 'npc', 'pcExact', 'priv', 'mstatus', 'mie', 'mip', 'medeleg', 'mideleg', 'mcounteren',
+      'pc', 'npc', 'pcExact', 'priv', 'mie', 'mip', 'medeleg', 'mideleg', 'mcounteren',
       'scounteren', 'mcountinhibit', 'mtvec', 'stvec', 'mepc', 'mcause', 'mtval',
       'mscratch', 'satp', 'instret', 'cycles', 'cycleOffset', 'instretOffset',
       'waiting', 'excCause', 'excTval', 'vaExact', 'irqDirty', 'edge', 'timerCycle', 'timerHook',

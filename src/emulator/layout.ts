@@ -46,6 +46,13 @@ export const MEM_HOT_THRESHOLD = 560;
  */
 export const MEM_SCSR = 576;
 export const SCSR_COUNT = 4;
+/**
+ * mstatus (its low word, Int32; the high word is the constant UXL = SXL = 2: csr.ts), which the
+ * Hart keeps here and the wasm interpreter's sstatus accesses and sfence.vma read and write;
+ * then an Int32 the interpreter sets to 1 when it wrote mstatus (the caller clears it and sets
+ * hart.irqDirty, as csr.ts does).
+ */
+export const MEM_MSTATUS = 608;
 /** TLB tags (Int32, 512 per access kind: fetch, load, store), then the RAM offsets. */
 export const MEM_TLB_TAG = 1024;
 export const MEM_TLB_OFF = MEM_TLB_TAG + 3 * 512 * 4;

@@ -33,7 +33,7 @@ export const ACCESS_STORE = 2;
 const TLB_BITS = 8;
 const TLB_SIZE = 1 << TLB_BITS;
 export const TLB_MASK = TLB_SIZE - 1;
-const NO_TAG = 0x7fffffff; // never a valid Sv39 VPN (those lie in [-2^26, 2^26))
+export const NO_TAG = 0x7fffffff; // never a valid Sv39 VPN (those lie in [-2^26, 2^26))
 
 /** PTE bits (also the wasm interpreter's walk, wasm/interp.ts). */
 export const PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_U = 16, PTE_A = 64, PTE_D = 128;

@@ -43,7 +43,7 @@ import type { Hart } from '../hart';
 import * as rvc from '../rvc';
 import {
   BLOCK_CACHE_ENTRY, BLOCK_CACHE_SIZE, HOT_ENTRY, HOT_GONE, HOT_SIZE, MEM_BLOCK_CACHE, MEM_CODE_PAGES, MEM_HOT,
-  MEM_HOT_THRESHOLD, MEM_INTERP, MEM_PC, MEM_REGS, MEM_RVC, MEM_SCSR, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
+  MEM_HOT_THRESHOLD, MEM_INTERP, MEM_MSTATUS, MEM_PC, MEM_REGS, MEM_RVC, MEM_SCSR, MEM_TLB_OFF, MEM_TLB_TAG, MEM_WALK,
   RVC_ENTRIES, SCSR_COUNT, TLB_KIND_BYTES, WALK_DATA_PRIV, WALK_FETCH_PRIV, WALK_ROOT, WALK_SUM_MXR,
   type MemoryLayout,
 } from '../layout';
@@ -52,8 +52,9 @@ import {
   TYPE_DROP, TYPE_WALK, VOID,
 } from './emit';
 import { PAGE_CODE } from '../bus';
-import { MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../trap';
-import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu';
+import { MSTATUS_MXR, MSTATUS_SIE, MSTATUS_SUM, MSTATUS_TVM, PRIV_S, PRIV_U } from '../trap';
+import { NO_TAG, PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu';
+import { CSR, SSTATUS_HIGH, SSTATUS_MASK } from '../csr';
 import { wasmApi, type WasmApi, type WasmTable } from './host';
 import { MAX_BLOCK, mulDiv32Value, mulDiv64Value } from './translate';
 
@@ -503,8 +504,16 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   // instruction (hart.edge). A kernel's trap entry and exit do ~8 of them per trap.
   L.end();
   f3(); c.set(T);
+  c.get(T).op(Op.I32Eqz);
+  L.if();
+  sfenceVma(c, L);
+  L.end();
   c.get(T).i32(3).op(Op.I32And).op(Op.I32Eqz);
-  L.brIf('exit'); // f3 0 (ecall, sret, sfence.vma, ...) and 4 (reserved)
+  L.brIf('exit'); // f3 0 (ecall, sret, ...) and 4 (reserved)
+  c.get(INSN).i32(20).op(Op.I32ShrU).i32(CSR.sstatus).op(Op.I32Eq);
+  L.if();
+  sstatusAccess(c, L);
+  L.end();
   c.get(INSN).i32(20).op(Op.I32ShrU).i32(0x140).op(Op.I32Sub).set(IX);
   c.get(IX).i32(SCSR_COUNT - 1).op(Op.I32GtU);
   L.brIf('exit');
@@ -580,6 +589,97 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
   const drop = { type: TYPE_DROP, locals: DROP_LOCALS, body: dropBody() };
   return buildModule([fn, walk, drop], layout, 0, 3);
+}
+
+/**
+ * SFENCE.VMA (any rs1, rs2) from S-mode without mstatus.TVM, or from M-mode, as exec-system.ts
+ * and Mmu.flush do it: every TLB tag becomes NO_TAG, and the fetch window is dropped. Retires
+ * as a control transfer. A kernel does one per context switch and page-table change (~350 per
+ * lab run), each of which left to step() cost ~2 us (docs/perf.md, "sstatus and sfence.vma in
+ * wasm"). Anything else with funct3 0 goes on to the exit.
+ */
+function sfenceVma(c: Code, L: Labels): void {
+  c.get(INSN).i32(25).op(Op.I32ShrU).i32(0x09).op(Op.I32Ne);
+  c.get(INSN).i32(7).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Or);
+  L.brIf('exit');
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).set(IX);
+  c.get(IX).i32(PRIV_U).op(Op.I32Eq);
+  L.brIf('exit'); // illegal in U-mode: step() raises it
+  c.get(IX).i32(PRIV_S).op(Op.I32Eq);
+  c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).i32(Math.log2(MSTATUS_TVM)).op(Op.I32ShrU).op(Op.I32And);
+  L.brIf('exit'); // illegal in S-mode under TVM
+  // Three kinds of 512 tags: 768 eight-byte stores of two NO_TAGs.
+  c.i32(0).set(IX);
+  L.loop('tags');
+  c.get(IX).i64(BigInt(NO_TAG) << 32n | BigInt(NO_TAG)).mem(Op.I64Store, 3, MEM_TLB_TAG);
+  c.get(IX).i32(8).op(Op.I32Add).set(IX);
+  c.get(IX).i32(3 * TLB_KIND_BYTES).op(Op.I32LtU);
+  L.brIf('tags');
+  L.end();
+  c.i64(NO_PAGE).set(FPAGE);
+  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
+  L.br('jumped');
+}
+
+/**
+ * csrrw/csrrs/csrrc(i) on sstatus from S- or M-mode, as csr.ts does them: the old value
+ * (mstatus & SSTATUS_MASK, UXL in the high word) to rd, then a write for csrrw(i) always and for
+ * csrrs(i)/csrrc(i) only with a nonzero rs1 field, of the SSTATUS_MASK bits of mstatus
+ * (MEM_MSTATUS), flagged for the caller (hart.irqDirty). A write that changes SUM or MXR is
+ * step()'s (the TLB's permissions depend on them: Mmu.modeChanged). One that sets SIE ends the
+ * call once it retired, so the run loop takes an interrupt it makes deliverable before the next
+ * instruction, as after step(); clearing SIE or leaving it makes none deliverable (mip cannot
+ * change inside a call: room ends at the next timer deadline). ~1,000 per lab run: the kernel's
+ * interrupt enable and disable and its trap entry and exit (docs/perf.md, "sstatus and
+ * sfence.vma in wasm").
+ */
+function sstatusAccess(c: Code, L: Labels): void {
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).i32(PRIV_S).op(Op.I32LtU);
+  L.brIf('exit'); // U-mode: illegal (csr.ts), which step() raises
+  c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).set(V);
+  // The operand: the low word of x[rs1], or the 5-bit immediate (f3 >= 5).
+  c.get(T).i32(4).op(Op.I32And);
+  L.if(I32);
+  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  L.else();
+  rs1w(c);
+  L.end();
+  c.set(W);
+  // W becomes the new mstatus: csrrw sets the bits, csrrs ORs them in, csrrc clears them; no
+  // write for csrrs/csrrc with rs1 field 0.
+  c.i32(0).set(IX); // 1 once there is a write
+  c.get(T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
+  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Eqz).op(Op.I32And);
+  L.if();
+  c.get(V).set(W);
+  L.else();
+  c.i32(1).set(IX);
+  c.get(T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
+  L.if();
+  c.get(V).get(W).op(Op.I32Or).set(W);
+  L.else();
+  c.get(T).i32(3).op(Op.I32And).i32(3).op(Op.I32Eq);
+  L.if();
+  c.get(V).get(W).i32(-1).op(Op.I32Xor).op(Op.I32And).set(W);
+  L.end();
+  L.end();
+  c.get(V).i32(~SSTATUS_MASK).op(Op.I32And).get(W).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I32Or).set(W);
+  L.end();
+  c.get(V).get(W).op(Op.I32Xor).i32(MSTATUS_SUM | MSTATUS_MXR).op(Op.I32And);
+  L.brIf('exit');
+  c.i32(0).get(W).mem(Op.I32Store, 2, MEM_MSTATUS);
+  c.i32(0).i32(0).mem(Op.I32Load, 2, MEM_MSTATUS + 4).get(IX).op(Op.I32Or).mem(Op.I32Store, 2, MEM_MSTATUS + 4);
+  dst(c);
+  c.get(V).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I64ExtendI32U).i64(SSTATUS_HIGH).op(Op.I64Or);
+  writeRd(c);
+  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
+  c.get(W).get(V).i32(-1).op(Op.I32Xor).op(Op.I32And).i32(MSTATUS_SIE).op(Op.I32And);
+  L.if();
+  c.get(N).i32(1).op(Op.I32Add).set(N);
+  c.i32(1).set(EDGE);
+  L.br('done');
+  L.end();
+  L.br('jumped');
 }
 
 // dropBody's parameter, then locals.
@@ -939,6 +1039,8 @@ export class WasmInterp {
     readonly callsBlocks: boolean,
     /** jit.ts dropRuns on this machine's hot table (dropBody). */
     readonly dropRuns: (page: number) => void,
+    /** MEM_MSTATUS + 4: 1 when the interpreter wrote mstatus (hart.irqDirty). */
+    readonly wroteMstatus: Int32Array,
   ) {}
 }
 
@@ -964,6 +1066,7 @@ export function createWasmInterp(layout: MemoryLayout, ramBase: number, ramSize:
   return new WasmInterp(
     exports.f0 as InterpFn, new Float64Array(buf, MEM_PC, 1), new Int32Array(buf, MEM_INTERP, 2), rvcTable,
     new Int32Array(buf, MEM_HOT_THRESHOLD, 1), table !== null, exports.f2 as (page: number) => void,
+    new Int32Array(buf, MEM_MSTATUS + 4, 1),
   );
 }
 
@@ -994,6 +1097,8 @@ export function interpretWasm(h: Hart, room: number, atBlockStart = false): numb
   }
   const r = w.fn(h.pc, room, h.wasmMode(), stop);
   h.pc = w.pc[0]!;
+  const wrote = w.wroteMstatus;
+  if (wrote[0] !== 0) { wrote[0] = 0; h.irqDirty = true; }
   const flags = w.flags;
   if (flags[0] !== 0) h.edge = true;
   if (r >= 0) {

@@ -234,7 +234,7 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
     for (const blocks of ALL) {
       const p = pair(elf, blocks, BARE, 1e9);
       const steps = countSteps(p.fast);
-      // M and S: 80 rounds of 18 accesses to the four CSRs, 1 to sstatus (step()'s).
+      // M and S: 80 rounds of 18 accesses to the four CSRs and 1 to sstatus.
       expectSame(p, [1, 50, 777]);
       expect(p.fast.instret).toBe(828);
       expect(steps.n).toBeLessThan(120);
@@ -334,6 +334,213 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
       expect(filled).toBeGreaterThan(3);
       // each parcel left to step() once at most (plus the setup), not once per execution
       expect(steps.n).toBeLessThan(filled + 40);
+    }
+  });
+});
+
+describe('sstatus and sfence.vma in the interpreter', () => {
+  test('every sstatus form in M and S mode; SUM and MXR changes, TVM and U-mode stay with step()', () => {
+    // Reads, writes of every form (rd and rs1 x0 or not, bits outside sstatus), SPP/SPIE
+    // toggled, SUM and MXR flipped (step()'s), then the same in S-mode; then U-mode, where
+    // each access and sfence.vma is illegal, as is sfence.vma in S-mode under TVM (the
+    // handler skips them).
+    const body = `
+      csrr t0, sstatus
+      li t1, 0x120
+      csrs sstatus, t1
+      csrrc t2, sstatus, t1
+      csrrs t3, sstatus, x0
+      csrrw t4, sstatus, s0
+      csrrsi t5, sstatus, 0
+      csrrci t6, sstatus, 2
+      csrrwi a0, sstatus, 0
+      csrrw x0, sstatus, t0
+      li t1, 0x40000
+      csrs sstatus, t1         # SUM on
+      csrr a1, sstatus
+      csrc sstatus, t1         # and off
+      li t1, 0x80000
+      csrrs a2, sstatus, t1    # MXR
+      csrrc a3, sstatus, t1
+      sfence.vma
+      sfence.vma s0, s1
+      add s1, s1, t0
+      xor s1, s1, t4
+      add s1, s1, a1
+      add s1, s1, a2
+      addi s2, s2, 1`;
+    const elf = assemble(`
+      la t0, mskip
+      csrw mtvec, t0
+      li s0, -1
+      li s3, 30
+    mloop:
+      ${body}
+      addi s3, s3, -1
+      bnez s3, mloop
+      ${ENTER_S}
+      li s3, 30
+    sloop:
+      ${body}
+      addi s3, s3, -1
+      bnez s3, sloop
+      ecall                    # to M: TVM on, then back to S
+    tvm:
+      sfence.vma
+      addi s4, s4, 1
+      li t1, 0x100
+      csrc sstatus, t1         # SPP = U
+      la t1, ucode
+      csrw sepc, t1
+      sret
+    ucode:
+      csrr t0, sstatus
+      csrs sstatus, t1
+      sfence.vma
+      addi s2, s2, 1
+      j ucode
+      .align 2
+    mskip:                     # M's handler: skip the instruction; an ecall from S also sets TVM
+      csrr t6, mcause
+      li t5, 9
+      bne t6, t5, 1f
+      li t5, 0x100000
+      csrs mstatus, t5
+    1:
+      csrr t6, mepc
+      addi t6, t6, 4
+      csrw mepc, t6
+      mret`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks, BARE, 1e9);
+      const steps = countSteps(p.fast);
+      expectSame(p, [1, 50, 777]);
+      // The first 828 instructions: ~30 M-mode rounds, whose 15 sstatus accesses and 2
+      // sfence.vma leave only the seven that change SUM or MXR to step() (the four named, and
+      // csrrw of s0 = -1, of 0 and of t0 after it), not 17.
+      expect(steps.n).toBeLessThan(30 * 7 + 20);
+      expectSame(p, [1000, 5000, 333]);
+      expect(p.fast.getReg(18)).toBeGreaterThan(100n); // s2: 60 rounds, then U's
+      expect(p.fast.getReg(20)).toBe(1n); // s4: S went on once past the sfence.vma under TVM
+      expect(p.fast.readCsr(0x342)).toBe(2n); // mcause: U's accesses are illegal instructions
+    }
+  });
+
+  test('setting SIE takes a pending interrupt before the next instruction, as step() does', () => {
+    // A supervisor software interrupt pending and enabled in sie, delegated, with SIE clear:
+    // csrsi sstatus, SIE makes it deliverable, and the handler must see sepc after the csrsi.
+    const elf = assemble(`
+      li t0, 2
+      csrw mideleg, t0
+      csrw mie, t0
+      ${ENTER_S}
+      la t0, shandler
+      csrw stvec, t0
+      li s3, 200
+    loop:
+      csrsi sip, 2             # SSIP pending (delegated: sip's SSIP is writable)
+      addi s1, s1, 1
+      csrsi sstatus, 2         # SIE: the interrupt is taken here
+      addi s1, s1, 7           # ... before this instruction
+      csrci sstatus, 2
+      addi s3, s3, -1
+      bnez s3, loop
+    done:
+      j done
+      .align 2
+    shandler:
+      csrci sip, 2
+      csrr t1, sepc
+      add s2, s2, t1
+      addi s4, s4, 1
+      csrci sstatus, 2         # return with SIE clear (SPIE set: sret would set it again)
+      li t2, 0x20
+      csrc sstatus, t2
+      sret`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks, BARE, 1e9);
+      expectSame(p, [1, 7, 100, 2000, 5000]);
+      expect(p.fast.getReg(20)).toBe(200n); // s4: one interrupt per round
+    }
+  });
+
+  test('sfence.vma in S-mode drops translations the interpreter holds: a remapped page reads its new frame; SUM opens a user page', () => {
+    // VA 0x40000000 maps frame A, then frame B; after each remap and sfence.vma the loads
+    // must see the new frame's bytes, as they do with step() (a stale TLB would not). VA
+    // 0x40001000 is a user page: S-mode reads it only with SUM set (else M's handler skips
+    // the load), so the SUM write must reach the translation (step()'s, Mmu.modeChanged).
+    const elf = assemble(`
+      la t0, mtrap
+      csrw mtvec, t0
+      la t0, root
+      li t1, 0x200000cf      # VA 2-3 GiB -> RAM at 0x80000000
+      sd t1, 16(t0)
+      la t1, l1
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 8(t0)
+      la t0, l1
+      la t1, l0
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 0(t0)
+      la t0, root
+      srli t1, t0, 12
+      li t2, 8
+      slli t2, t2, 60
+      or t1, t1, t2
+      csrw satp, t1
+      ${ENTER_S}
+      li s0, 0x40000000
+      la s5, l0
+      la t1, fa
+      srli t1, t1, 2
+      ori s6, t1, 0xc7       # PTE of frame A
+      la t1, fb
+      srli t1, t1, 2
+      ori s7, t1, 0xc7       # PTE of frame B
+      la t1, fu
+      srli t1, t1, 2
+      ori t1, t1, 0xd7       # frame U: D A U W R V
+      sd t1, 8(s5)
+      li s8, 0x40001000
+      li s9, 0x40000         # SUM
+      li s3, 300
+    loop:
+      andi t1, s3, 1
+      beqz t1, 1f
+      csrs sstatus, s9
+    1:
+      li t0, 0
+      ld t0, 0(s8)           # faults (skipped) with SUM clear
+      add s10, s10, t0
+      csrc sstatus, s9
+      sd s6, 0(s5)
+      sfence.vma
+      ld t0, 0(s0)
+      add s1, s1, t0
+      sd s7, 0(s5)
+      sfence.vma s0, x0
+      ld t0, 0(s0)
+      add s1, s1, t0
+      addi s3, s3, -1
+      bnez s3, loop
+    done:
+      j done
+      .balign 4096
+    root: .fill 512, 8, 0
+    l1: .fill 512, 8, 0
+    l0: .fill 512, 8, 0
+    fa: .fill 4096, 1, 0x11
+    fb: .fill 4096, 1, 0x22
+    fu: .fill 4096, 1, 0x01`);
+    for (const blocks of ALL) {
+      const p = pair(elf, blocks, BARE, 1e9);
+      expectSame(p, [1, 30, 500, 3000, 9000]);
+      // 300 rounds of 0x1111111111111111 + 0x2222222222222222.
+      expect(BigInt.asUintN(64, p.fast.getReg(9))).toBe(BigInt.asUintN(64, 300n * 0x3333333333333333n));
+      // 150 rounds with SUM set read the user page.
+      expect(p.fast.getReg(26)).toBe(150n * 0x0101010101010101n);
     }
   });
 });
