@@ -33,6 +33,7 @@
 // V8 flag, so the code caches stay valid for `node bin/forklab.cjs` (tests) too. Only a start
 // through the shebang (npx, an installed bin link, the bench) gets it.
 'use strict';
+const { spawnSync } = require('node:child_process');
 const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
@@ -53,21 +54,33 @@ function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? `${ROOT}out/cli`) {
   return { base, record: `${base}.json` };
 }
 
+/** The build record this process started from (freshMain), for loadPart's check of a part. */
+let startRecord = null;
+
+/** Whether each of `paths` still has the size and mtime recorded in `inputs` (a stat each). */
+function unchanged(inputs, paths) {
+  for (const path of paths) {
+    const [size, mtime] = inputs[path];
+    const s = statSync(ROOT + path);
+    if (s.size !== size || Math.round(s.mtimeMs) !== mtime) return false;
+  }
+  return true;
+}
+
 /**
- * The current build's main module when it exists and every recorded input still has its
- * recorded size and mtime (a stat per input), else null.
+ * The current build's main module when it exists and every source main.cjs holds still has
+ * its recorded size and mtime, else null. The parts' own sources are checked when a command
+ * loads one (loadPart): a start stats ~60 files instead of ~125, ~1 ms (docs/perf.md, "The
+ * freshness check per part"). A record without the per-output lists has every input checked.
  */
 function freshMain(base) {
   const { record } = cliPaths(base);
   try {
-    const { dir, inputs } = JSON.parse(readFileSync(record, 'utf8'));
-    const main = `${record.slice(0, record.lastIndexOf('/') + 1)}${dir}/main.cjs`;
+    const parsed = JSON.parse(readFileSync(record, 'utf8'));
+    const main = `${record.slice(0, record.lastIndexOf('/') + 1)}${parsed.dir}/main.cjs`;
     statSync(main);
-    for (const path in inputs) {
-      const [size, mtime] = inputs[path];
-      const s = statSync(ROOT + path);
-      if (s.size !== size || Math.round(s.mtimeMs) !== mtime) return null;
-    }
+    if (!unchanged(parsed.inputs, parsed.outputs?.main ?? Object.keys(parsed.inputs))) return null;
+    startRecord = parsed;
     return main;
   } catch {
     return null;
@@ -128,9 +141,35 @@ const partCaches = [];
  * subcommand; the cache is written with main.cjs's when the command has finished.
  */
 function loadPart(dir, name) {
-  const { exports, saveCache } = loadCompiled(`${dir}/${name}.cjs`, runningCommand);
+  const { exports, saveCache } = loadCompiled(`${freshPartDir(dir, name)}/${name}.cjs`, runningCommand);
   partCaches.push(saveCache);
   return exports;
+}
+
+/**
+ * The build directory to load part `name` from: `dir` (the running build) while the part's
+ * own sources are unchanged, else a new build's, made here by the build script in a child
+ * process (a source was edited since this command started its build: the sources main.cjs
+ * holds were checked then, so the running main.cjs is still current). A build that fails
+ * leaves the old part, with a warning.
+ */
+function freshPartDir(dir, name) {
+  const paths = startRecord?.outputs?.[name];
+  try {
+    if (paths === undefined || unchanged(startRecord.inputs, paths)) return dir;
+  } catch {
+    // a source that is gone: build again
+  }
+  const built = spawnSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    const { record } = cliPaths();
+    const now = JSON.parse(readFileSync(record, 'utf8'));
+    if (built.status === 0 && now.dir !== startRecord.dir) return `${record.slice(0, record.lastIndexOf('/') + 1)}${now.dir}`;
+  } catch {
+    // no record: the old part below
+  }
+  process.stderr.write(`forklab: the CLI's sources changed and could not be built again; ${name} runs from the previous build\n`);
+  return dir;
 }
 
 async function loadMain(command) {

@@ -11,9 +11,10 @@
 // requires, resolved from node_modules at run time), the parts main.cjs loads on demand
 // (PARTS below: the toolchain twice, for `cc` and for `run FILE.c`, the report and the bench)
 // and, once a command has run, bin/forklab.cjs's code caches beside them. out/cli.json names the current
-// build and records every input source with its size and mtime; bin/forklab.cjs (`freshMain`)
-// compares them with the files on disk (a stat per source, ~1 ms), so editing any source
-// rebuilds on the next start. The record is written to a temporary name and renamed into
+// build, records every input source with its size and mtime and lists which of them each output
+// file holds; bin/forklab.cjs compares main.cjs's with the files on disk at every start
+// (`freshMain`, a stat per source) and a part's when a command loads that part (`loadPart`), so
+// editing any source rebuilds before the code built from it runs. The record is written to a temporary name and renamed into
 // place, so CLI processes started in parallel (tests do) never see half a build. A build
 // directory sits two levels below the checkout, where the CLI's sources expect to find
 // resources/ (../.. from themselves).
@@ -120,8 +121,17 @@ export async function buildCli(base) {
   for (const path of [...Object.keys(result.metafile.inputs), SELF, 'package-lock.json']) {
     if (!path.startsWith('forklab-part:')) inputs[path] = fileStamp(path);
   }
+  // The sources of each output file (main and the parts, by name): bin/forklab.cjs checks
+  // main.cjs's at every start and a part's only when a command loads it, so a `forklab run`
+  // stats ~60 files instead of ~125 (~1 ms: docs/perf.md, "The freshness check per part").
+  const outputs = {};
+  for (const [file, out] of Object.entries(result.metafile.outputs)) {
+    if (!file.endsWith('.cjs')) continue;
+    const own = Object.keys(out.inputs).filter((path) => !path.startsWith('forklab-part:'));
+    outputs[basename(file, '.cjs')] = [...own, SELF, 'package-lock.json'];
+  }
   const tmp = `${paths.record}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ dir, inputs }));
+  writeFileSync(tmp, JSON.stringify({ dir, inputs, outputs }));
   renameSync(tmp, paths.record);
   removeOldBuilds(parent, basename(paths.base), dir);
   return join(outdir, 'main.cjs');

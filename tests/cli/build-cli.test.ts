@@ -155,6 +155,36 @@ test('a changed source makes the build stale', async () => {
   expect(JSON.parse(readFileSync(record, 'utf8')).dir).not.toBe(old);
 }, 120_000);
 
+test("a start checks main.cjs's sources; a part's are checked, and built again, when a command loads it", async () => {
+  const dir = outDir('parts');
+  await buildCli(dir);
+  const { record } = cliPaths(dir);
+  const saved = JSON.parse(readFileSync(record, 'utf8'));
+  // main.cjs holds the emulator, not the C compiler; the compile part holds the compiler.
+  expect(saved.outputs.main).toContain('src/emulator/hart.ts');
+  expect(saved.outputs.main).not.toContain('src/toolchain/cc/lexer.ts');
+  expect(saved.outputs.compile).toContain('src/toolchain/cc/lexer.ts');
+  expect(saved.outputs.main.length).toBeLessThan(Object.keys(saved.inputs).length * 0.6);
+  saved.inputs['src/toolchain/cc/lexer.ts'][1] -= 1000; // as if the lexer was edited after the build
+  writeFileSync(record, JSON.stringify(saved));
+  expect(isFresh(dir)).toBe(true);
+  // A run of the bundled programs never loads the compiler: the build stays.
+  const plain = forklab({ FORKLAB_CLI_OUT: dir }, 'run', '--apps', 'fib');
+  expect(plain.status).toBe(0);
+  expect(JSON.parse(readFileSync(record, 'utf8')).dir).toBe(saved.dir);
+  // A run of C source loads it: built again first, and the program runs.
+  const src = join(mkdtempSync(join(tmpdir(), 'forklab-part-')), 'hi.c');
+  writeFileSync(src, '#include <stdio.h>\nint main(void) { printf("part ok\\n"); return 0; }\n');
+  const compiled = forklab({ FORKLAB_CLI_OUT: dir }, 'run', src);
+  rmSync(dirname(src), { recursive: true, force: true });
+  expect(compiled.stderr).toBe('');
+  expect(compiled.status).toBe(0);
+  expect(compiled.stdout).toContain('part ok');
+  const now = JSON.parse(readFileSync(record, 'utf8'));
+  expect(now.dir).not.toBe(saved.dir);
+  expect(now.inputs['src/toolchain/cc/lexer.ts'][1]).toBe(Math.round(statSync(join(root, 'src/toolchain/cc/lexer.ts')).mtimeMs));
+}, 240_000);
+
 test('the command runs when started through a symlink, as node_modules/.bin does', () => {
   const link = join(mkdtempSync(join(tmpdir(), 'forklab-bin-')), 'forklab');
   symlinkSync(join(root, 'bin', 'forklab.cjs'), link);
