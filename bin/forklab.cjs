@@ -33,7 +33,6 @@
 // V8 flag, so the code caches stay valid for `node bin/forklab.cjs` (tests) too. Only a start
 // through the shebang (npx, an installed bin link, the bench) gets it.
 'use strict';
-const { spawnSync } = require('node:child_process');
 const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
@@ -160,6 +159,8 @@ function freshPartDir(dir, name) {
   } catch {
     // a source that is gone: build again
   }
+  // Required here, not at the top: node:child_process loads net and the streams, ~4 ms.
+  const { spawnSync } = require('node:child_process');
   const built = spawnSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const { record } = cliPaths();

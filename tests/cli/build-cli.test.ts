@@ -185,6 +185,15 @@ test("a start checks main.cjs's sources; a part's are checked, and built again, 
   expect(now.inputs['src/toolchain/cc/lexer.ts'][1]).toBe(Math.round(statSync(join(root, 'src/toolchain/cc/lexer.ts')).mtimeMs));
 }, 240_000);
 
+test('the entry loads none of node\'s heavier modules before main.cjs (child_process, net, streams)', () => {
+  // process.moduleLoadList names the builtins loaded so far (undocumented, stable since node 0.x).
+  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(root, 'bin', 'forklab.cjs'))}); console.log(JSON.stringify(process.moduleLoadList))`], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const loaded: string[] = JSON.parse(r.stdout);
+  expect(loaded).toContain('NativeModule vm');
+  for (const heavy of ['child_process', 'net', 'stream']) expect(loaded).not.toContain(`NativeModule ${heavy}`);
+});
+
 test('the command runs when started through a symlink, as node_modules/.bin does', () => {
   const link = join(mkdtempSync(join(tmpdir(), 'forklab-bin-')), 'forklab');
   symlinkSync(join(root, 'bin', 'forklab.cjs'), link);
