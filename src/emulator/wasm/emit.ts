@@ -196,6 +196,8 @@ export const TYPE_INTERP = 2;
 export const TYPE_WALK = 3;
 /** (page) -> (): the interpreter's drop of a written page's run counts (wasm/interp.ts). */
 export const TYPE_DROP = 4;
+/** (insn, rd's slot) -> flags: the interpreter's SYSTEM instructions (wasm/interp.ts). */
+export const TYPE_SYSTEM = 5;
 
 export interface WasmFunction {
   /** TYPE_BLOCK or TYPE_CHAIN. */
@@ -221,11 +223,11 @@ function name(out: Bytes, s: string): void {
 const HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
 // TYPE_BLOCK: (i32, i32, i32) -> i32; TYPE_CHAIN: (i32, i32, i32, i64) -> i32;
 // TYPE_INTERP: (f64, i32, i32, i32) -> i32; TYPE_WALK: (i64, i32, i32) -> i32;
-// TYPE_DROP: (i32) -> ().
+// TYPE_DROP: (i32) -> (); TYPE_SYSTEM: (i32, i32) -> i32.
 const TYPES = Uint8Array.of(
-  5, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
+  6, 0x60, 3, I32, I32, I32, 1, I32, 0x60, 4, I32, I32, I32, I64, 1, I32,
   0x60, 4, F64, I32, I32, I32, 1, I32, 0x60, 3, I64, I32, I32, 1, I32,
-  0x60, 1, I32, 0,
+  0x60, 1, I32, 0, 0x60, 2, I32, I32, 1, I32,
 );
 
 /**

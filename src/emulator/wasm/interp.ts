@@ -49,7 +49,7 @@ import {
 } from '../layout';
 import {
   beginModule, buildModule, Code, FC_I64_TRUNC_SAT_F64_S, I32, I64, Op, TYPE_BLOCK, TYPE_INTERP,
-  TYPE_DROP, TYPE_WALK, VOID,
+  TYPE_DROP, TYPE_SYSTEM, TYPE_WALK, VOID,
 } from './emit';
 import { PAGE_CODE } from '../bus';
 import { MSTATUS_MXR, MSTATUS_SIE, MSTATUS_SUM, MSTATUS_TVM, PRIV_S, PRIV_U } from '../trap';
@@ -71,6 +71,8 @@ const LOCALS = [I64, I32, I32, I64, I32, I32, I64, I64, I32, I32, I32, I64, I32,
 
 /** The module's second function: the Sv39 walk of a TLB miss (walkBody). */
 const WALK_FN = 1;
+/** Its fourth: the SYSTEM instructions the interpreter runs (systemBody). */
+const SYSTEM_FN = 3;
 
 /** A fetch-window page no pc has (pc >> 12 of any i64 is below 2^51 in magnitude). */
 const NO_PAGE = 2 ** 62;
@@ -496,60 +498,25 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   c.op(Op.I64ExtendI32S).op(Op.I64Add).set(PC);
   L.br('jumped');
 
-  // -- SYSTEM: the Zicsr instructions on sscratch, sepc, scause and stval (layout.ts
-  // MEM_SCSR, by CSR number - 0x140) from S- or M-mode, as exec-system.ts and csr.ts do them:
-  // the old value to rd, then a write for csrrw(i) always and for csrrs(i)/csrrc(i) only with
-  // a nonzero rs1 field, sepc's bit 0 cleared. Anything else (ecall, sret, wfi, other CSRs,
-  // U-mode) is step()'s. They retire as a control transfer, as step() has every SYSTEM
-  // instruction (hart.edge). A kernel's trap entry and exit do ~8 of them per trap.
+  // -- SYSTEM: the few that run here (systemBody: the Zicsr instructions on sstatus and the
+  // supervisor trap CSRs, sfence.vma) are a function of their own, called with the instruction
+  // and rd's slot; anything else (ecall, sret, wfi, other CSRs, U-mode) is step()'s. They
+  // retire as a control transfer, as step() has every SYSTEM instruction (hart.edge).
   L.end();
-  f3(); c.set(T);
+  c.get(INSN).get(D).opIdx(Op.Call, SYSTEM_FN).set(T);
   c.get(T).op(Op.I32Eqz);
-  L.if();
-  sfenceVma(c, L);
-  L.end();
-  c.get(T).i32(3).op(Op.I32And).op(Op.I32Eqz);
-  L.brIf('exit'); // f3 0 (ecall, sret, ...) and 4 (reserved)
-  c.get(INSN).i32(20).op(Op.I32ShrU).i32(CSR.sstatus).op(Op.I32Eq);
-  L.if();
-  sstatusAccess(c, L);
-  L.end();
-  c.get(INSN).i32(20).op(Op.I32ShrU).i32(0x140).op(Op.I32Sub).set(IX);
-  c.get(IX).i32(SCSR_COUNT - 1).op(Op.I32GtU);
   L.brIf('exit');
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).i32(PRIV_S).op(Op.I32LtU);
-  L.brIf('exit'); // U-mode: illegal (csr.ts), which step() raises
-  c.get(IX).i32(3).op(Op.I32Shl).set(IX);
-  c.get(IX).mem(Op.I64Load, 3, MEM_SCSR).set(A);
-  // The operand: x[rs1], or the zero-extended 5-bit immediate (f3 >= 5).
-  c.get(T).i32(4).op(Op.I32And);
-  L.if(I64);
-  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I64ExtendI32U);
-  L.else();
-  rs1(c);
-  L.end();
-  c.set(B);
-  c.get(T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
-  L.if();
-  // csrrs(i) / csrrc(i): B becomes the new value, or the old one (rs1 field 0: no write in
-  // csr.ts; storing the same value back is the same for these four CSRs).
-  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
-  L.if();
-  c.get(T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
-  L.if(I64);
-  c.get(A).get(B).op(Op.I64Or);
-  L.else();
-  c.get(A).get(B).i64(-1).op(Op.I64Xor).op(Op.I64And);
-  L.end();
-  c.set(B);
-  L.else();
-  c.get(A).set(B);
-  L.end();
-  L.end();
-  // sepc (byte 8) keeps bit 0 clear (IALIGN 16).
-  c.get(IX).get(B).i64(-1).i64(-2).get(IX).i32(8).op(Op.I32Ne).op(Op.Select).op(Op.I64And).mem(Op.I64Store, 3, MEM_SCSR);
-  dst(c); c.get(A); writeRd(c);
   c.get(PC).get(LEN).op(Op.I64Add).set(PC);
+  c.get(T).i32(SYS_WINDOW).op(Op.I32And);
+  L.if();
+  c.i64(NO_PAGE).set(FPAGE);
+  L.end();
+  c.get(T).i32(SYS_END).op(Op.I32And);
+  L.if();
+  c.get(N).i32(1).op(Op.I32Add).set(N);
+  c.i32(1).set(EDGE);
+  L.br('done');
+  L.end();
   L.br('jumped');
 
   // ---- retire ----
@@ -588,98 +555,150 @@ function moduleBytes(layout: { ramOffset: number; pages: number; shared: boolean
   const fn = { type: TYPE_INTERP, locals: LOCALS, body: c.finish() };
   const walk = { type: TYPE_WALK, locals: WALK_LOCALS, body: walkBody(layout.ramOffset, ramSize) };
   const drop = { type: TYPE_DROP, locals: DROP_LOCALS, body: dropBody() };
-  return buildModule([fn, walk, drop], layout, 0, 3);
+  const system = { type: TYPE_SYSTEM, locals: SYSTEM_LOCALS, body: systemBody() };
+  return buildModule([fn, walk, drop, system], layout, 0, 4);
 }
 
+// systemBody's parameters, then locals; what it returns (0: the instruction is step()'s).
+const SY_INSN = 0, SY_D = 1, SY_T = 2, SY_P = 3, SY_IX = 4, SY_V = 5, SY_W = 6, SY_A = 7, SY_B = 8;
+const SYSTEM_LOCALS = [I32, I32, I32, I32, I32, I64, I64];
+/** Retired; end the call after it (an interrupt may now be deliverable); drop the fetch window. */
+const SYS_RETIRED = 1, SYS_END = 2, SYS_WINDOW = 4;
+
 /**
- * SFENCE.VMA (any rs1, rs2) from S-mode without mstatus.TVM, or from M-mode, as exec-system.ts
- * and Mmu.flush do it: every TLB tag becomes NO_TAG, and the fetch window is dropped. Retires
- * as a control transfer. A kernel does one per context switch and page-table change (~350 per
- * lab run), each of which left to step() cost ~2 us (docs/perf.md, "sstatus and sfence.vma in
- * wasm"). Anything else with funct3 0 goes on to the exit.
+ * (insn, rd's slot) -> SYS_* flags, or 0 for step(): the SYSTEM instructions the interpreter
+ * runs, in a function of their own so the interpreter's stays small (V8's TurboFan compile of
+ * it, which the interpreter waits for in Liftoff, grew 9-15 -> 17-20 ms with them inline:
+ * docs/perf.md, "sstatus and sfence.vma in wasm"). Each leaves state untouched when it
+ * returns 0.
+ * - sfence.vma (any rs1, rs2) from S-mode without mstatus.TVM, or from M-mode, as
+ *   exec-system.ts and Mmu.flush: every TLB tag becomes NO_TAG and the fetch window goes. A
+ *   kernel does one per context switch and page-table change (~350 per lab run).
+ * - csrrw/csrrs/csrrc(i) on sstatus from S- or M-mode, as csr.ts: the old value (mstatus &
+ *   SSTATUS_MASK, UXL in the high word) to rd, then a write for csrrw(i) always and for
+ *   csrrs(i)/csrrc(i) only with a nonzero rs1 field, of the SSTATUS_MASK bits of mstatus
+ *   (MEM_MSTATUS), flagged for the caller (hart.irqDirty). A write that changes SUM or MXR is
+ *   step()'s (the TLB's permissions depend on them: Mmu.modeChanged). One that sets SIE ends
+ *   the call once it retired, so the run loop takes an interrupt it makes deliverable before the
+ *   next instruction, as after step(); clearing SIE or leaving it makes none deliverable (mip
+ *   cannot change inside a call: room ends at the next timer deadline). ~1,000 per lab run:
+ *   the kernel's interrupt enable and disable, its trap entry and exit.
+ * - the same on sscratch, sepc, scause and stval (MEM_SCSR, by CSR number - 0x140), sepc's
+ *   bit 0 cleared; ~8 per kernel trap.
  */
-function sfenceVma(c: Code, L: Labels): void {
-  c.get(INSN).i32(25).op(Op.I32ShrU).i32(0x09).op(Op.I32Ne);
-  c.get(INSN).i32(7).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Or);
-  L.brIf('exit');
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).set(IX);
-  c.get(IX).i32(PRIV_U).op(Op.I32Eq);
-  L.brIf('exit'); // illegal in U-mode: step() raises it
-  c.get(IX).i32(PRIV_S).op(Op.I32Eq);
+function systemBody(): { start: number; end: number } {
+  const c = new Code();
+  const L = new Labels(c);
+  const leave = (): void => { c.i32(0).op(Op.Return); };
+  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(7).op(Op.I32And).set(SY_T);
+  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).set(SY_P);
+
+  // sfence.vma: funct7 0001001, rd 0, funct3 0.
+  c.get(SY_T).op(Op.I32Eqz);
+  L.if();
+  c.get(SY_INSN).i32(25).op(Op.I32ShrU).i32(0x09).op(Op.I32Ne);
+  c.get(SY_INSN).i32(7).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Or);
+  L.if(); leave(); L.end(); // ecall, sret, wfi, ...
+  c.get(SY_P).i32(PRIV_U).op(Op.I32Eq);
+  L.if(); leave(); L.end(); // illegal in U-mode: step() raises it
+  c.get(SY_P).i32(PRIV_S).op(Op.I32Eq);
   c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).i32(Math.log2(MSTATUS_TVM)).op(Op.I32ShrU).op(Op.I32And);
-  L.brIf('exit'); // illegal in S-mode under TVM
+  L.if(); leave(); L.end(); // illegal in S-mode under TVM
   // Three kinds of 512 tags: 768 eight-byte stores of two NO_TAGs.
-  c.i32(0).set(IX);
+  c.i32(0).set(SY_IX);
   L.loop('tags');
-  c.get(IX).i64(BigInt(NO_TAG) << 32n | BigInt(NO_TAG)).mem(Op.I64Store, 3, MEM_TLB_TAG);
-  c.get(IX).i32(8).op(Op.I32Add).set(IX);
-  c.get(IX).i32(3 * TLB_KIND_BYTES).op(Op.I32LtU);
+  c.get(SY_IX).i64(BigInt(NO_TAG) << 32n | BigInt(NO_TAG)).mem(Op.I64Store, 3, MEM_TLB_TAG);
+  c.get(SY_IX).i32(8).op(Op.I32Add).set(SY_IX);
+  c.get(SY_IX).i32(3 * TLB_KIND_BYTES).op(Op.I32LtU);
   L.brIf('tags');
   L.end();
-  c.i64(NO_PAGE).set(FPAGE);
-  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
-  L.br('jumped');
-}
+  c.i32(SYS_RETIRED | SYS_WINDOW).op(Op.Return);
+  L.end();
+  c.get(SY_T).i32(3).op(Op.I32And).op(Op.I32Eqz);
+  L.if(); leave(); L.end(); // funct3 4 (reserved)
+  c.get(SY_P).i32(PRIV_S).op(Op.I32LtU);
+  L.if(); leave(); L.end(); // U-mode: illegal (csr.ts), which step() raises
 
-/**
- * csrrw/csrrs/csrrc(i) on sstatus from S- or M-mode, as csr.ts does them: the old value
- * (mstatus & SSTATUS_MASK, UXL in the high word) to rd, then a write for csrrw(i) always and for
- * csrrs(i)/csrrc(i) only with a nonzero rs1 field, of the SSTATUS_MASK bits of mstatus
- * (MEM_MSTATUS), flagged for the caller (hart.irqDirty). A write that changes SUM or MXR is
- * step()'s (the TLB's permissions depend on them: Mmu.modeChanged). One that sets SIE ends the
- * call once it retired, so the run loop takes an interrupt it makes deliverable before the next
- * instruction, as after step(); clearing SIE or leaving it makes none deliverable (mip cannot
- * change inside a call: room ends at the next timer deadline). ~1,000 per lab run: the kernel's
- * interrupt enable and disable and its trap entry and exit (docs/perf.md, "sstatus and
- * sfence.vma in wasm").
- */
-function sstatusAccess(c: Code, L: Labels): void {
-  c.i32(0).mem(Op.I32Load, 2, MEM_WALK + 4 * WALK_FETCH_PRIV).i32(PRIV_S).op(Op.I32LtU);
-  L.brIf('exit'); // U-mode: illegal (csr.ts), which step() raises
-  c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).set(V);
+  // sstatus
+  c.get(SY_INSN).i32(20).op(Op.I32ShrU).i32(CSR.sstatus).op(Op.I32Eq);
+  L.if();
+  c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).set(SY_V);
   // The operand: the low word of x[rs1], or the 5-bit immediate (f3 >= 5).
-  c.get(T).i32(4).op(Op.I32And);
+  c.get(SY_T).i32(4).op(Op.I32And);
   L.if(I32);
-  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
   L.else();
-  rs1w(c);
+  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I32Load, 2, MEM_REGS);
   L.end();
-  c.set(W);
+  c.set(SY_W);
   // W becomes the new mstatus: csrrw sets the bits, csrrs ORs them in, csrrc clears them; no
-  // write for csrrs/csrrc with rs1 field 0.
-  c.i32(0).set(IX); // 1 once there is a write
-  c.get(T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
-  c.get(INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Eqz).op(Op.I32And);
+  // write (IX 0) for csrrs/csrrc with rs1 field 0.
+  c.i32(0).set(SY_IX);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Eqz).op(Op.I32And);
   L.if();
-  c.get(V).set(W);
+  c.get(SY_V).set(SY_W);
   L.else();
-  c.i32(1).set(IX);
-  c.get(T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
+  c.i32(1).set(SY_IX);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
   L.if();
-  c.get(V).get(W).op(Op.I32Or).set(W);
+  c.get(SY_V).get(SY_W).op(Op.I32Or).set(SY_W);
   L.else();
-  c.get(T).i32(3).op(Op.I32And).i32(3).op(Op.I32Eq);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(3).op(Op.I32Eq);
   L.if();
-  c.get(V).get(W).i32(-1).op(Op.I32Xor).op(Op.I32And).set(W);
+  c.get(SY_V).get(SY_W).i32(-1).op(Op.I32Xor).op(Op.I32And).set(SY_W);
   L.end();
   L.end();
-  c.get(V).i32(~SSTATUS_MASK).op(Op.I32And).get(W).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I32Or).set(W);
+  c.get(SY_V).i32(~SSTATUS_MASK).op(Op.I32And).get(SY_W).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I32Or).set(SY_W);
   L.end();
-  c.get(V).get(W).op(Op.I32Xor).i32(MSTATUS_SUM | MSTATUS_MXR).op(Op.I32And);
-  L.brIf('exit');
-  c.i32(0).get(W).mem(Op.I32Store, 2, MEM_MSTATUS);
-  c.i32(0).i32(0).mem(Op.I32Load, 2, MEM_MSTATUS + 4).get(IX).op(Op.I32Or).mem(Op.I32Store, 2, MEM_MSTATUS + 4);
-  dst(c);
-  c.get(V).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I64ExtendI32U).i64(SSTATUS_HIGH).op(Op.I64Or);
-  writeRd(c);
-  c.get(PC).get(LEN).op(Op.I64Add).set(PC);
-  c.get(W).get(V).i32(-1).op(Op.I32Xor).op(Op.I32And).i32(MSTATUS_SIE).op(Op.I32And);
+  c.get(SY_V).get(SY_W).op(Op.I32Xor).i32(MSTATUS_SUM | MSTATUS_MXR).op(Op.I32And);
+  L.if(); leave(); L.end();
+  c.i32(0).get(SY_W).mem(Op.I32Store, 2, MEM_MSTATUS);
+  c.i32(0).i32(0).mem(Op.I32Load, 2, MEM_MSTATUS + 4).get(SY_IX).op(Op.I32Or).mem(Op.I32Store, 2, MEM_MSTATUS + 4);
+  c.get(SY_D);
+  c.get(SY_V).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I64ExtendI32U).i64(SSTATUS_HIGH).op(Op.I64Or);
+  c.mem(Op.I64Store, 3, MEM_REGS);
+  c.i32(SYS_RETIRED | SYS_END).i32(SYS_RETIRED);
+  c.get(SY_W).get(SY_V).i32(-1).op(Op.I32Xor).op(Op.I32And).i32(MSTATUS_SIE).op(Op.I32And);
+  c.op(Op.Select).op(Op.Return);
+  L.end();
+
+  // sscratch, sepc, scause, stval
+  c.get(SY_INSN).i32(20).op(Op.I32ShrU).i32(0x140).op(Op.I32Sub).set(SY_IX);
+  c.get(SY_IX).i32(SCSR_COUNT - 1).op(Op.I32GtU);
+  L.if(); leave(); L.end(); // any other CSR
+  c.get(SY_IX).i32(3).op(Op.I32Shl).set(SY_IX);
+  c.get(SY_IX).mem(Op.I64Load, 3, MEM_SCSR).set(SY_A);
+  // The operand: x[rs1], or the zero-extended 5-bit immediate (f3 >= 5).
+  c.get(SY_T).i32(4).op(Op.I32And);
+  L.if(I64);
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I64ExtendI32U);
+  L.else();
+  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I64Load, 3, MEM_REGS);
+  L.end();
+  c.set(SY_B);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
   L.if();
-  c.get(N).i32(1).op(Op.I32Add).set(N);
-  c.i32(1).set(EDGE);
-  L.br('done');
+  // csrrs(i) / csrrc(i): B becomes the new value, or the old one (rs1 field 0: no write in
+  // csr.ts; storing the same value back is the same for these four CSRs).
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  L.if();
+  c.get(SY_T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
+  L.if(I64);
+  c.get(SY_A).get(SY_B).op(Op.I64Or);
+  L.else();
+  c.get(SY_A).get(SY_B).i64(-1).op(Op.I64Xor).op(Op.I64And);
   L.end();
-  L.br('jumped');
+  c.set(SY_B);
+  L.else();
+  c.get(SY_A).set(SY_B);
+  L.end();
+  L.end();
+  // sepc (byte 8) keeps bit 0 clear (IALIGN 16).
+  c.get(SY_IX).get(SY_B).i64(-1).i64(-2).get(SY_IX).i32(8).op(Op.I32Ne).op(Op.Select).op(Op.I64And).mem(Op.I64Store, 3, MEM_SCSR);
+  c.get(SY_D).get(SY_A).mem(Op.I64Store, 3, MEM_REGS);
+  c.i32(SYS_RETIRED);
+  return c.finish();
 }
 
 // dropBody's parameter, then locals.
