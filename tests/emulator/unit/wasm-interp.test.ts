@@ -124,6 +124,75 @@ scode:`;
 
 const ALL: readonly Blocks[] = ['none', 'disabled', 'on'];
 
+/**
+ * Sv39 tables at labels root, l1 and l0 (the program's, page-aligned): VA 2-3 GiB is RAM (a
+ * gigapage), VA 1 GiB is 4 KiB pages through l1 and l0, whose entries the program fills.
+ */
+const SV39_TABLES = `
+      la t0, root
+      li t1, 0x200000cf      # VA 2-3 GiB -> RAM at 0x80000000: D A X W R V
+      sd t1, 16(t0)
+      la t1, l1              # VA 1 GiB: 4 KiB pages through two more levels
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 8(t0)
+      la t0, l1
+      la t1, l0
+      srli t1, t1, 2
+      ori t1, t1, 1
+      sd t1, 0(t0)
+`;
+
+/** satp = Sv39 with root as the root table. */
+const SATP_SV39 = `
+      la t0, root
+      srli t1, t0, 12
+      li t2, 8
+      slli t2, t2, 60
+      or t1, t1, t2
+      csrw satp, t1
+`;
+
+/**
+ * A program that runs `body` `rounds` times in M-mode, then as many in S-mode, then `afterS`
+ * (still in S), then `ucode` in a U-mode loop; M's handler `mskip` runs `handler` and skips
+ * the instruction that trapped (mtvec needs 4-byte alignment). `init` sets registers first.
+ */
+function modesProgram(o: { init: string; body: string; rounds: number; afterS?: string; ucode: string; handler?: string }): Uint8Array {
+  return assemble(`
+      la t0, mskip
+      csrw mtvec, t0
+      ${o.init}
+      li s3, ${o.rounds}
+    mloop:
+      ${o.body}
+      addi s3, s3, -1
+      bnez s3, mloop
+      ${ENTER_S}
+      li s3, ${o.rounds}
+    sloop:
+      ${o.body}
+      addi s3, s3, -1
+      bnez s3, sloop
+      ${o.afterS ?? ''}
+      li t1, 0x100
+      csrc sstatus, t1         # SPP = U
+      la t1, ucode
+      csrw sepc, t1
+      sret
+    ucode:
+      ${o.ucode}
+      addi s2, s2, 1
+      j ucode
+      .align 2
+    mskip:
+      ${o.handler ?? ''}
+      csrr t6, mepc
+      addi t6, t6, 4
+      csrw mepc, t6
+      mret`);
+}
+
 /** Count the instructions Hart.step executes on `m` (what the interpreter left to it). */
 function countSteps(m: Machine): { n: number } {
   const c = { n: 0 };
@@ -198,39 +267,10 @@ describe('the wasm interpreter agrees with step-by-step execution', () => {
       xor s1, s1, a1
       add s1, s1, a4
       addi s2, s2, 1`;
-    const elf = assemble(`
-      la t0, mskip
-      csrw mtvec, t0
-      li s0, 0x1234
-      li s1, -7
-      li s3, 40
-    mloop:
-      ${body}
-      addi s3, s3, -1
-      bnez s3, mloop
-      ${ENTER_S}
-      li s3, 40
-    sloop:
-      ${body}
-      addi s3, s3, -1
-      bnez s3, sloop
-      li t1, 0x100
-      csrc sstatus, t1         # SPP = U
-      la t1, ucode
-      csrw sepc, t1
-      sret
-    ucode:
-      csrr t0, sscratch
-      csrw sepc, s0
-      csrrwi x0, stval, 3
-      addi s2, s2, 1
-      j ucode
-      .align 2
-    mskip:                     # M's handler: skip the instruction (mtvec needs 4-byte alignment)
-      csrr t6, mepc
-      addi t6, t6, 4
-      csrw mepc, t6
-      mret`);
+    const elf = modesProgram({
+      init: 'li s0, 0x1234\n      li s1, -7', body, rounds: 40,
+      ucode: 'csrr t0, sscratch\n      csrw sepc, s0\n      csrrwi x0, stval, 3',
+    });
     for (const blocks of ALL) {
       const p = pair(elf, blocks, BARE, 1e9);
       const steps = countSteps(p.fast);
@@ -369,48 +409,20 @@ describe('sstatus and sfence.vma in the interpreter', () => {
       add s1, s1, a1
       add s1, s1, a2
       addi s2, s2, 1`;
-    const elf = assemble(`
-      la t0, mskip
-      csrw mtvec, t0
-      li s0, -1
-      li s3, 30
-    mloop:
-      ${body}
-      addi s3, s3, -1
-      bnez s3, mloop
-      ${ENTER_S}
-      li s3, 30
-    sloop:
-      ${body}
-      addi s3, s3, -1
-      bnez s3, sloop
-      ecall                    # to M: TVM on, then back to S
-    tvm:
+    const elf = modesProgram({
+      init: 'li s0, -1', body, rounds: 30,
+      afterS: `ecall                    # to M: TVM on, then back to S
       sfence.vma
-      addi s4, s4, 1
-      li t1, 0x100
-      csrc sstatus, t1         # SPP = U
-      la t1, ucode
-      csrw sepc, t1
-      sret
-    ucode:
-      csrr t0, sstatus
-      csrs sstatus, t1
-      sfence.vma
-      addi s2, s2, 1
-      j ucode
-      .align 2
-    mskip:                     # M's handler: skip the instruction; an ecall from S also sets TVM
-      csrr t6, mcause
+      addi s4, s4, 1`,
+      ucode: 'csrr t0, sstatus\n      csrs sstatus, t1\n      sfence.vma',
+      // An ecall from S also sets TVM.
+      handler: `csrr t6, mcause
       li t5, 9
       bne t6, t5, 1f
       li t5, 0x100000
       csrs mstatus, t5
-    1:
-      csrr t6, mepc
-      addi t6, t6, 4
-      csrw mepc, t6
-      mret`);
+    1:`,
+    });
     for (const blocks of ALL) {
       const p = pair(elf, blocks, BARE, 1e9);
       const steps = countSteps(p.fast);
@@ -472,25 +484,8 @@ describe('sstatus and sfence.vma in the interpreter', () => {
     const elf = assemble(`
       la t0, mtrap
       csrw mtvec, t0
-      la t0, root
-      li t1, 0x200000cf      # VA 2-3 GiB -> RAM at 0x80000000
-      sd t1, 16(t0)
-      la t1, l1
-      srli t1, t1, 2
-      ori t1, t1, 1
-      sd t1, 8(t0)
-      la t0, l1
-      la t1, l0
-      srli t1, t1, 2
-      ori t1, t1, 1
-      sd t1, 0(t0)
-      la t0, root
-      srli t1, t0, 12
-      li t2, 8
-      slli t2, t2, 60
-      or t1, t1, t2
-      csrw satp, t1
-      ${ENTER_S}
+      ${SV39_TABLES}
+      ${SATP_SV39}      ${ENTER_S}
       li s0, 0x40000000
       la s5, l0
       la t1, fa
@@ -611,19 +606,9 @@ describe('loads, stores and fetches off the fast path', () => {
     const sv39 = assemble(`
       la t0, mtrap
       csrw mtvec, t0
+      ${SV39_TABLES}
       la t0, root
       li t1, 0xc7            # VA 0-1 GiB -> devices: D A W R V
-      sd t1, 0(t0)
-      li t1, 0x200000cf      # VA 2-3 GiB -> RAM at 0x80000000: D A X W R V
-      sd t1, 16(t0)
-      la t1, l1              # VA 1 GiB: 4 KiB pages through two more levels
-      srli t1, t1, 2
-      ori t1, t1, 1
-      sd t1, 8(t0)
-      la t0, l1
-      la t1, l0
-      srli t1, t1, 2
-      ori t1, t1, 1
       sd t1, 0(t0)
       la t0, l0
       la t1, frames + 8192   # page 0 -> the higher frame, page 1 -> the lower one
@@ -639,13 +624,7 @@ describe('loads, stores and fetches off the fast path', () => {
       ori t1, t1, 0xcf
       sd t1, 16(t0)
       sd t1, 24(t0)
-      la t0, root
-      srli t1, t0, 12
-      li t2, 8
-      slli t2, t2, 60
-      or t1, t1, t2
-      csrw satp, t1
-      ${ENTER_S}
+      ${SATP_SV39}      ${ENTER_S}
     ${body(true)}
       .balign 4096
     root: .fill 512, 8, 0
