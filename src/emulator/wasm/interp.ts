@@ -1,9 +1,10 @@
 // The plain-instruction interpreter in WebAssembly: one hand-built function that fetches,
 // decodes and executes the instructions wasm/translate.ts translates (LUI, AUIPC, JAL, JALR,
 // branches, loads, stores, OP-IMM(-32), OP(-32) with M but not mulh*, and their RVC forms),
-// and the Zicsr instructions on the supervisor trap CSRs (sscratch, sepc, scause, stval, kept
-// in the machine's memory: layout.ts MEM_SCSR) from S- and M-mode, with register numbers
-// decoded at run time. Cold code (below the translation threshold) runs
+// and, in a function of their own (systemBody), the Zicsr instructions on sstatus and the
+// supervisor trap CSRs (sscratch, sepc, scause, stval; mstatus and those four are kept in the
+// machine's memory: layout.ts MEM_MSTATUS, MEM_SCSR) from S- and M-mode and sfence.vma, with
+// register numbers decoded at run time. Cold code (below the translation threshold) runs
 // here instead of through Hart.step: a wasm function compiles in Liftoff in well under a
 // millisecond and never deoptimizes, where the JS step/execute/exec-* paths cost a cold boot
 // TurboFan compiles and feedback warm-up (docs/perf.md, 2026-12-02 b).
