@@ -624,38 +624,18 @@ function systemBody(): { start: number; end: number } {
   c.get(SY_INSN).i32(20).op(Op.I32ShrU).i32(CSR.sstatus).op(Op.I32Eq);
   L.if();
   c.i32(0).mem(Op.I32Load, 2, MEM_MSTATUS).set(SY_V);
-  // The operand: the low word of x[rs1], or the 5-bit immediate (f3 >= 5).
-  c.get(SY_T).i32(4).op(Op.I32And);
-  L.if(I32);
-  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
-  L.else();
-  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I32Load, 2, MEM_REGS);
-  L.end();
+  csrOperand(c, false); c.set(SY_W);
+  csrResult(c, false, SY_V, SY_W);
   c.set(SY_W);
-  // W becomes the new mstatus: csrrw sets the bits, csrrs ORs them in, csrrc clears them; no
-  // write (IX 0) for csrrs/csrrc with rs1 field 0.
-  c.i32(0).set(SY_IX);
-  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
-  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I32Eqz).op(Op.I32And);
-  L.if();
-  c.get(SY_V).set(SY_W);
-  L.else();
-  c.i32(1).set(SY_IX);
-  c.get(SY_T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
-  L.if();
-  c.get(SY_V).get(SY_W).op(Op.I32Or).set(SY_W);
-  L.else();
-  c.get(SY_T).i32(3).op(Op.I32And).i32(3).op(Op.I32Eq);
-  L.if();
-  c.get(SY_V).get(SY_W).i32(-1).op(Op.I32Xor).op(Op.I32And).set(SY_W);
-  L.end();
-  L.end();
   c.get(SY_V).i32(~SSTATUS_MASK).op(Op.I32And).get(SY_W).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I32Or).set(SY_W);
-  L.end();
   c.get(SY_V).get(SY_W).op(Op.I32Xor).i32(MSTATUS_SUM | MSTATUS_MXR).op(Op.I32And);
   L.if(); leave(); L.end();
   c.i32(0).get(SY_W).mem(Op.I32Store, 2, MEM_MSTATUS);
-  c.i32(0).i32(0).mem(Op.I32Load, 2, MEM_MSTATUS + 4).get(SY_IX).op(Op.I32Or).mem(Op.I32Store, 2, MEM_MSTATUS + 4);
+  // Flagged for hart.irqDirty when csr.ts would write (csrrw(i), or a nonzero rs1 field).
+  c.i32(0).i32(0).mem(Op.I32Load, 2, MEM_MSTATUS + 4);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Eq);
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).i32(0).op(Op.I32Ne).op(Op.I32Or).op(Op.I32Or);
+  c.mem(Op.I32Store, 2, MEM_MSTATUS + 4);
   c.get(SY_D);
   c.get(SY_V).i32(SSTATUS_MASK).op(Op.I32And).op(Op.I64ExtendI32U).i64(SSTATUS_HIGH).op(Op.I64Or);
   c.mem(Op.I64Store, 3, MEM_REGS);
@@ -670,36 +650,43 @@ function systemBody(): { start: number; end: number } {
   L.if(); leave(); L.end(); // any other CSR
   c.get(SY_IX).i32(3).op(Op.I32Shl).set(SY_IX);
   c.get(SY_IX).mem(Op.I64Load, 3, MEM_SCSR).set(SY_A);
-  // The operand: x[rs1], or the zero-extended 5-bit immediate (f3 >= 5).
-  c.get(SY_T).i32(4).op(Op.I32And);
-  L.if(I64);
-  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And).op(Op.I64ExtendI32U);
-  L.else();
-  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(Op.I64Load, 3, MEM_REGS);
-  L.end();
-  c.set(SY_B);
-  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Ne);
-  L.if();
-  // csrrs(i) / csrrc(i): B becomes the new value, or the old one (rs1 field 0: no write in
-  // csr.ts; storing the same value back is the same for these four CSRs).
-  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
-  L.if();
-  c.get(SY_T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq);
-  L.if(I64);
-  c.get(SY_A).get(SY_B).op(Op.I64Or);
-  L.else();
-  c.get(SY_A).get(SY_B).i64(-1).op(Op.I64Xor).op(Op.I64And);
-  L.end();
-  c.set(SY_B);
-  L.else();
-  c.get(SY_A).set(SY_B);
-  L.end();
-  L.end();
+  csrOperand(c, true); c.set(SY_B);
   // sepc (byte 8) keeps bit 0 clear (IALIGN 16).
-  c.get(SY_IX).get(SY_B).i64(-1).i64(-2).get(SY_IX).i32(8).op(Op.I32Ne).op(Op.Select).op(Op.I64And).mem(Op.I64Store, 3, MEM_SCSR);
+  c.get(SY_IX);
+  csrResult(c, true, SY_A, SY_B);
+  c.i64(-1).i64(-2).get(SY_IX).i32(8).op(Op.I32Ne).op(Op.Select).op(Op.I64And).mem(Op.I64Store, 3, MEM_SCSR);
   c.get(SY_D).get(SY_A).mem(Op.I64Store, 3, MEM_REGS);
   c.i32(SYS_RETIRED);
   return c.finish();
+}
+
+/**
+ * Push a Zicsr instruction's operand (systemBody's SY_INSN): the zero-extended 5-bit immediate
+ * (funct3 >= 5) or x[rs1], as an i64 when `wide`, else its low word.
+ */
+function csrOperand(c: Code, wide: boolean): void {
+  c.get(SY_T).i32(4).op(Op.I32And);
+  c.opIdx(Op.If, wide ? I64 : I32);
+  c.get(SY_INSN).i32(15).op(Op.I32ShrU).i32(31).op(Op.I32And);
+  if (wide) c.op(Op.I64ExtendI32U);
+  c.op(Op.Else);
+  c.get(SY_INSN).i32(12).op(Op.I32ShrU).i32(0xf8).op(Op.I32And).mem(wide ? Op.I64Load : Op.I32Load, wide ? 3 : 2, MEM_REGS);
+  c.op(Op.End);
+}
+
+/**
+ * Push the value a csrrw/csrrs/csrrc(i) leaves in the CSR whose old value is local `old`, with
+ * the operand in local `operand` (i64 when `wide`): the operand, old | operand, or old & ~operand.
+ * csrrs/csrrc with rs1 field 0 have operand 0 and leave the old value, as csr.ts's skipped write.
+ */
+function csrResult(c: Code, wide: boolean, old: number, operand: number): void {
+  const or = wide ? Op.I64Or : Op.I32Or, and = wide ? Op.I64And : Op.I32And, xor = wide ? Op.I64Xor : Op.I32Xor;
+  const ones = (): void => { if (wide) c.i64(-1); else c.i32(-1); };
+  c.get(operand);
+  c.get(old).get(operand).op(or);
+  c.get(old).get(operand); ones(); c.op(xor).op(and);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(2).op(Op.I32Eq).op(Op.Select);
+  c.get(SY_T).i32(3).op(Op.I32And).i32(1).op(Op.I32Eq).op(Op.Select);
 }
 
 // dropBody's parameter, then locals.
