@@ -53,6 +53,11 @@ function cliPaths(base = process.env.FORKLAB_CLI_OUT ?? `${ROOT}out/cli`) {
   return { base, record: `${base}.json` };
 }
 
+/** The directory of the build `dir` that the record file `record` names (they sit side by side). */
+function buildDir(record, dir) {
+  return `${record.slice(0, record.lastIndexOf('/') + 1)}${dir}`;
+}
+
 /** The build record this process started from (freshMain), for loadPart's check of a part. */
 let startRecord = null;
 
@@ -76,7 +81,7 @@ function freshMain(base) {
   const { record } = cliPaths(base);
   try {
     const parsed = JSON.parse(readFileSync(record, 'utf8'));
-    const main = `${record.slice(0, record.lastIndexOf('/') + 1)}${parsed.dir}/main.cjs`;
+    const main = `${buildDir(record, parsed.dir)}/main.cjs`;
     statSync(main);
     if (!unchanged(parsed.inputs, parsed.outputs?.main ?? Object.keys(parsed.inputs))) return null;
     startRecord = parsed;
@@ -165,7 +170,7 @@ function freshPartDir(dir, name) {
   try {
     const { record } = cliPaths();
     const now = JSON.parse(readFileSync(record, 'utf8'));
-    if (built.status === 0 && now.dir !== startRecord.dir) return `${record.slice(0, record.lastIndexOf('/') + 1)}${now.dir}`;
+    if (built.status === 0 && now.dir !== startRecord.dir) return buildDir(record, now.dir);
   } catch {
     // no record: the old part below
   }

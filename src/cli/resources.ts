@@ -32,16 +32,17 @@ export function readBytes(path: string): Uint8Array {
  */
 export function imageFile(path: string): ImageSource {
   const length = statSync(path).size;
+  const changed = (): Error => new Error(`${path} changed size while ForkLab was starting; run again`);
   return {
     length,
     readInto(dest: Uint8Array): void {
       const fd = openSync(path, 'r');
       try {
         // fstat on the open file: a file replaced meanwhile is not read as the old one's size.
-        if (fstatSync(fd).size !== length || dest.length !== length) throw new Error(`${path} changed size while ForkLab was starting; run again`);
+        if (fstatSync(fd).size !== length || dest.length !== length) throw changed();
         for (let done = 0; done < length;) {
           const n = readSync(fd, dest, done, length - done, done);
-          if (n === 0) throw new Error(`${path} changed size while ForkLab was starting; run again`);
+          if (n === 0) throw changed();
           done += n;
         }
       } finally {
