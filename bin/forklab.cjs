@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --v8-pool-size=1
+#!/usr/bin/env -S NODE_EXTRA_CA_CERTS=${FORKLAB_EXTRA_CA_CERTS} node --v8-pool-size=1
 // Entry point of the `forklab` command. It runs the CLI (src/cli) compiled into one CommonJS
 // file under out/ (scripts/build-cli.mjs, also run by `npm install`), and rebuilds it first
 // when it is missing or older than any of its sources, so a fresh clone and an edited checkout
@@ -32,6 +32,14 @@
 // 13 -> 0 times and ends ~6% sooner (docs/perf.md, "One V8 worker"). It is a node option, not a
 // V8 flag, so the code caches stay valid for `node bin/forklab.cjs` (tests) too. Only a start
 // through the shebang (npx, an installed bin link, the bench) gets it.
+//
+// NODE_EXTRA_CA_CERTS=${FORKLAB_EXTRA_CA_CERTS} in the shebang: where NODE_EXTRA_CA_CERTS is
+// set (proxies, company and campus networks that inspect TLS set it for npm), node 20 builds
+// its whole root certificate store and parses that bundle at every start, before any of this
+// file runs: 40-55 ms of a ~200 ms lab run here with a 220 KB bundle (docs/perf.md, "The CA
+// bundle"). The command makes no TLS connection, so it starts node with the variable empty
+// (node then loads nothing), unless FORKLAB_EXTRA_CA_CERTS names a bundle to load instead.
+// env -S expands ${NAME}; npm's cmd-shim writes it as %NAME% into the Windows .cmd file.
 'use strict';
 const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');

@@ -1,8 +1,8 @@
 // The lab-run bench's pairing: sides alternate which runs first, the value is the median of the
 // per-pair ratios (hand-computed below), a failed run on either side leaves the line out, and
-// the student-machine environment drops only NODE_EXTRA_CA_CERTS.
+// the opt-in environment hands NODE_EXTRA_CA_CERTS's bundle to the command and changes nothing else.
 import { describe, expect, test } from 'vitest';
-import { runPairs, withoutExtraCaCerts, type Timed } from '../../src/cli/bench-lab';
+import { runPairs, withExtraCaCerts, type Timed } from '../../src/cli/bench-lab';
 
 function scripted(times: number[], log: string[], name: string, status = 0): () => Timed {
   let i = 0;
@@ -28,9 +28,9 @@ describe('lab-run-vs-qemu pairs', () => {
     expect(noQemu).toMatchObject({ ok: false, error: expect.stringMatching(/^QEMU did not run cleanly/) });
   });
 
-  test('the student-machine environment drops NODE_EXTRA_CA_CERTS and nothing else', () => {
+  test("the opt-in environment hands NODE_EXTRA_CA_CERTS's bundle to the command, and nothing else", () => {
     const env = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', CI: 'true' };
-    expect(withoutExtraCaCerts(env)).toEqual({ PATH: '/usr/bin', CI: 'true' });
-    expect(env.NODE_EXTRA_CA_CERTS).toBeDefined();
+    expect(withExtraCaCerts(env)).toEqual({ ...env, FORKLAB_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' });
+    expect(env).not.toHaveProperty('FORKLAB_EXTRA_CA_CERTS');
   });
 });
