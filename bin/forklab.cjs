@@ -39,7 +39,11 @@
 // file runs: 40-55 ms of a ~200 ms lab run here with a 220 KB bundle (docs/perf.md, "The CA
 // bundle"). The command makes no TLS connection, so it starts node with the variable empty
 // (node then loads nothing), unless FORKLAB_EXTRA_CA_CERTS names a bundle to load instead.
-// env -S expands ${NAME}; npm's cmd-shim writes it as %NAME% into the Windows .cmd file.
+// env -S expands ${NAME}; npm's cmd-shim writes it as %NAME% into the Windows .cmd file
+// (`npx forklab` runs that one on Windows) and leaves it out of the .ps1 file (node then loads
+// the bundle: slower, nothing else). Its sh file for Git Bash on Windows puts the assignment
+// after `exec`, which sh refuses for any shebang with a variable (a cmd-shim limitation, also
+// seen by pnpm): a global install run from Git Bash needs `node bin/forklab.cjs` there.
 'use strict';
 const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
