@@ -27,9 +27,12 @@ export interface Shebang {
   options: string[];
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A variable's name, as env and cmd accept it; the three patterns below are built from it.
+const NAME_SOURCE = '[A-Za-z_][A-Za-z0-9_]*';
+const NAME = new RegExp(`^${NAME_SOURCE}$`);
 // A value with no whitespace, quotes or backslashes, whose every `$` starts a `${NAME}`.
-const VALUE = /^(?:[^\s'"\\$]|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$/;
+const VALUE = new RegExp(`^(?:[^\\s'"\\\\$]|\\$\\{${NAME_SOURCE}\\})*$`);
+const REFERENCE = new RegExp(`\\$\\{(${NAME_SOURCE})\\}`, 'g');
 
 /**
  * The assignments and node options of a shebang line that starts node through env, or null
@@ -56,7 +59,7 @@ export function parseShebang(line: string): Shebang | null {
 
 /** `value` with each `${NAME}` replaced by NAME's value in `env` (nothing when unset). */
 export function expandValue(value: string, env: NodeJS.ProcessEnv): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => env[name] ?? '');
+  return value.replace(REFERENCE, (_, name: string) => env[name] ?? '');
 }
 
 /**
